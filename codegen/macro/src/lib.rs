@@ -1,0 +1,106 @@
+//! `generate!("../spec")`: typed Feishu / Lark Open Platform bindings from a
+//! YAML spec folder, generated when the crate is built.
+//!
+//! The path is relative to the file that invokes the macro, as with
+//! `include_str!`. Every spec mistake becomes a `compile_error!` whose message
+//! starts with `file:line:col`; what can still be generated is, so one mistake
+//! is one error.
+//!
+//! Options follow the path:
+//!
+//! - `runtime = some::path`: the runtime crate the generated code calls
+//!   (default `::lark_sdk`);
+//! - `service_features = true`: put each service behind a Cargo feature of
+//!   its name.
+//!
+//! The macro re-expands when a spec file it read changes. To pick up files
+//! added to the folder, the invoking crate's build script says
+//! `cargo:rerun-if-changed=<spec folder>`.
+
+use std::path::{Path, PathBuf};
+
+use proc_macro::TokenStream;
+use quote::quote;
+use syn::parse::{Parse, ParseStream};
+use syn::{LitBool, LitStr, Token};
+
+struct Args {
+    path: LitStr,
+    options: lark_codegen::Options,
+}
+
+impl Parse for Args {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let path: LitStr = input.parse()?;
+        let mut options = lark_codegen::Options::default();
+        while !input.is_empty() {
+            input.parse::<Token![,]>()?;
+            if input.is_empty() {
+                break;
+            }
+            let key: syn::Ident = input.parse()?;
+            input.parse::<Token![=]>()?;
+            match key.to_string().as_str() {
+                "runtime" => options.runtime = input.parse()?,
+                "service_features" => options.service_features = input.parse::<LitBool>()?.value,
+                other => {
+                    return Err(syn::Error::new(
+                        key.span(),
+                        format!(
+                            "unknown option `{other}` (expected `runtime` or `service_features`)"
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(Args { path, options })
+    }
+}
+
+/// Generates the bindings of a spec folder. See the crate docs.
+#[proc_macro]
+pub fn generate(input: TokenStream) -> TokenStream {
+    let args = match syn::parse::<Args>(input) {
+        Ok(args) => args,
+        Err(err) => return err.to_compile_error().into(),
+    };
+    let (dir, display) = resolve(&args.path.value());
+    let out = lark_codegen::generate(&dir, &display, &args.options);
+    let errors = out
+        .errors
+        .iter()
+        .map(|e| quote!(::core::compile_error!(#e);));
+    let tracked = out.files.iter().map(|f| {
+        let path = f.to_string_lossy();
+        quote!(
+            const _: &[u8] = ::core::include_bytes!(#path);
+        )
+    });
+    let items = out.tokens;
+    quote! {
+        #(#errors)*
+        #(#tracked)*
+        #items
+    }
+    .into()
+}
+
+/// The folder (absolute) and how to show it: relative to the working
+/// directory, as rustc shows source paths, when it is below it.
+fn resolve(written: &str) -> (PathBuf, String) {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let base = proc_macro::Span::call_site()
+        .local_file()
+        .and_then(|file| file.parent().map(Path::to_path_buf))
+        .map(|parent| cwd.join(parent))
+        .or_else(|| std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from))
+        .unwrap_or_else(|| cwd.clone());
+    let joined = base.join(written);
+    let dir = joined.canonicalize().unwrap_or(joined);
+    let cwd = cwd.canonicalize().unwrap_or(cwd);
+    let display = match dir.strip_prefix(&cwd) {
+        Ok(relative) if !relative.as_os_str().is_empty() => relative.to_string_lossy().into_owned(),
+        _ => dir.to_string_lossy().into_owned(),
+    };
+    (dir, display)
+}

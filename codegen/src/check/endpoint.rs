@@ -1,0 +1,609 @@
+//! Endpoints: names, path template and parameters, body and response, paging.
+
+use super::types::push_para;
+use super::{Checker, docs, names};
+use crate::decode::{Entries, Spanned};
+use crate::diag::did_you_mean;
+use crate::model::{self, ModuleId, Param, Segment, Ty, TypeKind};
+use crate::spec::{self, Method, Schema, SpecFile, TokenType};
+
+impl Checker<'_> {
+    /// Checks the endpoints of a file.
+    pub(super) fn endpoints(&mut self, module: ModuleId, file: &SpecFile) {
+        let Some(first) = file.endpoints.first() else {
+            return;
+        };
+        let resource = match &file.resource {
+            Some(r) if names::is_snake(&r.value) => r.value.clone(),
+            Some(r) => {
+                self.diags.error(
+                    r.loc,
+                    format!(
+                        "resource `{}` must be snake_case (`message_reaction`)",
+                        r.value
+                    ),
+                );
+                names::snake_for_json(&r.value).unwrap_or_else(|| "resource".to_owned())
+            }
+            None => {
+                self.diags.error(
+                    first.loc,
+                    "a file with endpoints needs `resource` (`resource: message_reaction`)",
+                );
+                "resource".to_owned()
+            }
+        };
+        for ep in &file.endpoints {
+            let checked = self.endpoint(module, &resource, ep);
+            self.model.modules[module.0].endpoints.push(checked);
+        }
+    }
+
+    fn endpoint(
+        &mut self,
+        module: ModuleId,
+        resource: &str,
+        ep: &spec::Endpoint,
+    ) -> model::Endpoint {
+        let mut name = if names::is_snake(&ep.name.value) {
+            ep.name.value.clone()
+        } else {
+            self.diags.error(
+                ep.name.loc,
+                format!(
+                    "endpoint name `{}` must be snake_case (`delete`, `list`)",
+                    ep.name.value
+                ),
+            );
+            names::snake_for_json(&ep.name.value).unwrap_or_else(|| "call".to_owned())
+        };
+        let call = self.reserve(
+            module,
+            &format!("{resource}.{name}"),
+            ep.name.loc,
+            "an endpoint",
+        );
+        if let Some((_, n)) = call.split_once('.') {
+            name = n.to_owned();
+        }
+        let stem = match &ep.id {
+            Some(id) if names::is_pascal(&id.value) => id.value.clone(),
+            Some(id) => {
+                self.diags.error(
+                    id.loc,
+                    format!(
+                        "endpoint id `{}` is not a PascalCase Rust identifier",
+                        id.value
+                    ),
+                );
+                names::pascal(&name) + &names::pascal(resource)
+            }
+            None => names::pascal(&name) + &names::pascal(resource),
+        };
+        let what = format!("the request of endpoint `{name}`");
+        let request_type = self.reserve(module, &format!("{stem}Request"), ep.loc, &what);
+        let what = format!("the error enum of endpoint `{name}`");
+        let error_type = self.reserve(module, &format!("{stem}Error"), ep.loc, &what);
+
+        let (segments, path_params) = self.path(module, ep, &stem);
+        let query = self.params(module, &ep.query, &stem, ParamKind::Query);
+        let headers = self.params(module, &ep.headers, &stem, ParamKind::Header);
+        self.check_member_names(&path_params, &query, &headers, ep);
+
+        let body = ep.body.as_ref().and_then(|b| {
+            if ep.method.value == Method::Get {
+                self.diags
+                    .error(b.0.loc, "a GET endpoint has no request body");
+            }
+            self.body(module, &b.0, &format!("{stem}RequestBody"))
+        });
+        let response = ep
+            .response
+            .as_ref()
+            .map(|r| self.resolve(module, &r.0, &format!("{stem}Response")));
+        let tokens = self.tokens(ep);
+        let (per_second, per_minute) = self.rate_limit(ep);
+        let pagination = ep
+            .pagination
+            .as_ref()
+            .map(|p| self.pagination(p, &query, response.as_ref()));
+        let errors = self.error_variants(ep, &tokens);
+
+        let mut endpoint = model::Endpoint {
+            id: format!("{}.{resource}.{name}", self.model.modules[module.0].key()),
+            resource: resource.to_owned(),
+            name: names::field_ident(&name),
+            request_type,
+            error_type,
+            method: ep.method.value,
+            path: ep.path.value.clone(),
+            segments,
+            path_params,
+            query,
+            headers,
+            body,
+            response,
+            tokens,
+            scopes: ep.scopes.iter().map(|s| s.value.clone()).collect(),
+            per_second,
+            per_minute,
+            app_types: ep.app_types.iter().map(|a| a.value).collect(),
+            doc_url: ep.doc_url.as_ref().map(|u| u.value.clone()),
+            docs: Vec::new(),
+            errors,
+            pagination,
+            field_scopes: Vec::new(),
+        };
+        endpoint.docs = request_docs(ep, &endpoint);
+        endpoint
+    }
+
+    /// Splits the path template and matches its `:params` with `path_params`.
+    fn path(
+        &mut self,
+        module: ModuleId,
+        ep: &spec::Endpoint,
+        stem: &str,
+    ) -> (Vec<Segment>, Vec<Param>) {
+        let path = &ep.path;
+        if !path.value.starts_with('/') {
+            self.diags.error(
+                path.loc,
+                "path must start with `/` (`/open-apis/im/v1/...`)",
+            );
+        }
+        if path.value.contains(['?', '#']) {
+            self.diags.error(
+                path.loc,
+                "path must not hold a query or fragment; describe query parameters under `query`",
+            );
+        }
+        let mut segments = Vec::new();
+        let mut params: Vec<Param> = Vec::new();
+        let mut literal = String::new();
+        for (i, piece) in path.value.split('/').enumerate() {
+            if i > 0 {
+                literal.push('/');
+            }
+            if piece.starts_with('{') && piece.ends_with('}') {
+                self.diags.error(
+                    path.loc,
+                    format!("write path parameters as `:name`, not `{piece}`"),
+                );
+            }
+            let Some(param) = piece.strip_prefix(':') else {
+                literal.push_str(piece);
+                continue;
+            };
+            if !names::is_ident(param) {
+                self.diags.error(
+                    path.loc,
+                    format!("path parameter `:{param}` is not a valid name (letters, digits, `_`)"),
+                );
+                literal.push_str(piece);
+                continue;
+            }
+            if params.iter().any(|p| p.wire == param) {
+                self.diags
+                    .error(path.loc, format!("path parameter `:{param}` appears twice"));
+                literal.push_str(piece);
+                continue;
+            }
+            segments.push(Segment::Literal(std::mem::take(&mut literal)));
+            segments.push(Segment::Param(params.len()));
+            let declared = ep.path_params.iter().find(|(k, _)| k.value == param);
+            let param = match declared {
+                Some((key, def)) => {
+                    self.param(module, key, &def.0, stem, ParamKind::Path, params.len())
+                }
+                None => {
+                    let hint = match did_you_mean(
+                        param,
+                        ep.path_params.iter().map(|(k, _)| k.value.as_str()),
+                    ) {
+                        Some(close) => format!(" (`{close}` is; a typo?)"),
+                        None => String::new(),
+                    };
+                    self.diags.error(
+                        path.loc,
+                        format!(
+                            "path parameter `:{param}` is not described under `path_params`{hint}"
+                        ),
+                    );
+                    Param {
+                        wire: param.to_owned(),
+                        ident: names::field_ident(&names::snake(param)),
+                        ty: Ty::String,
+                        required: true,
+                        default: None,
+                        docs: Vec::new(),
+                    }
+                }
+            };
+            params.push(param);
+        }
+        if !literal.is_empty() {
+            segments.push(Segment::Literal(literal));
+        }
+        segments.retain(|s| !matches!(s, Segment::Literal(l) if l.is_empty()));
+        for (key, _) in ep.path_params.iter() {
+            if !params.iter().any(|p| p.wire == key.value) {
+                self.diags.error(
+                    key.loc,
+                    format!(
+                        "path parameter `{}` does not appear in the path `{}`",
+                        key.value, path.value
+                    ),
+                );
+            }
+        }
+        (segments, params)
+    }
+
+    fn params<T: AsSchema>(
+        &mut self,
+        module: ModuleId,
+        entries: &Entries<T>,
+        stem: &str,
+        kind: ParamKind,
+    ) -> Vec<Param> {
+        let mut out = Vec::new();
+        for (index, (key, def)) in entries.iter().enumerate() {
+            if kind == ParamKind::Header && key.value.eq_ignore_ascii_case("authorization") {
+                self.diags.error(
+                    key.loc,
+                    "`Authorization` is set from the endpoint's `tokens`; do not list it as a header",
+                );
+                continue;
+            }
+            out.push(self.param(module, key, def.schema(), stem, kind, index));
+        }
+        out
+    }
+
+    fn param(
+        &mut self,
+        module: ModuleId,
+        key: &Spanned<String>,
+        schema: &Schema,
+        stem: &str,
+        kind: ParamKind,
+        index: usize,
+    ) -> Param {
+        let ident = self.member_ident(key, schema.rust_name.as_ref(), index, kind.what());
+        let ty = self.resolve(
+            module,
+            schema,
+            &format!("{stem}{}", names::pascal(&key.value)),
+        );
+        let scalar_ok = self.is_scalar(&ty);
+        let ok = match (&ty, kind) {
+            (Ty::Array(item), ParamKind::Query) => self.is_scalar(item),
+            _ => scalar_ok,
+        };
+        if !ok {
+            let allowed = if kind == ParamKind::Query {
+                "a string, number, boolean, timestamp, enum, or an array of those"
+            } else {
+                "a string, number, boolean, timestamp or enum"
+            };
+            self.diags.error(
+                schema.ty.loc,
+                format!("a {} is {allowed}, not `{}`", kind.what(), schema.ty.value),
+            );
+        }
+        let required = kind == ParamKind::Path || schema.required.as_ref().is_some_and(|r| r.value);
+        if let Some(default) = &schema.default {
+            if required {
+                self.diags
+                    .error(default.loc, "a required parameter has no default");
+            }
+            self.check_default(&ty, default);
+        }
+        let mut param_docs = schema
+            .description
+            .as_ref()
+            .map(docs::paragraphs)
+            .unwrap_or_default();
+        if let Some(default) = &schema.default {
+            push_para(
+                &mut param_docs,
+                format!("Default: {}", docs::code(&default.value)),
+            );
+        }
+        if let Some(example) = &schema.example {
+            push_para(
+                &mut param_docs,
+                format!("Example: {}", docs::code(&example.value)),
+            );
+        }
+        Param {
+            wire: key.value.clone(),
+            ident,
+            ty,
+            required,
+            default: schema.default.as_ref().map(|d| d.value.clone()),
+            docs: param_docs,
+        }
+    }
+
+    /// True for types a parameter can carry as text.
+    fn is_scalar(&self, ty: &Ty) -> bool {
+        match ty {
+            Ty::String | Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool | Ty::TimestampMs => true,
+            Ty::Named(id) => match &self.model.types[id.0].kind {
+                TypeKind::Enum(_) => true,
+                TypeKind::Alias(inner) => self.is_scalar(inner),
+                TypeKind::Object(_) => false,
+            },
+            Ty::Any | Ty::Array(_) | Ty::Map(_) => false,
+        }
+    }
+
+    /// A documented default must be a value of the parameter's type.
+    fn check_default(&mut self, ty: &Ty, default: &Spanned<String>) {
+        let text = default.value.as_str();
+        let problem = match ty {
+            Ty::I32 if text.parse::<i32>().is_err() => Some("a 32-bit integer".to_owned()),
+            Ty::I64 | Ty::TimestampMs if text.parse::<i64>().is_err() => {
+                Some("an integer".to_owned())
+            }
+            Ty::F64 if text.parse::<f64>().is_err() => Some("a number".to_owned()),
+            Ty::Bool if !matches!(text, "true" | "false") => Some("`true` or `false`".to_owned()),
+            Ty::Named(id) => match &self.model.types[id.0].kind {
+                TypeKind::Enum(variants) if !variants.iter().any(|v| v.value == text) => {
+                    let values: Vec<&str> = variants.iter().map(|v| v.value.as_str()).collect();
+                    Some(match did_you_mean(text, values.iter().copied()) {
+                        Some(close) => format!("one of its values (did you mean `{close}`?)"),
+                        None => format!("one of its values: {}", crate::diag::one_of(values)),
+                    })
+                }
+                TypeKind::Alias(inner) => {
+                    let inner = inner.clone();
+                    self.check_default(&inner, default);
+                    None
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(expected) = problem {
+            self.diags
+                .error(default.loc, format!("default `{text}` is not {expected}"));
+        }
+    }
+
+    /// Parameters become fields and setters of one request type: names must differ.
+    fn check_member_names(
+        &mut self,
+        path: &[Param],
+        query: &[Param],
+        headers: &[Param],
+        ep: &spec::Endpoint,
+    ) {
+        let mut seen: Vec<&str> = vec!["body", "new"];
+        let locs = ep
+            .path_params
+            .iter()
+            .map(|(k, _)| k.loc)
+            .chain(ep.query.iter().map(|(k, _)| k.loc))
+            .chain(ep.headers.iter().map(|(k, _)| k.loc));
+        for (param, loc) in path.iter().chain(query).chain(headers).zip(locs) {
+            if seen.contains(&param.ident.as_str()) {
+                self.diags.error(
+                    loc,
+                    format!(
+                        "parameter `{}` has the Rust name `{}`, already used in this request; give it a `rust_name`",
+                        param.wire, param.ident
+                    ),
+                );
+            }
+            seen.push(&param.ident);
+        }
+    }
+
+    /// The request body: an object type.
+    fn body(&mut self, module: ModuleId, schema: &Schema, hint: &str) -> Option<model::TypeId> {
+        match self.resolve(module, schema, hint) {
+            Ty::Named(id) if matches!(self.model.types[id.0].kind, TypeKind::Object(_)) => Some(id),
+            Ty::Any if schema.ty.value != "any" => None,
+            _ => {
+                self.diags.error(
+                    schema.ty.loc,
+                    "a request body is an object (`type: object` with `fields`, or an object type's name)",
+                );
+                None
+            }
+        }
+    }
+
+    fn tokens(&mut self, ep: &spec::Endpoint) -> Vec<TokenType> {
+        let mut out: Vec<TokenType> = Vec::new();
+        for token in &ep.tokens.0 {
+            if out.contains(&token.value) {
+                self.diags.error(
+                    token.loc,
+                    format!("token type `{}` is listed twice", token.value.as_str()),
+                );
+            } else {
+                out.push(token.value);
+            }
+        }
+        if out.is_empty() {
+            // Already reported while decoding; a tenant token stands in.
+            out.push(TokenType::Tenant);
+        }
+        out
+    }
+
+    fn rate_limit(&mut self, ep: &spec::Endpoint) -> (Option<u32>, Option<u32>) {
+        let Some(limit) = &ep.rate_limit else {
+            return (None, None);
+        };
+        if limit.per_second.is_none() && limit.per_minute.is_none() {
+            self.diags.error(
+                limit.loc,
+                "a rate limit gives `per_second`, `per_minute` or both",
+            );
+        }
+        for value in [&limit.per_second, &limit.per_minute].into_iter().flatten() {
+            if value.value == 0 {
+                self.diags.error(value.loc, "a rate limit is at least 1");
+            }
+        }
+        (
+            limit.per_second.as_ref().map(|v| v.value),
+            limit.per_minute.as_ref().map(|v| v.value),
+        )
+    }
+
+    /// A paged list: `page_token` in the query; `has_more`, `page_token` and the items out.
+    fn pagination(
+        &mut self,
+        p: &spec::Pagination,
+        query: &[Param],
+        response: Option<&Ty>,
+    ) -> model::Pagination {
+        let items_name = p.items.as_ref().map_or("items", |i| i.value.as_str());
+        if !query
+            .iter()
+            .any(|q| q.wire == "page_token" && q.ty == Ty::String)
+        {
+            self.diags.error(
+                p.loc,
+                "a paged endpoint has a string query parameter `page_token`",
+            );
+        }
+        let fields = match response {
+            Some(Ty::Named(id)) => match &self.model.types[id.0].kind {
+                TypeKind::Object(fields) => Some(fields.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(fields) = fields else {
+            self.diags.error(p.loc, "a paged endpoint's response is an object with `has_more`, `page_token` and the items");
+            return model::Pagination {
+                items_field: items_name.to_owned(),
+                item: Ty::Any,
+            };
+        };
+        let field = |name: &str| fields.iter().find(|f| f.json == name);
+        if field("has_more").is_none_or(|f| f.ty != Ty::Bool) {
+            self.diags.error(
+                p.loc,
+                "a paged endpoint's response has a boolean field `has_more`",
+            );
+        }
+        if field("page_token").is_none_or(|f| f.ty != Ty::String) {
+            self.diags.error(
+                p.loc,
+                "a paged endpoint's response has a string field `page_token`",
+            );
+        }
+        match field(items_name) {
+            Some(model::Field {
+                ty: Ty::Array(item),
+                ident,
+                ..
+            }) => model::Pagination {
+                items_field: ident.clone(),
+                item: (**item).clone(),
+            },
+            _ => {
+                let loc = p.items.as_ref().map_or(p.loc, |i| i.loc);
+                self.diags.error(
+                    loc,
+                    format!("a paged endpoint's response has an array field `{items_name}` with the items"),
+                );
+                model::Pagination {
+                    items_field: items_name.to_owned(),
+                    item: Ty::Any,
+                }
+            }
+        }
+    }
+}
+
+/// What kind of parameter is checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ParamKind {
+    Path,
+    Query,
+    Header,
+}
+
+impl ParamKind {
+    fn what(self) -> &'static str {
+        match self {
+            ParamKind::Path => "path parameter",
+            ParamKind::Query => "query parameter",
+            ParamKind::Header => "header",
+        }
+    }
+}
+
+/// Parameter definitions of every role give their schema.
+trait AsSchema {
+    fn schema(&self) -> &Schema;
+}
+
+impl AsSchema for spec::QueryParam {
+    fn schema(&self) -> &Schema {
+        &self.0
+    }
+}
+
+impl AsSchema for spec::HeaderParam {
+    fn schema(&self) -> &Schema {
+        &self.0
+    }
+}
+
+/// The request type's docs: summary, description, rules, and the call's facts.
+fn request_docs(ep: &spec::Endpoint, m: &model::Endpoint) -> Vec<String> {
+    let mut out = vec![docs::summary(&ep.summary)];
+    if let Some(text) = &ep.description {
+        out.push(String::new());
+        out.extend(docs::paragraphs(text));
+    }
+    out.extend(docs::section("Prerequisites", &ep.prerequisites));
+    out.extend(docs::section("Limits", &ep.limits));
+    out.extend(docs::section("Notes", &ep.notes));
+    out.push(String::new());
+    out.push("# Endpoint".to_owned());
+    out.push(String::new());
+    out.push(format!("- `{} {}`", m.method.as_str(), m.path));
+    let tokens: Vec<String> = m
+        .tokens
+        .iter()
+        .map(|t| format!("`{}_access_token`", t.as_str()))
+        .collect();
+    out.push(format!(
+        "- Access tokens: {} (the first is the default)",
+        tokens.join(", ")
+    ));
+    if !m.scopes.is_empty() {
+        let scopes: Vec<String> = m.scopes.iter().map(|s| docs::code(s)).collect();
+        out.push(format!("- Scopes (any one): {}", scopes.join(", ")));
+    }
+    let mut limits = Vec::new();
+    if let Some(n) = m.per_second {
+        limits.push(format!("{n}/second"));
+    }
+    if let Some(n) = m.per_minute {
+        limits.push(format!("{n}/minute"));
+    }
+    if !limits.is_empty() {
+        out.push(format!("- Rate limit: {}", limits.join(", ")));
+    }
+    if !m.app_types.is_empty() {
+        let apps: Vec<&str> = m.app_types.iter().map(|a| a.as_str()).collect();
+        out.push(format!("- App types: {}", apps.join(", ")));
+    }
+    out.push(format!("- Errors: [`{}`]", m.error_type));
+    if let Some(url) = &m.doc_url {
+        out.push(format!("- Documentation: <{url}>"));
+    }
+    out
+}

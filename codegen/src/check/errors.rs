@@ -1,0 +1,269 @@
+//! Error tables: the platform-wide catalog and each endpoint's error enum.
+
+use std::collections::HashMap;
+
+use super::{Checker, docs, names};
+use crate::decode::Spanned;
+use crate::diag::Loc;
+use crate::model::{ErrorVariant, ModuleId, PlatformError};
+use crate::spec::{self, Applies, SpecFile, TokenType};
+
+/// The catch-all variant's name, so no row may take it.
+const CATCH_ALL: &str = "Other";
+
+impl Checker<'_> {
+    /// Collects the platform-wide error table from every file.
+    pub(super) fn platform_errors(&mut self, placed: &[(ModuleId, &SpecFile)]) {
+        let common = self.module_by_key("common");
+        let mut codes: HashMap<i64, Loc> = HashMap::new();
+        let mut names_seen: HashMap<String, Loc> = HashMap::new();
+        let mut rows = Vec::new();
+        for (module, file) in placed {
+            for row in &file.platform_errors {
+                if Some(*module) != common {
+                    self.diags.error(
+                        row.loc,
+                        "platform errors belong in a platform-wide file (one without `service`)",
+                    );
+                }
+                if let Some(first) = codes.get(&row.code.value) {
+                    let first = self.at(*first);
+                    self.diags.error(
+                        row.code.loc,
+                        format!(
+                            "platform error code {} is listed twice (first at {first}); put other texts under `other_messages`",
+                            row.code.value
+                        ),
+                    );
+                    continue;
+                }
+                codes.insert(row.code.value, row.code.loc);
+                let name = row
+                    .name
+                    .as_ref()
+                    .and_then(|n| self.error_name(n, &mut names_seen));
+                if name.is_none() && !row.applies.is_empty() {
+                    self.diags.error(
+                        row.applies[0].loc,
+                        "`applies` makes a variant, which needs a `name`",
+                    );
+                }
+                if let Some(http) = &row.http {
+                    self.check_status(http);
+                }
+                rows.push(PlatformError {
+                    code: row.code.value,
+                    name,
+                    http: row.http.as_ref().map(|h| h.value),
+                    message: row.message.value.clone(),
+                    other_messages: row.other_messages.iter().map(|m| m.value.clone()).collect(),
+                    description: row.description.as_ref().map(docs::joined),
+                    remedy: row.remedy.as_ref().map(docs::joined),
+                    applies: row.applies.iter().map(|a| a.value).collect(),
+                });
+            }
+        }
+        rows.sort_by_key(|r| r.code);
+        self.model.platform_errors = rows;
+    }
+
+    /// A checked error name, or `None` after reporting why it cannot be used.
+    fn error_name(
+        &mut self,
+        name: &Spanned<String>,
+        seen: &mut HashMap<String, Loc>,
+    ) -> Option<String> {
+        if !names::is_pascal(&name.value) {
+            self.diags.error(
+                name.loc,
+                format!(
+                    "error name `{}` is not a PascalCase Rust identifier",
+                    name.value
+                ),
+            );
+            return None;
+        }
+        if name.value == CATCH_ALL {
+            self.diags.error(
+                name.loc,
+                "`Other` is the variant that keeps codes the spec does not list; choose another name",
+            );
+            return None;
+        }
+        if let Some(first) = seen.get(&name.value) {
+            let first = self.at(*first);
+            self.diags.error(
+                name.loc,
+                format!(
+                    "error name `{}` is used twice (first at {first})",
+                    name.value
+                ),
+            );
+            return None;
+        }
+        seen.insert(name.value.clone(), name.loc);
+        Some(name.value.clone())
+    }
+
+    fn check_status(&mut self, http: &Spanned<u16>) {
+        if !(100..=599).contains(&http.value) {
+            self.diags.error(
+                http.loc,
+                format!("HTTP status {} is not between 100 and 599", http.value),
+            );
+        }
+    }
+
+    /// The variants of an endpoint's error enum: its own rows, then the
+    /// platform-wide codes that apply to it.
+    pub(super) fn error_variants(
+        &mut self,
+        ep: &spec::Endpoint,
+        tokens: &[TokenType],
+    ) -> Vec<ErrorVariant> {
+        let mut out = Vec::new();
+        let mut codes: HashMap<i64, Loc> = HashMap::new();
+        let mut seen: HashMap<String, Loc> = HashMap::new();
+        for row in &ep.errors {
+            if let Some(first) = codes.get(&row.code.value) {
+                let first = self.at(*first);
+                self.diags.error(
+                    row.code.loc,
+                    format!(
+                        "error code {} is listed twice (first at {first})",
+                        row.code.value
+                    ),
+                );
+                continue;
+            }
+            codes.insert(row.code.value, row.code.loc);
+            self.check_status(&row.http);
+            let given = match &row.name {
+                Some(name) => name.clone(),
+                None => Spanned::new(
+                    derived_name(&row.message.value, row.code.value),
+                    row.message.loc,
+                ),
+            };
+            let Some(ident) = self.error_name(&given, &mut seen) else {
+                continue;
+            };
+            out.push(row_variant(row, ident));
+        }
+        for code in &ep.platform_errors {
+            match self
+                .model
+                .platform_errors
+                .iter()
+                .find(|p| p.code == code.value)
+            {
+                None => self.diags.error(
+                    code.loc,
+                    format!(
+                        "platform error {} is not in the platform-wide table",
+                        code.value
+                    ),
+                ),
+                Some(p) if p.name.is_none() => self.diags.error(
+                    code.loc,
+                    format!(
+                        "platform error {} has no `name` to make a variant of",
+                        code.value
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+        let platform = self.model.platform_errors.clone();
+        for p in &platform {
+            let Some(name) = &p.name else {
+                continue;
+            };
+            let listed = ep.platform_errors.iter().any(|c| c.value == p.code);
+            if !(listed || p.applies.iter().any(|a| applies_to(*a, tokens)))
+                || codes.contains_key(&p.code)
+            {
+                continue;
+            }
+            if let Some(own) = seen.get(name) {
+                self.diags.error(
+                    *own,
+                    format!(
+                        "error name `{name}` is also the name of platform error {} ({}); rename this row",
+                        p.code, p.message
+                    ),
+                );
+                continue;
+            }
+            out.push(platform_variant(p, name));
+        }
+        out
+    }
+}
+
+fn applies_to(applies: Applies, tokens: &[TokenType]) -> bool {
+    match applies {
+        Applies::All => true,
+        Applies::TenantToken => tokens.contains(&TokenType::Tenant),
+        Applies::UserToken => tokens.contains(&TokenType::User),
+        Applies::AppToken => tokens.contains(&TokenType::App),
+    }
+}
+
+/// `The message is not found, maybe not exist or deleted.` → `TheMessageIsNotFound`.
+fn derived_name(message: &str, code: i64) -> String {
+    let first = message
+        .split(['.', ',', ';', ':', '!', '?', '('])
+        .next()
+        .unwrap_or_default();
+    let name = names::pascal(first);
+    if names::is_pascal(&name) {
+        name
+    } else {
+        format!("Code{code}")
+    }
+}
+
+fn row_variant(row: &spec::ErrorRow, ident: String) -> ErrorVariant {
+    let mut lines = vec![format!(
+        "`{}` (HTTP {}): {}",
+        row.code.value,
+        row.http.value,
+        docs::escape(&row.message.value)
+    )];
+    if let Some(remedy) = &row.remedy {
+        lines.push(String::new());
+        lines.extend(docs::paragraphs(remedy));
+    }
+    ErrorVariant {
+        ident,
+        code: row.code.value,
+        http: Some(row.http.value),
+        message: row.message.value.clone(),
+        remedy: row.remedy.as_ref().map(docs::joined),
+        docs: lines,
+        platform: false,
+    }
+}
+
+fn platform_variant(p: &PlatformError, ident: &str) -> ErrorVariant {
+    let status = p.http.map(|h| format!(" (HTTP {h})")).unwrap_or_default();
+    let mut lines = vec![format!(
+        "`{}`{status}: {} (platform-wide)",
+        p.code,
+        docs::escape(&p.message)
+    )];
+    for text in [&p.description, &p.remedy].into_iter().flatten() {
+        lines.push(String::new());
+        lines.push(docs::escape(text));
+    }
+    ErrorVariant {
+        ident: ident.to_owned(),
+        code: p.code,
+        http: p.http,
+        message: p.message.clone(),
+        remedy: p.remedy.clone().or_else(|| p.description.clone()),
+        docs: lines,
+        platform: true,
+    }
+}

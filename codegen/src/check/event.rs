@@ -1,0 +1,140 @@
+//! Events: type strings, body types and their docs.
+
+use super::types::push_para;
+use super::{Checker, docs, names};
+use crate::model::{self, ModuleId, TypeKind};
+use crate::spec::{self, EnvelopeVersion, SpecFile};
+
+impl Checker<'_> {
+    /// Checks the events of a file.
+    pub(super) fn events(&mut self, module: ModuleId, file: &SpecFile) {
+        for ev in &file.events {
+            let checked = self.event(module, ev);
+            self.model.modules[module.0].events.push(checked);
+        }
+    }
+
+    fn event(&mut self, module: ModuleId, ev: &spec::Event) -> model::Event {
+        let ty = &ev.event_type;
+        let valid = !ty.value.is_empty()
+            && ty.value.split('.').all(|part| {
+                !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            });
+        if !valid {
+            self.diags.error(
+                ty.loc,
+                format!(
+                    "event type `{}` is not dotted words (`im.message.reaction.deleted_v1`)",
+                    ty.value
+                ),
+            );
+        }
+        if let Some(first) = self.event_types.get(&ty.value).copied() {
+            let first = self.at(first);
+            self.diags.error(
+                ty.loc,
+                format!(
+                    "event type `{}` is described twice (first at {first})",
+                    ty.value
+                ),
+            );
+        } else {
+            self.event_types.insert(ty.value.clone(), ty.loc);
+        }
+
+        let service = self.model.modules[module.0].service.clone();
+        let derived = names::pascal(
+            ty.value
+                .strip_prefix(&format!("{service}."))
+                .unwrap_or(&ty.value),
+        );
+        let name = match &ev.name {
+            Some(n) if names::is_pascal(&n.value) => n.value.clone(),
+            Some(n) => {
+                self.diags.error(
+                    n.loc,
+                    format!(
+                        "event name `{}` is not a PascalCase Rust identifier",
+                        n.value
+                    ),
+                );
+                derived
+            }
+            None if names::is_pascal(&derived) => derived,
+            None => {
+                self.diags.error(
+                    ty.loc,
+                    format!(
+                        "event type `{}` does not make a Rust type name; give it a `name`",
+                        ty.value
+                    ),
+                );
+                "Event".to_owned()
+            }
+        };
+        let what = format!("the body of event `{}`", ty.value);
+        let name = self.reserve(module, &name, ev.loc, &what);
+        let body = self.new_type(module, name.clone(), ev.loc);
+        let fields = self.fields(module, &name, Some(&ev.fields));
+        self.model.types[body.0].kind = TypeKind::Object(fields);
+
+        let variant = names::pascal(&ty.value);
+        let variant = self.reserve(
+            super::ROOT,
+            if names::is_pascal(&variant) {
+                &variant
+            } else {
+                "Event"
+            },
+            ty.loc,
+            &format!("the variant of event `{}`", ty.value),
+        );
+        let event = model::Event {
+            event_type: ty.value.clone(),
+            body,
+            variant,
+            envelope: ev.schema.value,
+            scopes: ev.scopes.iter().map(|s| s.value.clone()).collect(),
+            app_types: ev.app_types.iter().map(|a| a.value).collect(),
+            doc_url: ev.doc_url.as_ref().map(|u| u.value.clone()),
+            field_scopes: Vec::new(),
+        };
+        self.model.types[body.0].docs = event_docs(ev, &event);
+        event
+    }
+}
+
+/// The body type's docs: summary, description, rules, and the event's facts.
+fn event_docs(ev: &spec::Event, m: &model::Event) -> Vec<String> {
+    let mut out = vec![docs::summary(&ev.summary)];
+    if let Some(text) = &ev.description {
+        out.push(String::new());
+        out.extend(docs::paragraphs(text));
+    }
+    out.extend(docs::section("Prerequisites", &ev.prerequisites));
+    out.extend(docs::section("Limits", &ev.limits));
+    out.extend(docs::section("Notes", &ev.notes));
+    let mut facts = vec![format!("- Event type: `{}`", m.event_type)];
+    facts.push(match m.envelope {
+        EnvelopeVersion::V2 => "- Envelope: schema 2.0, with `header`".to_owned(),
+        EnvelopeVersion::V1 => "- Envelope: schema 1.0 (`uuid`, `token`, `type`)".to_owned(),
+    });
+    if !m.scopes.is_empty() {
+        let scopes: Vec<String> = m.scopes.iter().map(|s| docs::code(s)).collect();
+        facts.push(format!(
+            "- Scopes to subscribe (any one): {}",
+            scopes.join(", ")
+        ));
+    }
+    if !m.app_types.is_empty() {
+        let apps: Vec<&str> = m.app_types.iter().map(|a| a.as_str()).collect();
+        facts.push(format!("- App types: {}", apps.join(", ")));
+    }
+    if let Some(url) = &m.doc_url {
+        facts.push(format!("- Documentation: <{url}>"));
+    }
+    push_para(&mut out, "# Event".to_owned());
+    out.push(String::new());
+    out.extend(facts);
+    out
+}

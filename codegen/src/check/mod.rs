@@ -1,0 +1,190 @@
+//! Checking: from what the author wrote to the [`Model`] emission reads.
+//!
+//! One [`Checker`] walks every file, records every problem into the shared
+//! [`Diagnostics`] and still builds a complete model, with stand-ins where the
+//! spec is wrong.
+
+mod docs;
+mod endpoint;
+mod errors;
+mod event;
+mod graph;
+pub mod names;
+mod types;
+
+use std::collections::HashMap;
+
+use crate::decode::Spanned;
+use crate::diag::{Diagnostics, FileId, Loc, Sources};
+use crate::model::{Model, Module, ModuleId, TypeId};
+use crate::spec::SpecFile;
+
+/// The namespace of names generated at the crate root (the enum over all events).
+pub(crate) const ROOT: ModuleId = ModuleId(usize::MAX);
+
+/// Checks loaded spec files and builds the model.
+pub fn check(files: &[(FileId, SpecFile)], sources: &Sources, diags: &mut Diagnostics) -> Model {
+    let mut cx = Checker {
+        diags,
+        sources,
+        model: Model::default(),
+        modules: HashMap::new(),
+        taken: HashMap::new(),
+        named: HashMap::new(),
+        event_types: HashMap::new(),
+    };
+    cx.model.files = sources.iter().map(|(_, f)| f.path.clone()).collect();
+
+    let placed: Vec<(ModuleId, &SpecFile)> = files
+        .iter()
+        .map(|(_, file)| (cx.module_of(file), file))
+        .collect();
+    let declared: Vec<Vec<TypeId>> = placed
+        .iter()
+        .map(|(module, file)| cx.declare_types(*module, file))
+        .collect();
+    for ((module, file), ids) in placed.iter().zip(&declared) {
+        cx.define_types(*module, file, ids);
+    }
+    cx.platform_errors(&placed);
+    for (module, file) in &placed {
+        cx.endpoints(*module, file);
+        cx.events(*module, file);
+    }
+    graph::finish(&mut cx.model);
+    cx.model
+}
+
+/// What is being checked, and what has been seen so far.
+pub(crate) struct Checker<'a> {
+    pub diags: &'a mut Diagnostics,
+    pub sources: &'a Sources,
+    pub model: Model,
+    /// Module by key (`im.v1`, `common`).
+    modules: HashMap<String, ModuleId>,
+    /// Rust names used in each module: what uses it and where.
+    taken: HashMap<(ModuleId, String), (String, Loc)>,
+    /// Named spec types by module and name.
+    named: HashMap<(ModuleId, String), (TypeId, Loc)>,
+    /// Event types seen, with where.
+    event_types: HashMap<String, Loc>,
+}
+
+impl Checker<'_> {
+    /// `file:line:col` for messages that point at a second place.
+    pub fn at(&self, loc: Loc) -> String {
+        format!(
+            "{}:{}:{}",
+            self.sources.get(loc.file).display,
+            loc.pos.line,
+            loc.pos.col
+        )
+    }
+
+    /// Claims a Rust name in a module. When it is taken, reports both places and
+    /// returns a suffixed stand-in so that generation goes on.
+    pub fn reserve(&mut self, module: ModuleId, name: &str, loc: Loc, what: &str) -> String {
+        let key = (module, name.to_owned());
+        if let Some((first_what, first_loc)) = self.taken.get(&key).cloned() {
+            let first = self.at(first_loc);
+            self.diags.error(
+                loc,
+                format!(
+                    "name collision: `{name}` would name both {what} and {first_what} (defined at {first})"
+                ),
+            );
+            let mut n = 2;
+            while self.taken.contains_key(&(module, format!("{name}{n}"))) {
+                n += 1;
+            }
+            let stand_in = format!("{name}{n}");
+            self.taken
+                .insert((module, stand_in.clone()), (what.to_owned(), loc));
+            return stand_in;
+        }
+        self.taken.insert(key, (what.to_owned(), loc));
+        name.to_owned()
+    }
+
+    /// The module a file belongs to, created on first sight.
+    fn module_of(&mut self, file: &SpecFile) -> ModuleId {
+        let service = self.module_segment(file.service.as_ref(), "service");
+        let version = self.module_segment(file.version.as_ref(), "version");
+        let (service, mut version) = match (service, version) {
+            (Some(s), Some(v)) => (s, Some(v)),
+            (None, None) => ("common".to_owned(), None),
+            (Some(s), None) => {
+                self.diags.error(
+                    file.service.as_ref().map_or(file.loc, |s| s.loc),
+                    "`service` needs `version` too (`version: v1`)",
+                );
+                (s, Some("v1".to_owned()))
+            }
+            (None, Some(_)) => {
+                self.diags.error(
+                    file.version.as_ref().map_or(file.loc, |s| s.loc),
+                    "`version` needs `service` too (`service: im`)",
+                );
+                ("common".to_owned(), None)
+            }
+        };
+        if service == "common" {
+            if let Some(s) = &file.service {
+                self.diags.error(
+                    s.loc,
+                    "`common` is the module of platform-wide files; leave out `service` and `version`",
+                );
+            }
+            version = None;
+        }
+        let key = match &version {
+            Some(v) => format!("{service}.{v}"),
+            None => service.clone(),
+        };
+        let id = match self.modules.get(&key) {
+            Some(id) => *id,
+            None => {
+                let id = ModuleId(self.model.modules.len());
+                self.model.modules.push(Module {
+                    service,
+                    version,
+                    ..Module::default()
+                });
+                self.modules.insert(key, id);
+                id
+            }
+        };
+        if let Some(text) = &file.description {
+            let module = &mut self.model.modules[id.0];
+            if !module.docs.is_empty() {
+                module.docs.push(String::new());
+            }
+            module.docs.extend(docs::paragraphs(text));
+        }
+        id
+    }
+
+    fn module_segment(&mut self, value: Option<&Spanned<String>>, what: &str) -> Option<String> {
+        let value = value?;
+        if names::is_snake(&value.value) && !names::is_keyword(&value.value) {
+            Some(value.value.clone())
+        } else {
+            self.diags.error(
+                value.loc,
+                format!(
+                    "{what} `{}` must be a lowercase Rust module name (`im`, `v1`)",
+                    value.value
+                ),
+            );
+            None
+        }
+    }
+
+    /// The module with a given key (`im.v1`, `common`).
+    fn module_by_key(&self, key: &str) -> Option<ModuleId> {
+        self.modules.get(key).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,354 @@
+//! Types: named definitions, inline objects and enums hoisted into named types
+//! (parent name + field name), and references between modules.
+
+use super::{Checker, docs, names};
+use crate::decode::{Entries, Spanned};
+use crate::diag::{Loc, did_you_mean};
+use crate::model::{self, ModuleId, Ty, TypeDef, TypeId, TypeKind, Variant};
+use crate::spec::{self, BUILTIN_TYPES, EnumValue, Schema, SpecFile};
+
+impl Checker<'_> {
+    /// Registers every named type of a file, so references resolve in any order.
+    pub(super) fn declare_types(&mut self, module: ModuleId, file: &SpecFile) -> Vec<TypeId> {
+        let mut ids = Vec::new();
+        for (name, _) in file.types.iter() {
+            let rust = if names::is_pascal(&name.value) {
+                name.value.clone()
+            } else {
+                let fixed = names::pascal(&name.value);
+                self.diags.error(
+                    name.loc,
+                    format!(
+                        "type name `{}` is not a PascalCase Rust identifier (try `{fixed}`)",
+                        name.value
+                    ),
+                );
+                if names::is_pascal(&fixed) {
+                    fixed
+                } else {
+                    format!("Type{}", self.model.types.len())
+                }
+            };
+            let rust = self.reserve(module, &rust, name.loc, "a type");
+            let id = self.new_type(module, rust, name.loc);
+            self.named
+                .entry((module, name.value.clone()))
+                .or_insert((id, name.loc));
+            ids.push(id);
+        }
+        ids
+    }
+
+    /// Fills in the named types of a file, declared before by [`Self::declare_types`].
+    pub(super) fn define_types(&mut self, module: ModuleId, file: &SpecFile, ids: &[TypeId]) {
+        for ((_, def), &id) in file.types.iter().zip(ids) {
+            let schema = &def.0;
+            let name = self.model.types[id.0].name.clone();
+            let kind = self.kind_of(module, schema, &name);
+            let ty = &mut self.model.types[id.0];
+            ty.kind = kind;
+            ty.docs = schema
+                .description
+                .as_ref()
+                .map(docs::paragraphs)
+                .unwrap_or_default();
+        }
+    }
+
+    /// A new type, registered in its module, with a stand-in kind.
+    pub(super) fn new_type(&mut self, module: ModuleId, name: String, _loc: Loc) -> TypeId {
+        let id = TypeId(self.model.types.len());
+        self.model.types.push(TypeDef {
+            module,
+            name,
+            docs: Vec::new(),
+            kind: TypeKind::Alias(Ty::Any),
+            eq: true,
+        });
+        self.model.modules[module.0].types.push(id);
+        id
+    }
+
+    /// The kind of a type defined by a schema: a struct, an enum, or an alias.
+    fn kind_of(&mut self, module: ModuleId, schema: &Schema, name: &str) -> TypeKind {
+        match schema.ty.value.as_str() {
+            "object" => TypeKind::Object(self.fields(module, name, schema.fields.as_ref())),
+            "enum" => TypeKind::Enum(self.variants(schema.values.as_deref().unwrap_or_default())),
+            _ => TypeKind::Alias(self.resolve(module, schema, name)),
+        }
+    }
+
+    /// The type a schema stands for. An inline object or enum becomes a named
+    /// type called `hint` (or its `type_name`).
+    pub(super) fn resolve(&mut self, module: ModuleId, schema: &Schema, hint: &str) -> Ty {
+        match schema.ty.value.as_str() {
+            "string" => Ty::String,
+            "int32" => Ty::I32,
+            "int64" => Ty::I64,
+            "number" => Ty::F64,
+            "boolean" => Ty::Bool,
+            "timestamp_ms" => Ty::TimestampMs,
+            "any" => Ty::Any,
+            "object" | "enum" => Ty::Named(self.hoist(module, schema, hint)),
+            "array" | "map" => {
+                let item = match &schema.items {
+                    Some(items) => self.resolve(module, items, &format!("{hint}Item")),
+                    None => Ty::Any,
+                };
+                if schema.ty.value == "array" {
+                    Ty::Array(Box::new(item))
+                } else {
+                    Ty::Map(Box::new(item))
+                }
+            }
+            _ => self.lookup(module, &schema.ty),
+        }
+    }
+
+    /// Makes a named type of an inline object or enum.
+    pub(super) fn hoist(&mut self, module: ModuleId, schema: &Schema, hint: &str) -> TypeId {
+        let name = match &schema.type_name {
+            Some(given) if names::is_pascal(&given.value) => given.value.clone(),
+            Some(given) => {
+                self.diags.error(
+                    given.loc,
+                    format!(
+                        "type_name `{}` is not a PascalCase Rust identifier",
+                        given.value
+                    ),
+                );
+                hint.to_owned()
+            }
+            None => hint.to_owned(),
+        };
+        let what = format!("the inline {} at {}", schema.ty.value, self.at(schema.loc));
+        let name = self.reserve(module, &name, schema.loc, &what);
+        let id = self.new_type(module, name.clone(), schema.loc);
+        let kind = self.kind_of(module, schema, &name);
+        let ty = &mut self.model.types[id.0];
+        ty.kind = kind;
+        ty.docs = schema
+            .description
+            .as_ref()
+            .map(docs::paragraphs)
+            .unwrap_or_default();
+        id
+    }
+
+    /// The fields of an object named `owner`.
+    pub(super) fn fields(
+        &mut self,
+        module: ModuleId,
+        owner: &str,
+        entries: Option<&Entries<spec::Field>>,
+    ) -> Vec<model::Field> {
+        let mut out: Vec<model::Field> = Vec::new();
+        let mut seen: Vec<(String, Loc)> = Vec::new();
+        for (index, (json, field)) in entries.into_iter().flat_map(Entries::iter).enumerate() {
+            let schema = &field.0;
+            let ident = self.member_ident(json, schema.rust_name.as_ref(), index, "field");
+            if let Some((_, first)) = seen.iter().find(|(i, _)| *i == ident) {
+                let first = self.at(*first);
+                self.diags.error(
+                    json.loc,
+                    format!("field `{}` of `{owner}` has the Rust name `{ident}` of the field at {first}; give one a `rust_name`", json.value),
+                );
+                continue;
+            }
+            seen.push((ident.clone(), json.loc));
+            let ty = self.resolve(
+                module,
+                schema,
+                &format!("{owner}{}", names::pascal(&json.value)),
+            );
+            let mut field_docs = schema
+                .description
+                .as_ref()
+                .map(docs::paragraphs)
+                .unwrap_or_default();
+            if let Some(example) = &schema.example {
+                push_para(
+                    &mut field_docs,
+                    format!("Example: {}", docs::code(&example.value)),
+                );
+            }
+            let scopes: Vec<String> = schema.scopes.iter().map(|s| s.value.clone()).collect();
+            if !scopes.is_empty() {
+                let list: Vec<String> = scopes.iter().map(|s| docs::code(s)).collect();
+                push_para(
+                    &mut field_docs,
+                    format!(
+                        "Filled only when the app has one of the scopes {} (字段权限).",
+                        list.join(", ")
+                    ),
+                );
+            }
+            out.push(model::Field {
+                json: json.value.clone(),
+                ident,
+                ty,
+                required: schema.required.as_ref().is_some_and(|r| r.value),
+                boxed: false,
+                docs: field_docs,
+                scopes,
+            });
+        }
+        out
+    }
+
+    /// The Rust identifier of a field or parameter: `rust_name`, or the JSON name in snake_case.
+    pub(super) fn member_ident(
+        &mut self,
+        json: &Spanned<String>,
+        rust_name: Option<&Spanned<String>>,
+        index: usize,
+        what: &str,
+    ) -> String {
+        if let Some(given) = rust_name {
+            if names::is_snake(&given.value) {
+                return names::field_ident(&given.value);
+            }
+            self.diags.error(
+                given.loc,
+                format!(
+                    "rust_name `{}` is not a snake_case Rust identifier",
+                    given.value
+                ),
+            );
+        } else if let Some(snake) = names::snake_for_json(&json.value) {
+            return names::field_ident(&snake);
+        } else {
+            self.diags.error(
+                json.loc,
+                format!(
+                    "{what} `{}` does not make a Rust identifier; give it a `rust_name`",
+                    json.value
+                ),
+            );
+        }
+        format!("{what}_{index}")
+    }
+
+    /// The variants of an open enum.
+    fn variants(&mut self, values: &[EnumValue]) -> Vec<Variant> {
+        let mut out: Vec<Variant> = Vec::new();
+        let mut seen: Vec<(String, Loc)> = Vec::new();
+        for (index, value) in values.iter().enumerate() {
+            let wire = &value.value;
+            if let Some(first) = out.iter().position(|v| v.value == wire.value) {
+                let first = self.at(seen[first].1);
+                self.diags.error(
+                    wire.loc,
+                    format!(
+                        "enum value `{}` is listed twice (first at {first})",
+                        wire.value
+                    ),
+                );
+                continue;
+            }
+            let ident = match &value.name {
+                Some(name) if names::is_pascal(&name.value) => name.value.clone(),
+                Some(name) => {
+                    self.diags.error(
+                        name.loc,
+                        format!(
+                            "variant name `{}` is not a PascalCase Rust identifier",
+                            name.value
+                        ),
+                    );
+                    format!("Value{index}")
+                }
+                None => match names::pascal_for_value(&wire.value) {
+                    Some(ident) => ident,
+                    None => {
+                        self.diags.error(
+                            wire.loc,
+                            format!(
+                                "enum value `{}` does not make a Rust variant name; give it a `name` (`{{value: \"{}\", name: ...}}`)",
+                                wire.value, wire.value
+                            ),
+                        );
+                        format!("Value{index}")
+                    }
+                },
+            };
+            let loc = value.name.as_ref().map_or(wire.loc, |n| n.loc);
+            if ident == "Unknown" {
+                self.diags.error(
+                    loc,
+                    "variant name `Unknown` is kept for values the SDK does not know; give this value another `name`",
+                );
+                continue;
+            }
+            if let Some((_, first)) = seen.iter().find(|(i, _)| *i == ident) {
+                let first = self.at(*first);
+                self.diags.error(
+                    loc,
+                    format!(
+                        "variant name `{ident}` is used twice (first at {first}); give one a `name`"
+                    ),
+                );
+                continue;
+            }
+            seen.push((ident.clone(), loc));
+            let mut variant_docs = vec![format!("`{}`", wire.value)];
+            if let Some(text) = &value.description {
+                variant_docs.push(String::new());
+                variant_docs.extend(docs::paragraphs(text));
+            }
+            out.push(Variant {
+                value: wire.value.clone(),
+                ident,
+                docs: variant_docs,
+            });
+        }
+        out
+    }
+
+    /// A reference to a named type: `Name` (this module, then `common`) or `im.v1.Name`.
+    fn lookup(&mut self, module: ModuleId, name: &Spanned<String>) -> Ty {
+        let text = name.value.as_str();
+        if text.is_empty()
+            || (!text.contains('.') && text.starts_with(|c: char| c.is_ascii_lowercase()))
+        {
+            // Unknown lowercase names were reported while decoding.
+            return Ty::Any;
+        }
+        let found = match text.rsplit_once('.') {
+            Some((key, short)) => self
+                .module_by_key(key)
+                .and_then(|m| self.named.get(&(m, short.to_owned()))),
+            None => self.named.get(&(module, text.to_owned())).or_else(|| {
+                self.module_by_key("common")
+                    .and_then(|m| self.named.get(&(m, text.to_owned())))
+            }),
+        };
+        if let Some((id, _)) = found {
+            return Ty::Named(*id);
+        }
+        let common = self.module_by_key("common");
+        let mut visible: Vec<&str> = self
+            .named
+            .keys()
+            .filter(|(m, _)| *m == module || Some(*m) == common)
+            .map(|(_, n)| n.as_str())
+            .chain(BUILTIN_TYPES.iter().copied())
+            .collect();
+        visible.sort_unstable();
+        let hint = match did_you_mean(text, visible) {
+            Some(close) => format!(" (did you mean `{close}`?)"),
+            None => String::new(),
+        };
+        self.diags
+            .error(name.loc, format!("unknown type `{text}`{hint}"));
+        Ty::Any
+    }
+}
+
+/// Adds a paragraph to doc lines.
+pub(super) fn push_para(lines: &mut Vec<String>, para: String) {
+    if !lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines.push(para);
+}

@@ -1,0 +1,389 @@
+//! Request types, their `Endpoint` impls and error enums.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{Emitter, doc_attrs, field_scopes, ident, opt_u32};
+use crate::model::{Endpoint, ModuleId, Param, Segment, Ty, TypeKind};
+use crate::spec::{Method, TokenType};
+
+impl Emitter<'_> {
+    pub(super) fn endpoint(&self, module: ModuleId, ep: &Endpoint) -> TokenStream {
+        let request = self.request(module, ep);
+        let endpoint_impl = self.endpoint_impl(module, ep);
+        let error = self.error_enum(module, ep);
+        quote! {
+            #request
+            #endpoint_impl
+            #error
+        }
+    }
+
+    /// The type of a parameter as a request field.
+    fn param_type(&self, module: ModuleId, p: &Param) -> TokenStream {
+        let ty = self.ty(Some(module), &p.ty);
+        match (&p.ty, p.required) {
+            (Ty::Array(_), _) | (_, true) => ty,
+            (_, false) => quote!(::core::option::Option<#ty>),
+        }
+    }
+
+    fn body_has_required(&self, ep: &Endpoint) -> bool {
+        ep.body
+            .is_some_and(|id| match &self.model.types[id.0].kind {
+                TypeKind::Object(fields) => fields.iter().any(|f| f.required),
+                _ => false,
+            })
+    }
+
+    fn request(&self, module: ModuleId, ep: &Endpoint) -> TokenStream {
+        let name = ident(&ep.request_type);
+        let docs = doc_attrs(&ep.docs);
+        let params: Vec<&Param> = ep
+            .path_params
+            .iter()
+            .chain(&ep.query)
+            .chain(&ep.headers)
+            .collect();
+
+        let members = params.iter().map(|p| {
+            let docs = doc_attrs(&p.docs);
+            let field = ident(&p.ident);
+            let ty = self.param_type(module, p);
+            quote! {
+                #docs
+                pub #field: #ty,
+            }
+        });
+        let body_ty = ep.body.map(|id| self.type_path(Some(module), id));
+        let body_member = body_ty.as_ref().map(|ty| {
+            quote! {
+                /// The JSON body.
+                pub body: #ty,
+            }
+        });
+
+        // The constructor takes the required parameters, then the body when it
+        // has required fields of its own.
+        let mut args = Vec::new();
+        let mut inits = Vec::new();
+        for p in &params {
+            let field = ident(&p.ident);
+            let ty = self.ty(Some(module), &p.ty);
+            if p.required {
+                args.push(quote!(#field: impl ::core::convert::Into<#ty>));
+                inits.push(quote!(#field: #field.into()));
+            } else if matches!(p.ty, Ty::Array(_)) {
+                inits.push(quote!(#field: ::std::vec::Vec::new()));
+            } else {
+                inits.push(quote!(#field: ::core::option::Option::None));
+            }
+        }
+        if let Some(ty) = &body_ty {
+            if self.body_has_required(ep) {
+                args.push(quote!(body: #ty));
+                inits.push(quote!(body));
+            } else {
+                inits.push(quote!(body: <#ty as ::core::default::Default>::default()));
+            }
+        }
+        let setters = params.iter().filter(|p| !p.required).map(|p| {
+            let field = ident(&p.ident);
+            let ty = self.ty(Some(module), &p.ty);
+            let doc = format!(" Sets [`Self::{}`].", p.ident.trim_start_matches("r#"));
+            let assign = match &p.ty {
+                Ty::Array(_) => quote!(self.#field = value.into();),
+                _ => quote!(self.#field = ::core::option::Option::Some(value.into());),
+            };
+            quote! {
+                #[doc = #doc]
+                pub fn #field(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
+                    #assign
+                    self
+                }
+            }
+        });
+        let body_setter = body_ty.as_ref().map(|ty| {
+            quote! {
+                /// Replaces the JSON body.
+                pub fn body(mut self, body: #ty) -> Self {
+                    self.body = body;
+                    self
+                }
+            }
+        });
+        let many = (args.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+
+        quote! {
+            #docs
+            #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+            #[non_exhaustive]
+            pub struct #name {
+                #(#members)*
+                #body_member
+            }
+
+            impl #name {
+                /// Creates the request from its required parameters; optional
+                /// ones are set with the methods named after them.
+                #many
+                pub fn new(#(#args),*) -> Self {
+                    Self { #(#inits),* }
+                }
+
+                #(#setters)*
+                #body_setter
+            }
+        }
+    }
+
+    /// How a parameter's value becomes text.
+    fn param_text(&self, p: &Param) -> TokenStream {
+        let field = ident(&p.ident);
+        match &p.ty {
+            Ty::String => quote!(self.#field.as_str()),
+            Ty::Named(id) if matches!(self.model.types[id.0].kind, TypeKind::Enum(_)) => {
+                quote!(self.#field.as_str())
+            }
+            _ => quote!(::std::string::ToString::to_string(&self.#field).as_str()),
+        }
+    }
+
+    fn endpoint_impl(&self, module: ModuleId, ep: &Endpoint) -> TokenStream {
+        let rt = &self.rt;
+        let name = ident(&ep.request_type);
+        let error = ident(&ep.error_type);
+        let response = match &ep.response {
+            Some(ty) => self.ty(Some(module), ty),
+            None => quote!(#rt::NoData),
+        };
+        let body_ty = match ep.body {
+            Some(id) => self.type_path(Some(module), id),
+            None => quote!(#rt::NoData),
+        };
+        let id = &ep.id;
+        let method = ident(match ep.method {
+            Method::Get => "Get",
+            Method::Post => "Post",
+            Method::Put => "Put",
+            Method::Patch => "Patch",
+            Method::Delete => "Delete",
+        });
+        let path = &ep.path;
+        let tokens = ep.tokens.iter().map(|t| {
+            ident(match t {
+                TokenType::Tenant => "Tenant",
+                TokenType::User => "User",
+                TokenType::App => "App",
+            })
+        });
+        let scopes = &ep.scopes;
+        let per_second = opt_u32(ep.per_second);
+        let per_minute = opt_u32(ep.per_minute);
+        let field_scopes = field_scopes(&ep.field_scopes);
+
+        let pushes = ep.segments.iter().map(|s| match s {
+            Segment::Literal(text) => quote!(path.push_str(#text);),
+            Segment::Param(i) => {
+                let p = &ep.path_params[*i];
+                let wire = &p.wire;
+                let text = self.param_text(p);
+                quote!(#rt::__private::push_path_param(&mut path, Self::ID, #wire, #text)?;)
+            }
+        });
+        let query = (!ep.query.is_empty()).then(|| {
+            let pushes = ep.query.iter().map(|p| self.pair_push(p, quote!(query)));
+            quote! {
+                fn query(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+                    let mut query = ::std::vec::Vec::new();
+                    #(#pushes)*
+                    query
+                }
+            }
+        });
+        let headers = (!ep.headers.is_empty()).then(|| {
+            let pushes = ep
+                .headers
+                .iter()
+                .map(|p| self.pair_push(p, quote!(headers)));
+            quote! {
+                fn headers(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+                    let mut headers = ::std::vec::Vec::new();
+                    #(#pushes)*
+                    headers
+                }
+            }
+        });
+        let body = ep.body.is_some().then(|| {
+            quote! {
+                fn body(&self) -> ::core::option::Option<&Self::Body> {
+                    ::core::option::Option::Some(&self.body)
+                }
+            }
+        });
+
+        quote! {
+            impl #rt::Endpoint for #name {
+                type Response = #response;
+                type Error = #error;
+                type Body = #body_ty;
+
+                const ID: &'static str = #id;
+                const METHOD: #rt::HttpMethod = #rt::HttpMethod::#method;
+                const PATH: &'static str = #path;
+                const TOKEN_TYPES: &'static [#rt::TokenType] = &[#(#rt::TokenType::#tokens),*];
+                const SCOPES: &'static [&'static str] = &[#(#scopes),*];
+                const RATE_LIMIT: #rt::RateLimit = #rt::RateLimit::new(#per_second, #per_minute);
+                const FIELD_SCOPES: #rt::FieldScopes = #field_scopes;
+
+                fn path(&self) -> ::core::result::Result<::std::string::String, #rt::InvalidRequest> {
+                    let mut path = ::std::string::String::with_capacity(Self::PATH.len() + 32);
+                    #(#pushes)*
+                    ::core::result::Result::Ok(path)
+                }
+
+                #query
+                #headers
+                #body
+            }
+        }
+    }
+
+    /// Pushes `(name, text)` of a query parameter or header onto `list`.
+    fn pair_push(&self, p: &Param, list: TokenStream) -> TokenStream {
+        let field = ident(&p.ident);
+        let wire = &p.wire;
+        match (&p.ty, p.required) {
+            (Ty::Array(_), _) => quote! {
+                for value in &self.#field {
+                    #list.push((#wire, ::std::string::ToString::to_string(value)));
+                }
+            },
+            (_, true) => quote! {
+                #list.push((#wire, ::std::string::ToString::to_string(&self.#field)));
+            },
+            (_, false) => quote! {
+                if let ::core::option::Option::Some(value) = &self.#field {
+                    #list.push((#wire, ::std::string::ToString::to_string(value)));
+                }
+            },
+        }
+    }
+
+    fn error_enum(&self, module: ModuleId, ep: &Endpoint) -> TokenStream {
+        let rt = &self.rt;
+        let name = ident(&ep.error_type);
+        let doc = format!(
+            " Errors of [`{}`]: a variant per row of the endpoint's error table and per platform-wide code that applies, and `Other` for any code not listed.",
+            ep.request_type
+        );
+        let variants: Vec<_> = ep.errors.iter().map(|v| ident(&v.ident)).collect();
+        let variant_docs = ep.errors.iter().map(|v| doc_attrs(&v.docs));
+        let codes: Vec<i64> = ep.errors.iter().map(|v| v.code).collect();
+        let statuses = ep.errors.iter().map(|v| match v.http {
+            Some(h) => quote!(::core::option::Option::Some(#h)),
+            None => quote!(::core::option::Option::None),
+        });
+        let remedies = ep.errors.iter().map(|v| match &v.remedy {
+            Some(r) => quote!(::core::option::Option::Some(#r)),
+            None => quote!(::core::option::Option::None),
+        });
+        let names = ep.errors.iter().map(|v| v.ident.as_str());
+        let other_remedy = match self.platform_module() {
+            Some(common) => {
+                let path = self.module_path(Some(module), common);
+                quote!(#path platform_error(e.code).and_then(|p| p.remedy.or(p.description)))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        quote! {
+            #[doc = #doc]
+            #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, ::core::cmp::Eq)]
+            #[non_exhaustive]
+            pub enum #name {
+                #(
+                    #variant_docs
+                    #variants(::std::boxed::Box<#rt::ApiError>),
+                )*
+                /// A code the spec does not list for this endpoint (one the
+                /// platform added later lands here), kept with its message and log id.
+                Other(::std::boxed::Box<#rt::ApiError>),
+            }
+
+            impl #name {
+                /// Codes with a variant of their own.
+                pub const CODES: &'static [i64] = &[#(#codes),*];
+
+                /// The platform's error as returned: code, message, log id and details.
+                pub fn api_error(&self) -> &#rt::ApiError {
+                    match self {
+                        #(Self::#variants(e))|* | Self::Other(e) => e,
+                    }
+                }
+
+                /// The response `code`.
+                pub fn code(&self) -> i64 {
+                    self.api_error().code
+                }
+
+                /// The response `msg`.
+                pub fn message(&self) -> &str {
+                    &self.api_error().msg
+                }
+
+                /// The log id to quote to support.
+                pub fn log_id(&self) -> ::core::option::Option<&str> {
+                    self.api_error().log_id.as_deref()
+                }
+
+                /// The HTTP status the spec documents for this error.
+                pub fn documented_status(&self) -> ::core::option::Option<u16> {
+                    match self {
+                        #(Self::#variants(_) => #statuses,)*
+                        Self::Other(_) => ::core::option::Option::None,
+                    }
+                }
+
+                /// What to check or do, as the spec says.
+                pub fn remedy(&self) -> ::core::option::Option<&'static str> {
+                    match self {
+                        #(Self::#variants(_) => #remedies,)*
+                        Self::Other(e) => #other_remedy,
+                    }
+                }
+
+                /// The variant's name (`"Other"` for unlisted codes).
+                pub fn name(&self) -> &'static str {
+                    match self {
+                        #(Self::#variants(_) => #names,)*
+                        Self::Other(_) => "Other",
+                    }
+                }
+            }
+
+            impl ::core::convert::From<#rt::ApiError> for #name {
+                fn from(error: #rt::ApiError) -> Self {
+                    let error = ::std::boxed::Box::new(error);
+                    match error.code {
+                        #(#codes => Self::#variants(error),)*
+                        _ => Self::Other(error),
+                    }
+                }
+            }
+
+            impl ::core::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::write!(f, "{}: {}", self.name(), self.api_error())
+                }
+            }
+
+            impl ::std::error::Error for #name {}
+
+            impl #rt::EndpointError for #name {
+                fn api_error(&self) -> &#rt::ApiError {
+                    #name::api_error(self)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! Event bodies' `EventBody` impls, and the enum over every event of the spec.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{Emitter, field_scopes, ident};
+use crate::model::{Event, ModuleId};
+use crate::spec::EnvelopeVersion;
+
+impl Emitter<'_> {
+    pub(super) fn event_body(&self, ev: &Event) -> TokenStream {
+        let rt = &self.rt;
+        let body = ident(&self.model.types[ev.body.0].name);
+        let event_type = &ev.event_type;
+        let (schema, envelope) = match ev.envelope {
+            EnvelopeVersion::V2 => (quote!(V2), quote!(EventEnvelope)),
+            EnvelopeVersion::V1 => (quote!(V1), quote!(EventV1Envelope)),
+        };
+        let scopes = &ev.scopes;
+        let field_scopes = field_scopes(&ev.field_scopes);
+        quote! {
+            impl #body {
+                /// The event type, as in the envelope.
+                pub const EVENT_TYPE: &'static str = #event_type;
+            }
+
+            impl #rt::event::EventBody for #body {
+                const EVENT_TYPE: &'static str = #event_type;
+                const SCHEMA: #rt::event::EventSchema = #rt::event::EventSchema::#schema;
+                const SCOPES: &'static [&'static str] = &[#(#scopes),*];
+                const FIELD_SCOPES: #rt::FieldScopes = #field_scopes;
+                type Envelope = #rt::event::#envelope<Self>;
+            }
+        }
+    }
+
+    /// `Event`: every event of the spec, and `Unknown` for the rest.
+    pub(super) fn event_enum(&self) -> TokenStream {
+        let rt = &self.rt;
+        let events: Vec<(ModuleId, &Event)> = self
+            .model
+            .modules
+            .iter()
+            .enumerate()
+            .flat_map(|(i, m)| m.events.iter().map(move |e| (ModuleId(i), e)))
+            .collect();
+        let variants: Vec<_> = events.iter().map(|(_, e)| ident(&e.variant)).collect();
+        let bodies: Vec<_> = events
+            .iter()
+            .map(|(_, e)| self.type_path(None, e.body))
+            .collect();
+        let envelopes = events
+            .iter()
+            .zip(&bodies)
+            .map(|((_, e), body)| match e.envelope {
+                EnvelopeVersion::V2 => quote!(#rt::event::EventEnvelope<#body>),
+                EnvelopeVersion::V1 => quote!(#rt::event::EventV1Envelope<#body>),
+            });
+        let types: Vec<&str> = events.iter().map(|(_, e)| e.event_type.as_str()).collect();
+        let docs = events.iter().map(|(_, e)| {
+            let summary = self.model.types[e.body.0]
+                .docs
+                .first()
+                .cloned()
+                .unwrap_or_default();
+            format!(" `{}`: {summary}", e.event_type)
+        });
+        quote! {
+            /// Every event of the spec, decoded by its type; any other type is
+            /// kept whole in `Unknown`.
+            #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+            #[non_exhaustive]
+            pub enum Event {
+                #(
+                    #[doc = #docs]
+                    #variants(::std::boxed::Box<#envelopes>),
+                )*
+                /// An event type the spec does not describe.
+                Unknown(#rt::event::RawEvent),
+            }
+
+            impl Event {
+                /// Every event type the spec describes.
+                pub const TYPES: &'static [&'static str] = &[#(#types),*];
+
+                /// Decodes a plaintext event (a decrypted webhook body or a
+                /// long-connection payload), 2.0 or 1.0.
+                pub fn from_slice(json: &[u8]) -> ::core::result::Result<Self, #rt::event::EventDecodeError> {
+                    let envelope = #rt::event::EnvelopeRef::parse(json)?;
+                    Self::from_envelope(&envelope, json)
+                }
+
+                /// Decodes an event whose envelope is already read.
+                pub fn from_envelope(
+                    envelope: &#rt::event::EnvelopeRef<'_>,
+                    json: &[u8],
+                ) -> ::core::result::Result<Self, #rt::event::EventDecodeError> {
+                    ::core::result::Result::Ok(match envelope.event_type() {
+                        #(#types => Self::#variants(::std::boxed::Box::new(envelope.decode::<#bodies>()?)),)*
+                        _ => Self::Unknown(#rt::event::RawEvent::new(envelope, json)?),
+                    })
+                }
+
+                /// The event type.
+                pub fn event_type(&self) -> &str {
+                    match self {
+                        #(Self::#variants(_) => #types,)*
+                        Self::Unknown(raw) => raw.event_type(),
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,311 @@
+//! Rust tokens from the checked model.
+//!
+//! The output is placed wherever the macro is invoked: references between
+//! generated modules are relative (`super::super::common::UserId`), and
+//! references to the runtime go through the configured path (`::lark_sdk`).
+
+mod endpoint;
+mod event;
+mod types;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::model::{Model, ModuleId, Ty, TypeId};
+
+/// How to emit.
+#[derive(Clone)]
+pub struct Options {
+    /// Path of the runtime crate the generated code calls (`::lark_sdk`).
+    pub runtime: syn::Path,
+    /// Put each service behind a Cargo feature of its name (`#[cfg(feature = "im")]`).
+    pub service_features: bool,
+}
+
+impl std::fmt::Debug for Options {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let runtime = &self.runtime;
+        f.debug_struct("Options")
+            .field("runtime", &quote!(#runtime).to_string())
+            .field("service_features", &self.service_features)
+            .finish()
+    }
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            runtime: syn::parse_quote!(::lark_sdk),
+            service_features: false,
+        }
+    }
+}
+
+/// Emits the items of a model.
+pub fn emit(model: &Model, options: &Options) -> TokenStream {
+    let rt = &options.runtime;
+    let serde_crate = format!(
+        "{}::__private::serde",
+        quote!(#rt).to_string().replace(' ', "")
+    );
+    let e = Emitter {
+        model,
+        rt: quote!(#rt),
+        serde_crate,
+        options,
+    };
+    e.crate_items()
+}
+
+struct Emitter<'a> {
+    model: &'a Model,
+    rt: TokenStream,
+    serde_crate: String,
+    options: &'a Options,
+}
+
+impl Emitter<'_> {
+    fn crate_items(&self) -> TokenStream {
+        let mut out = TokenStream::new();
+        let mut services: Vec<&str> = Vec::new();
+        for m in &self.model.modules {
+            if !services.contains(&m.service.as_str()) {
+                services.push(&m.service);
+            }
+        }
+        for service in services {
+            let ids: Vec<ModuleId> = (0..self.model.modules.len())
+                .map(ModuleId)
+                .filter(|id| self.model.modules[id.0].service == service)
+                .collect();
+            let name = ident(service);
+            let gate = self.gate(service);
+            let common = ids
+                .iter()
+                .find(|id| self.model.modules[id.0].version.is_none());
+            if let Some(&id) = common {
+                let docs =
+                    doc_attrs_inner(&self.module_docs(id, "Platform-wide types and errors."));
+                let items = self.module_items(id);
+                out.extend(quote! {
+                    #gate
+                    pub mod #name {
+                        #docs
+                        #items
+                    }
+                });
+                continue;
+            }
+            let versions = ids.iter().map(|&id| {
+                let version = ident(self.model.modules[id.0].version.as_deref().unwrap_or("v1"));
+                let fallback = format!(
+                    "Version `{}` of the `{service}` service.",
+                    self.model.modules[id.0]
+                        .version
+                        .as_deref()
+                        .unwrap_or_default()
+                );
+                let docs = doc_attrs_inner(&self.module_docs(id, &fallback));
+                let items = self.module_items(id);
+                quote! {
+                    pub mod #version {
+                        #docs
+                        #items
+                    }
+                }
+            });
+            let docs = doc_attrs_inner(&[format!(" The `{service}` service.")]);
+            out.extend(quote! {
+                #gate
+                pub mod #name {
+                    #docs
+                    #(#versions)*
+                }
+            });
+        }
+        out.extend(self.event_enum());
+        out
+    }
+
+    fn gate(&self, service: &str) -> TokenStream {
+        if self.options.service_features && service != "common" {
+            quote!(#[cfg(feature = #service)])
+        } else {
+            TokenStream::new()
+        }
+    }
+
+    fn module_docs(&self, id: ModuleId, fallback: &str) -> Vec<String> {
+        let docs = &self.model.modules[id.0].docs;
+        if docs.is_empty() {
+            vec![format!(" {fallback}")]
+        } else {
+            docs.iter().map(|l| format!(" {l}")).collect()
+        }
+    }
+
+    fn module_items(&self, id: ModuleId) -> TokenStream {
+        let module = &self.model.modules[id.0];
+        let types = module.types.iter().map(|&t| self.type_def(t));
+        let endpoints = module.endpoints.iter().map(|ep| self.endpoint(id, ep));
+        let events = module.events.iter().map(|ev| self.event_body(ev));
+        let platform = if module.version.is_none() {
+            self.platform_table()
+        } else {
+            TokenStream::new()
+        };
+        quote! {
+            #(#types)*
+            #(#endpoints)*
+            #(#events)*
+            #platform
+        }
+    }
+
+    /// How deep a module is below the invocation site.
+    fn depth(&self, module: Option<ModuleId>) -> usize {
+        match module {
+            None => 0,
+            Some(m) if self.model.modules[m.0].version.is_some() => 2,
+            Some(_) => 1,
+        }
+    }
+
+    /// Path from module `from` (`None`: the invocation site) to a module's items.
+    fn module_path(&self, from: Option<ModuleId>, to: ModuleId) -> TokenStream {
+        if from == Some(to) {
+            return TokenStream::new();
+        }
+        let supers = (0..self.depth(from)).map(|_| quote!(super::));
+        let m = &self.model.modules[to.0];
+        let service = ident(&m.service);
+        match &m.version {
+            Some(v) => {
+                let v = ident(v);
+                quote!(#(#supers)* #service::#v::)
+            }
+            None => quote!(#(#supers)* #service::),
+        }
+    }
+
+    /// Path of a generated type from a module.
+    fn type_path(&self, from: Option<ModuleId>, id: TypeId) -> TokenStream {
+        let def = &self.model.types[id.0];
+        let module = self.module_path(from, def.module);
+        let name = ident(&def.name);
+        quote!(#module #name)
+    }
+
+    /// The Rust type of a [`Ty`] as seen from a module.
+    fn ty(&self, from: Option<ModuleId>, ty: &Ty) -> TokenStream {
+        let rt = &self.rt;
+        match ty {
+            Ty::String => quote!(::std::string::String),
+            Ty::I32 => quote!(i32),
+            Ty::I64 => quote!(i64),
+            Ty::F64 => quote!(f64),
+            Ty::Bool => quote!(bool),
+            Ty::TimestampMs => quote!(#rt::TimestampMs),
+            Ty::Any => quote!(#rt::__private::serde_json::Value),
+            Ty::Named(id) => self.type_path(from, *id),
+            Ty::Array(inner) => {
+                let inner = self.ty(from, inner);
+                quote!(::std::vec::Vec<#inner>)
+            }
+            Ty::Map(inner) => {
+                let inner = self.ty(from, inner);
+                quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
+            }
+        }
+    }
+
+    /// The platform-wide error table and its lookup, in the `common` module.
+    fn platform_table(&self) -> TokenStream {
+        let rt = &self.rt;
+        if self.model.platform_errors.is_empty() {
+            return TokenStream::new();
+        }
+        let rows = self.model.platform_errors.iter().map(|p| {
+            let code = p.code;
+            let name = opt_str(p.name.as_deref());
+            let http = match p.http {
+                Some(h) => quote!(::core::option::Option::Some(#h)),
+                None => quote!(::core::option::Option::None),
+            };
+            let message = &p.message;
+            let others = &p.other_messages;
+            let description = opt_str(p.description.as_deref());
+            let remedy = opt_str(p.remedy.as_deref());
+            quote!(#rt::PlatformErrorInfo::new(#code, #name, #http, #message, &[#(#others),*], #description, #remedy))
+        });
+        quote! {
+            /// The platform-wide error table (通用错误码), sorted by code.
+            pub const PLATFORM_ERRORS: &[#rt::PlatformErrorInfo] = &[#(#rows),*];
+
+            /// The platform-wide table's entry for a code.
+            pub fn platform_error(code: i64) -> ::core::option::Option<&'static #rt::PlatformErrorInfo> {
+                PLATFORM_ERRORS
+                    .binary_search_by_key(&code, |e| e.code)
+                    .ok()
+                    .map(|i| &PLATFORM_ERRORS[i])
+            }
+        }
+    }
+
+    /// The `common` module, if the spec has a platform-wide error table.
+    fn platform_module(&self) -> Option<ModuleId> {
+        if self.model.platform_errors.is_empty() {
+            return None;
+        }
+        (0..self.model.modules.len())
+            .map(ModuleId)
+            .find(|id| self.model.modules[id.0].version.is_none())
+    }
+}
+
+/// An identifier, raw when written `r#name`.
+pub(crate) fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// `#[doc = " line"]` for each line.
+pub(crate) fn doc_attrs(lines: &[String]) -> TokenStream {
+    let lines = lines.iter().map(|l| {
+        if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        }
+    });
+    quote!(#(#[doc = #lines])*)
+}
+
+/// `#![doc = "…"]` for each line (already spaced).
+fn doc_attrs_inner(lines: &[String]) -> TokenStream {
+    quote!(#(#![doc = #lines])*)
+}
+
+fn opt_str(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(v) => quote!(::core::option::Option::Some(#v)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn opt_u32(value: Option<u32>) -> TokenStream {
+    match value {
+        Some(v) => quote!(::core::option::Option::Some(#v)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// `FIELD_SCOPES` constant value.
+fn field_scopes(scopes: &[(String, Vec<String>)]) -> TokenStream {
+    let rows = scopes
+        .iter()
+        .map(|(path, scopes)| quote!((#path, &[#(#scopes),*])));
+    quote!(&[#(#rows),*])
+}

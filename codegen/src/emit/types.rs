@@ -1,0 +1,236 @@
+//! Structs, open enums and aliases.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{Emitter, doc_attrs, ident};
+use crate::model::{Field, ModuleId, TypeId, TypeKind, Variant};
+
+impl Emitter<'_> {
+    pub(super) fn type_def(&self, id: TypeId) -> TokenStream {
+        let def = &self.model.types[id.0];
+        match &def.kind {
+            TypeKind::Object(fields) => self.object(id, fields),
+            TypeKind::Enum(variants) => self.open_enum(id, variants),
+            TypeKind::Alias(ty) => {
+                let docs = doc_attrs(&def.docs);
+                let name = ident(&def.name);
+                let ty = self.ty(Some(def.module), ty);
+                quote! {
+                    #docs
+                    pub type #name = #ty;
+                }
+            }
+        }
+    }
+
+    /// The type of a field as declared: boxed if it closes a cycle, optional unless required.
+    pub(super) fn field_type(&self, module: ModuleId, field: &Field) -> TokenStream {
+        let base = self.value_type(module, field);
+        if field.required {
+            base
+        } else {
+            quote!(::core::option::Option<#base>)
+        }
+    }
+
+    fn value_type(&self, module: ModuleId, field: &Field) -> TokenStream {
+        let ty = self.ty(Some(module), &field.ty);
+        if field.boxed {
+            quote!(::std::boxed::Box<#ty>)
+        } else {
+            ty
+        }
+    }
+
+    fn object(&self, id: TypeId, fields: &[Field]) -> TokenStream {
+        let def = &self.model.types[id.0];
+        let rt = &self.rt;
+        let docs = doc_attrs(&def.docs);
+        let name = ident(&def.name);
+        let serde_crate = &self.serde_crate;
+        let eq = def.eq.then(|| quote!(::core::cmp::Eq,));
+        let all_optional = fields.iter().all(|f| !f.required);
+        let default = all_optional.then(|| quote!(::core::default::Default,));
+
+        let members = fields.iter().map(|f| {
+            let docs = doc_attrs(&f.docs);
+            let field = ident(&f.ident);
+            let ty = self.field_type(def.module, f);
+            let unraw = f.ident.trim_start_matches("r#");
+            let rename = (f.json != unraw).then(|| {
+                let json = &f.json;
+                quote!(#[serde(rename = #json)])
+            });
+            let optional = (!f.required).then(|| {
+                quote!(#[serde(default, skip_serializing_if = "::core::option::Option::is_none")])
+            });
+            quote! {
+                #docs
+                #rename
+                #optional
+                pub #field: #ty,
+            }
+        });
+
+        let required: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
+        let args = required.iter().map(|f| {
+            let field = ident(&f.ident);
+            let ty = self.ty(Some(def.module), &f.ty);
+            quote!(#field: impl ::core::convert::Into<#ty>)
+        });
+        let inits = fields.iter().map(|f| {
+            let field = ident(&f.ident);
+            match (f.required, f.boxed) {
+                (true, true) => quote!(#field: ::std::boxed::Box::new(#field.into())),
+                (true, false) => quote!(#field: #field.into()),
+                (false, _) => quote!(#field: ::core::option::Option::None),
+            }
+        });
+        let setters = fields.iter().filter(|f| !f.required).map(|f| {
+            let field = ident(&f.ident);
+            let ty = self.ty(Some(def.module), &f.ty);
+            let value = if f.boxed {
+                quote!(::std::boxed::Box::new(value.into()))
+            } else {
+                quote!(value.into())
+            };
+            let doc = format!(" Sets [`Self::{}`].", f.ident.trim_start_matches("r#"));
+            quote! {
+                #[doc = #doc]
+                pub fn #field(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
+                    self.#field = ::core::option::Option::Some(#value);
+                    self
+                }
+            }
+        });
+        let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+
+        quote! {
+            #docs
+            #[derive(
+                ::core::clone::Clone,
+                ::core::fmt::Debug,
+                ::core::cmp::PartialEq,
+                #eq
+                #default
+                #rt::__private::serde::Serialize,
+                #rt::__private::serde::Deserialize,
+            )]
+            #[serde(crate = #serde_crate)]
+            #[non_exhaustive]
+            pub struct #name {
+                #(#members)*
+            }
+
+            impl #name {
+                /// Creates a value from its required fields; the others start
+                /// empty and are set with the methods named after them.
+                #many
+                pub fn new(#(#args),*) -> Self {
+                    Self { #(#inits),* }
+                }
+
+                #(#setters)*
+            }
+        }
+    }
+
+    fn open_enum(&self, id: TypeId, variants: &[Variant]) -> TokenStream {
+        let def = &self.model.types[id.0];
+        let rt = &self.rt;
+        let docs = doc_attrs(&def.docs);
+        let name = ident(&def.name);
+        let idents: Vec<_> = variants.iter().map(|v| ident(&v.ident)).collect();
+        let values: Vec<&str> = variants.iter().map(|v| v.value.as_str()).collect();
+        let variant_docs = variants.iter().map(|v| doc_attrs(&v.docs));
+        quote! {
+            #docs
+            ///
+            /// Open: a value the spec does not list is kept in `Unknown` and sent back as is.
+            #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
+            #[non_exhaustive]
+            pub enum #name {
+                #(
+                    #variant_docs
+                    #idents,
+                )*
+                /// A value the spec does not list, kept as received.
+                Unknown(::std::string::String),
+            }
+
+            impl #name {
+                /// Every value the spec lists.
+                pub const VALUES: &'static [Self] = &[#(Self::#idents),*];
+
+                /// The value as sent on the wire.
+                pub fn as_str(&self) -> &str {
+                    match self {
+                        #(Self::#idents => #values,)*
+                        Self::Unknown(value) => value.as_str(),
+                    }
+                }
+
+                /// True for a value the spec does not list.
+                pub fn is_unknown(&self) -> bool {
+                    ::core::matches!(self, Self::Unknown(_))
+                }
+            }
+
+            impl ::core::convert::From<&str> for #name {
+                fn from(value: &str) -> Self {
+                    match value {
+                        #(#values => Self::#idents,)*
+                        other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                    }
+                }
+            }
+
+            impl ::core::convert::From<::std::string::String> for #name {
+                fn from(value: ::std::string::String) -> Self {
+                    match value.as_str() {
+                        #(#values => Self::#idents,)*
+                        _ => Self::Unknown(value),
+                    }
+                }
+            }
+
+            impl ::core::str::FromStr for #name {
+                type Err = ::core::convert::Infallible;
+
+                fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                    ::core::result::Result::Ok(Self::from(value))
+                }
+            }
+
+            impl ::core::convert::AsRef<str> for #name {
+                fn as_ref(&self) -> &str {
+                    self.as_str()
+                }
+            }
+
+            impl ::core::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+
+            impl #rt::__private::serde::Serialize for #name {
+                fn serialize<S: #rt::__private::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> ::core::result::Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }
+
+            impl<'de> #rt::__private::serde::Deserialize<'de> for #name {
+                fn deserialize<D: #rt::__private::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> ::core::result::Result<Self, D::Error> {
+                    #rt::__private::deserialize_open_enum(deserializer)
+                }
+            }
+        }
+    }
+}

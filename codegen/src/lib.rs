@@ -1,0 +1,157 @@
+//! The generator of typed Feishu / Lark Open Platform bindings.
+//!
+//! Data flows one way: YAML files → positioned spec ([`spec`]) → checked model
+//! ([`model`]) → Rust tokens ([`emit`]). Every problem on the way is collected
+//! into [`Diagnostics`] with its `file:line:col`, and generation still emits
+//! what it can, so that one spec mistake is one compiler error.
+//!
+//! ```no_run
+//! let out = lark_codegen::generate(std::path::Path::new("spec"), "spec", &Default::default());
+//! for message in &out.errors {
+//!     eprintln!("{message}");
+//! }
+//! println!("{}", lark_codegen::format(&out.tokens));
+//! ```
+
+pub mod check;
+pub mod decode;
+pub mod diag;
+pub mod emit;
+pub mod model;
+pub mod spec;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use proc_macro2::TokenStream;
+
+pub use diag::{Diagnostic, Diagnostics, Loc, Pos, SourceFile, Sources};
+pub use emit::Options;
+
+use decode::{Cx, Decode};
+use diag::FileId;
+use spec::SpecFile;
+
+/// Spec files, folders deeper than this are not read.
+const MAX_DEPTH: usize = 16;
+
+/// Spec files read from a folder.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The files' texts and names.
+    pub sources: Sources,
+    /// The files that parsed, decoded (possibly with stand-ins).
+    pub files: Vec<(FileId, SpecFile)>,
+}
+
+/// Reads every `.yaml`/`.yml` file below `dir`, in path order. `display` is
+/// how `dir` is shown in messages (`spec`), file paths follow it.
+pub fn load(dir: &Path, display: &str, diags: &mut Diagnostics) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut paths = Vec::new();
+    if !dir.is_dir() {
+        diags.error_path(display, "spec folder not found");
+        return loaded;
+    }
+    collect(dir, 0, &mut paths, display, diags);
+    paths.sort();
+    if paths.is_empty() {
+        diags.error_path(display, "no .yaml files in the spec folder");
+    }
+    for path in paths {
+        let relative = path.strip_prefix(dir).unwrap_or(&path);
+        let shown = format!(
+            "{}/{}",
+            display.trim_end_matches('/'),
+            relative.to_string_lossy().replace('\\', "/")
+        );
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(_) => {
+                    diags.error_path(shown, "not UTF-8 text");
+                    continue;
+                }
+            },
+            Err(err) => {
+                diags.error_path(shown, format!("cannot read: {err}"));
+                continue;
+            }
+        };
+        let id = loaded.sources.add(SourceFile {
+            path: path.clone(),
+            display: shown,
+            text,
+        });
+        let node = yaml::parse(id, &loaded.sources.get(id).text, diags);
+        if let Some(file) = node.and_then(|n| SpecFile::decode(&n, &mut Cx { diags })) {
+            loaded.files.push((id, file));
+        }
+    }
+    loaded
+}
+
+fn collect(
+    dir: &Path,
+    depth: usize,
+    out: &mut Vec<PathBuf>,
+    display: &str,
+    diags: &mut Diagnostics,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            diags.error_path(display, format!("cannot list {}: {err}", dir.display()));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            if depth < MAX_DEPTH {
+                collect(&path, depth + 1, out, display, diags);
+            }
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        ) {
+            out.push(path);
+        }
+    }
+}
+
+/// The result of generating from a spec folder.
+#[derive(Debug)]
+pub struct Output {
+    /// The generated items (with stand-ins where the spec is wrong).
+    pub tokens: TokenStream,
+    /// Every problem, as `file:line:col: message`, in file order.
+    pub errors: Vec<String>,
+    /// The files read, for rebuild tracking.
+    pub files: Vec<PathBuf>,
+}
+
+/// Loads, checks and emits a spec folder.
+pub fn generate(dir: &Path, display: &str, options: &Options) -> Output {
+    let mut diags = Diagnostics::default();
+    let loaded = load(dir, display, &mut diags);
+    let model = check::check(&loaded.files, &loaded.sources, &mut diags);
+    let tokens = emit::emit(&model, options);
+    Output {
+        tokens,
+        errors: diags.render(&loaded.sources),
+        files: model.files,
+    }
+}
+
+/// Formats generated items as Rust source.
+pub fn format(tokens: &TokenStream) -> String {
+    match syn::parse2::<syn::File>(tokens.clone()) {
+        Ok(file) => prettyplease::unparse(&file),
+        Err(err) => format!("// the generated tokens do not parse: {err}\n{tokens}\n"),
+    }
+}

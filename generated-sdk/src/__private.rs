@@ -1,0 +1,81 @@
+//! Items the generated code calls; not part of the public API.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Deserializer;
+use serde::de::Visitor;
+
+pub use serde;
+pub use serde_json;
+
+use crate::error::InvalidRequest;
+
+/// Everything but the unreserved characters of RFC 3986 is escaped, `/` included,
+/// so a parameter stays one path segment.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Appends a path parameter, percent-encoded; an empty one is refused.
+pub fn push_path_param(
+    path: &mut String,
+    endpoint: &'static str,
+    name: &'static str,
+    value: &str,
+) -> Result<(), InvalidRequest> {
+    if value.is_empty() {
+        return Err(InvalidRequest::EmptyPathParameter { endpoint, name });
+    }
+    path.extend(utf8_percent_encode(value, SEGMENT));
+    Ok(())
+}
+
+/// Deserializes an open string enum: any string is accepted, unknown ones kept.
+pub fn deserialize_open_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: From<String> + for<'a> From<&'a str>,
+{
+    struct Open<T>(PhantomData<T>);
+
+    impl<T: From<String> + for<'a> From<&'a str>> Visitor<'_> for Open<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+            Ok(T::from(v))
+        }
+
+        fn visit_string<E: serde::de::Error>(self, v: String) -> Result<T, E> {
+            Ok(T::from(v))
+        }
+    }
+
+    deserializer.deserialize_str(Open(PhantomData))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_path_parameters_as_one_segment() {
+        let mut path = String::from("/m/");
+        push_path_param(&mut path, "e", "p", "om_a/b c?d#é-._~").unwrap();
+        assert_eq!(path, "/m/om_a%2Fb%20c%3Fd%23%C3%A9-._~");
+        assert_eq!(
+            push_path_param(&mut path, "e", "p", ""),
+            Err(InvalidRequest::EmptyPathParameter {
+                endpoint: "e",
+                name: "p"
+            })
+        );
+    }
+}

@@ -1,0 +1,199 @@
+//! What a call returns when the platform says no, and requests refused before sending.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A failed call as the platform reports it: the body's `code` and `msg`, its
+/// `error` block, the HTTP status and the log id to quote to support.
+///
+/// Every endpoint's error enum holds one of these in each variant, so nothing
+/// the platform said is lost whatever the code.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// The body's `code` (never 0 here).
+    pub code: i64,
+    /// The body's `msg`. The platform may change its wording: match on `code`.
+    pub msg: String,
+    /// HTTP status of the response, when there was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_status: Option<u16>,
+    /// Log id: the `X-Tt-Logid` header, else `error.log_id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_id: Option<String>,
+    /// `error.troubleshooter`: a link to a generated troubleshooting page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub troubleshooter: Option<String>,
+    /// `error.message`: extra help text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// `error.details`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<ErrorDetail>,
+    /// `error.permission_violations`: missing scopes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub permission_violations: Vec<PermissionViolation>,
+    /// `error.field_violations`: request fields that failed validation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub field_violations: Vec<FieldViolation>,
+    /// `error.helps`: links.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub helps: Vec<HelpLink>,
+}
+
+impl ApiError {
+    /// An error with a code and message only.
+    pub fn new(code: i64, msg: impl Into<String>) -> Self {
+        Self {
+            code,
+            msg: msg.into(),
+            ..Self::default()
+        }
+    }
+
+    /// Sets the HTTP status.
+    pub fn with_http_status(mut self, status: u16) -> Self {
+        self.http_status = Some(status);
+        self
+    }
+
+    /// Sets the log id.
+    pub fn with_log_id(mut self, log_id: impl Into<String>) -> Self {
+        self.log_id = Some(log_id.into());
+        self
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "code {}: {}", self.code, self.msg)?;
+        if let Some(status) = self.http_status {
+            write!(f, " (HTTP {status})")?;
+        }
+        if let Some(log_id) = &self.log_id {
+            write!(f, " [log id {log_id}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// One `{key, value}` of `error.details`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ErrorDetail {
+    /// Key.
+    #[serde(default)]
+    pub key: String,
+    /// Value.
+    #[serde(default)]
+    pub value: String,
+}
+
+/// One entry of `error.permission_violations`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PermissionViolation {
+    /// `action_scope_required`, `field_scope_required`, `action_privilege_required`, …
+    #[serde(default, rename = "type")]
+    pub kind: String,
+    /// The scope concerned.
+    #[serde(default)]
+    pub subject: String,
+    /// Explanation.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// One entry of `error.field_violations`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct FieldViolation {
+    /// The request field.
+    #[serde(default)]
+    pub field: String,
+    /// The value sent.
+    #[serde(default)]
+    pub value: String,
+    /// What is wrong with it.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// One entry of `error.helps`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct HelpLink {
+    /// Link.
+    #[serde(default)]
+    pub url: String,
+    /// What it leads to.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// An endpoint's generated error enum.
+pub trait EndpointError: From<ApiError> + std::error::Error + Send + Sync + 'static {
+    /// The platform's error as returned.
+    fn api_error(&self) -> &ApiError;
+}
+
+/// A request refused before anything is sent.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum InvalidRequest {
+    /// A path parameter is empty, which would call another endpoint.
+    #[error("{endpoint}: path parameter `{name}` is empty")]
+    EmptyPathParameter {
+        /// Endpoint id (`im.v1.message_reaction.delete`).
+        endpoint: &'static str,
+        /// Parameter name.
+        name: &'static str,
+    },
+}
+
+/// A row of the platform-wide error table (通用错误码).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PlatformErrorInfo {
+    /// The code.
+    pub code: i64,
+    /// Its variant name in endpoint error enums, for codes that have one.
+    pub name: Option<&'static str>,
+    /// Documented HTTP status.
+    pub http: Option<u16>,
+    /// `msg` as returned.
+    pub message: &'static str,
+    /// Other `msg` texts seen with this code.
+    pub other_messages: &'static [&'static str],
+    /// What it means.
+    pub description: Option<&'static str>,
+    /// What to do.
+    pub remedy: Option<&'static str>,
+}
+
+impl PlatformErrorInfo {
+    /// A row (for generated tables).
+    #[allow(clippy::too_many_arguments)]
+    pub const fn new(
+        code: i64,
+        name: Option<&'static str>,
+        http: Option<u16>,
+        message: &'static str,
+        other_messages: &'static [&'static str],
+        description: Option<&'static str>,
+        remedy: Option<&'static str>,
+    ) -> Self {
+        Self {
+            code,
+            name,
+            http,
+            message,
+            other_messages,
+            description,
+            remedy,
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! Typed bindings of the Feishu / Lark Open Platform, generated at build time
+//! from the YAML spec in `spec/`, with the runtime they call.
+//!
+//! - One module per service and version (`im::v1`) holds the request types
+//!   (`DeleteMessageReactionRequest`), their response data and error enums,
+//!   the shared types (`Emoji`, `Operator`) and the event bodies
+//!   (`MessageReactionDeletedV1`).
+//! - [`common`] holds platform-wide types and the platform-wide error table.
+//! - [`Event`] is every event of the spec, decoded by its type.
+//!
+//! Adding a YAML file to `spec/` and running `cargo build` adds its bindings.
+
+extern crate self as lark_sdk;
+
+pub mod endpoint;
+pub mod error;
+pub mod event;
+pub mod time;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use endpoint::{Endpoint, FieldScopes, HttpMethod, NoData, RateLimit, TokenType};
+pub use error::{
+    ApiError, EndpointError, ErrorDetail, FieldViolation, HelpLink, InvalidRequest,
+    PermissionViolation, PlatformErrorInfo,
+};
+pub use time::TimestampMs;
+
+lark_codegen_macro::generate!("../../spec");
