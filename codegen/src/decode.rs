@@ -38,9 +38,16 @@ impl Cx<'_> {
         }
     }
 
-    /// Records an unknown key, with the likely intended one.
-    pub fn unknown_key(&mut self, key: &crate::yaml::Key, what: &str, known: &[&str]) {
-        let message = match did_you_mean(&key.text, known.iter().copied()) {
+    /// Records an unknown key with the likely intended one, which it returns
+    /// so that the intended key is not also reported missing.
+    pub fn unknown_key<'k>(
+        &mut self,
+        key: &crate::yaml::Key,
+        what: &str,
+        known: &[&'k str],
+    ) -> Option<&'k str> {
+        let close = did_you_mean(&key.text, known.iter().copied());
+        let message = match close {
             Some(close) => format!(
                 "unknown key `{}` in {what} (did you mean `{close}`?)",
                 key.text
@@ -52,6 +59,7 @@ impl Cx<'_> {
             ),
         };
         self.error(key.loc, message);
+        close
     }
 }
 
@@ -327,16 +335,17 @@ macro_rules! spec_struct {
             fn decode(node: &$crate::yaml::Node, cx: &mut $crate::decode::Cx<'_>) -> Option<Self> {
                 let entries = cx.map(node, $what)?;
                 let mut out = Self { loc: node.loc, ..Default::default() };
+                let mut misspelt: Vec<&str> = Vec::new();
                 for (key, value) in entries {
                     match key.text.as_str() {
                         $(
                             stringify!($field) => spec_struct!(@decode $kind out.$field, $ty, value, cx),
                         )*
-                        _ => cx.unknown_key(key, $what, &[$(stringify!($field)),*]),
+                        _ => misspelt.extend(cx.unknown_key(key, $what, &[$(stringify!($field)),*])),
                     }
                 }
                 $(
-                    spec_struct!(@missing $kind out.$field, stringify!($field), $ty, entries, node, cx, $what);
+                    spec_struct!(@missing $kind out.$field, stringify!($field), $ty, entries, misspelt, node, cx, $what);
                 )*
                 Some(out)
             }
@@ -362,13 +371,15 @@ macro_rules! spec_struct {
         }
     }};
 
-    (@missing req $place:expr, $name:expr, $ty:ty, $entries:expr, $node:expr, $cx:expr, $what:expr) => {
+    (@missing req $place:expr, $name:expr, $ty:ty, $entries:expr, $misspelt:expr, $node:expr, $cx:expr, $what:expr) => {
         if !$entries.iter().any(|(k, _)| k.text == $name) {
-            $cx.error($node.loc, format!("missing required key `{}` in {}", $name, $what));
+            if !$misspelt.contains(&$name) {
+                $cx.error($node.loc, format!("missing required key `{}` in {}", $name, $what));
+            }
             $place = <$ty as $crate::decode::Decode>::placeholder($node.loc);
         }
     };
-    (@missing $kind:ident $place:expr, $name:expr, $ty:ty, $entries:expr, $node:expr, $cx:expr, $what:expr) => {};
+    (@missing $kind:ident $place:expr, $name:expr, $ty:ty, $entries:expr, $misspelt:expr, $node:expr, $cx:expr, $what:expr) => {};
 }
 
 /// Declares a closed set of spec keywords (an HTTP method, a token type).

@@ -268,7 +268,7 @@ impl Decode for Text {
                         "zh" => &mut text.zh,
                         "en" => &mut text.en,
                         _ => {
-                            cx.unknown_key(key, "text", &["zh", "en"]);
+                            let _ = cx.unknown_key(key, "text", &["zh", "en"]);
                             continue;
                         }
                     };
@@ -320,6 +320,7 @@ impl Decode for EnumValue {
             return Some(out);
         };
         let mut has_value = false;
+        let mut misspelt = None;
         for (key, value) in entries {
             match key.text.as_str() {
                 "value" => {
@@ -328,10 +329,16 @@ impl Decode for EnumValue {
                 }
                 "name" => out.name = Spanned::decode(value, cx),
                 "description" => out.description = Text::decode(value, cx),
-                _ => cx.unknown_key(key, "enum value", &["value", "name", "description"]),
+                _ => {
+                    misspelt = misspelt.or(cx.unknown_key(
+                        key,
+                        "enum value",
+                        &["value", "name", "description"],
+                    ))
+                }
             }
         }
-        if !has_value {
+        if !has_value && misspelt != Some("value") {
             cx.error(node.loc, "missing required key `value` in enum value");
         }
         Some(out)
@@ -544,6 +551,7 @@ impl Schema {
         };
         let mut kind_keys: Vec<(SchemaKey, &Key)> = Vec::new();
         let mut has_type = false;
+        let mut misspelt_type = false;
         for (key, value) in entries {
             let Some(&(k, _, _)) = SCHEMA_KEYS.iter().find(|(_, n, _)| *n == key.text) else {
                 let allowed: Vec<&str> = SCHEMA_KEYS
@@ -551,7 +559,7 @@ impl Schema {
                     .filter(|(k, _, _)| role.allows(*k))
                     .map(|(_, n, _)| *n)
                     .collect();
-                cx.unknown_key(key, what, &allowed);
+                misspelt_type |= cx.unknown_key(key, what, &allowed) == Some("type");
                 continue;
             };
             if !role.allows(k) {
@@ -588,7 +596,9 @@ impl Schema {
             }
         }
         if !has_type {
-            cx.error(node.loc, format!("missing required key `type` in {what}"));
+            if !misspelt_type {
+                cx.error(node.loc, format!("missing required key `type` in {what}"));
+            }
             out.ty = Spanned::new(String::from("any"), node.loc);
             return Some(out);
         }
@@ -764,7 +774,6 @@ types:
         assert_eq!(
             errs,
             [
-                "5:5: missing required key `summary` in endpoint",
                 "6:5: unknown key `sumary` in endpoint (did you mean `summary`?)",
                 "7:13: unknown HTTP method `DELETEE` (did you mean `DELETE`?)",
                 "9:22: unknown token type `usr` (did you mean `user`?)",
@@ -773,6 +782,19 @@ types:
                 "14:5: key `values` goes with `type: enum`, but the type here is `object`",
                 "16:11: unknown type `strng` (did you mean `string`?)",
                 "17:5: key `required` is not allowed in a type definition",
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_a_missing_key_unless_it_was_misspelt() {
+        let (_, errs) =
+            decode_file("types:\n  A:\n    description: no type\n  B:\n    typ: string\n");
+        assert_eq!(
+            errs,
+            [
+                "3:5: missing required key `type` in type definition",
+                "5:5: unknown key `typ` in type definition (did you mean `type`?)",
             ]
         );
     }

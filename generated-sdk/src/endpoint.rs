@@ -113,7 +113,8 @@ pub type FieldScopes = &'static [(&'static str, &'static [&'static str])];
 
 /// A request of one endpoint: its metadata as constants, and how to send it.
 ///
-/// Implemented by every generated `…Request` type.
+/// Implemented by every generated `…Request` type. The method names differ
+/// from any parameter's, whose setters are named after the parameter.
 pub trait Endpoint: Send + Sync {
     /// The response's `data`.
     type Response: DeserializeOwned + Send + 'static;
@@ -138,20 +139,39 @@ pub trait Endpoint: Send + Sync {
     const FIELD_SCOPES: FieldScopes;
 
     /// The path with parameters filled in and percent-encoded; refuses empty ones.
-    fn path(&self) -> Result<String, InvalidRequest>;
+    fn render_path(&self) -> Result<String, InvalidRequest>;
 
-    /// Query parameters to send.
-    fn query(&self) -> Vec<(&'static str, String)> {
+    /// Query parameters to send, in order (a repeated parameter appears once per value).
+    fn query_pairs(&self) -> Vec<(&'static str, String)> {
         Vec::new()
     }
 
     /// Extra headers to send.
-    fn headers(&self) -> Vec<(&'static str, String)> {
+    fn header_pairs(&self) -> Vec<(&'static str, String)> {
         Vec::new()
     }
 
     /// The JSON body, if the endpoint takes one.
-    fn body(&self) -> Option<&Self::Body> {
+    fn request_body(&self) -> Option<&Self::Body> {
         None
+    }
+}
+
+/// One endpoint of the spec, as listed in the generated `ENDPOINTS`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct EndpointInfo {
+    /// `im.v1.message_reaction.delete`.
+    pub id: &'static str,
+    /// HTTP method.
+    pub method: HttpMethod,
+    /// Path template with `:params`.
+    pub path: &'static str,
+}
+
+impl EndpointInfo {
+    /// An entry (for generated tables).
+    pub const fn new(id: &'static str, method: HttpMethod, path: &'static str) -> Self {
+        Self { id, method, path }
     }
 }

@@ -20,7 +20,7 @@ pub mod time;
 #[doc(hidden)]
 pub mod __private;
 
-pub use endpoint::{Endpoint, FieldScopes, HttpMethod, NoData, RateLimit, TokenType};
+pub use endpoint::{Endpoint, EndpointInfo, FieldScopes, HttpMethod, NoData, RateLimit, TokenType};
 pub use error::{
     ApiError, EndpointError, ErrorDetail, FieldViolation, HelpLink, InvalidRequest,
     PermissionViolation, PlatformErrorInfo,

@@ -61,7 +61,12 @@ fn check(dir: &str) -> ExitCode {
     if !out.errors.is_empty() {
         return report(&out.errors);
     }
-    println!("{dir}: {} files, no problems", out.files.len());
+    let n = out.files.len();
+    println!(
+        "{}: {n} file{}, no problems",
+        dir.trim_end_matches('/'),
+        if n == 1 { "" } else { "s" }
+    );
     ExitCode::SUCCESS
 }
 

@@ -96,11 +96,29 @@ fn resolve(written: &str) -> (PathBuf, String) {
         .or_else(|| std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from))
         .unwrap_or_else(|| cwd.clone());
     let joined = base.join(written);
-    let dir = joined.canonicalize().unwrap_or(joined);
+    let dir = joined.canonicalize().unwrap_or_else(|_| clean(&joined));
     let cwd = cwd.canonicalize().unwrap_or(cwd);
     let display = match dir.strip_prefix(&cwd) {
         Ok(relative) if !relative.as_os_str().is_empty() => relative.to_string_lossy().into_owned(),
         _ => dir.to_string_lossy().into_owned(),
     };
     (dir, display)
+}
+
+/// `a/b/../c` → `a/c`, without touching the file system.
+fn clean(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }

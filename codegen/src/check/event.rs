@@ -9,12 +9,14 @@ impl Checker<'_> {
     /// Checks the events of a file.
     pub(super) fn events(&mut self, module: ModuleId, file: &SpecFile) {
         for ev in &file.events {
-            let checked = self.event(module, ev);
-            self.model.modules[module.0].events.push(checked);
+            if let Some(checked) = self.event(module, ev) {
+                self.model.modules[module.0].events.push(checked);
+            }
         }
     }
 
-    fn event(&mut self, module: ModuleId, ev: &spec::Event) -> model::Event {
+    /// The checked event; `None` for a second description of a type (reported).
+    fn event(&mut self, module: ModuleId, ev: &spec::Event) -> Option<model::Event> {
         let ty = &ev.event_type;
         let valid = !ty.value.is_empty()
             && ty.value.split('.').all(|part| {
@@ -38,9 +40,9 @@ impl Checker<'_> {
                     ty.value
                 ),
             );
-        } else {
-            self.event_types.insert(ty.value.clone(), ty.loc);
+            return None;
         }
+        self.event_types.insert(ty.value.clone(), ty.loc);
 
         let service = self.model.modules[module.0].service.clone();
         let derived = names::pascal(
@@ -100,7 +102,7 @@ impl Checker<'_> {
             field_scopes: Vec::new(),
         };
         self.model.types[body.0].docs = event_docs(ev, &event);
-        event
+        Some(event)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Rust names from spec names: case conversion, keywords, validity.
 
 /// Words of a name: split at separators, at lower→upper and at the end of an
-/// acronym (`VRHeadset` → `VR`, `Headset`), and after digits (`18X` → `18`, `X`).
+/// acronym (`VRHeadset` → `VR`, `Headset`); digits stay in their word (`i18n`).
 fn words(name: &str) -> Vec<String> {
     let mut out = Vec::new();
     for chunk in name.split(|c: char| !c.is_ascii_alphanumeric()) {
@@ -14,8 +14,7 @@ fn words(name: &str) -> Vec<String> {
                 let boundary = (prev.is_ascii_lowercase() && c.is_ascii_uppercase())
                     || (prev.is_ascii_uppercase()
                         && c.is_ascii_uppercase()
-                        && next.is_some_and(|n| n.is_ascii_lowercase()))
-                    || (prev.is_ascii_digit() && c.is_ascii_alphabetic());
+                        && next.is_some_and(|n| n.is_ascii_lowercase()));
                 if boundary && !word.is_empty() {
                     out.push(std::mem::take(&mut word));
                 }
@@ -133,7 +132,7 @@ mod tests {
             pascal("message.reaction.deleted_v1"),
             "MessageReactionDeletedV1"
         );
-        assert_eq!(pascal("18X"), "18X");
+        assert_eq!(pascal("i18n_name"), "I18nName");
         assert_eq!(pascal("open_id"), "OpenId");
     }
 
@@ -144,6 +143,7 @@ mod tests {
         assert_eq!(snake("X-Request-Id"), "x_request_id");
         assert_eq!(snake("AppID"), "app_id");
         assert_eq!(snake("deleted_v1"), "deleted_v1");
+        assert_eq!(snake("i18n_name"), "i18n_name");
     }
 
     #[test]

@@ -91,12 +91,14 @@ impl Emitter<'_> {
             let field = ident(&p.ident);
             let ty = self.ty(Some(module), &p.ty);
             let doc = format!(" Sets [`Self::{}`].", p.ident.trim_start_matches("r#"));
+            let allow = super::setter_allow(&p.ident);
             let assign = match &p.ty {
                 Ty::Array(_) => quote!(self.#field = value.into();),
                 _ => quote!(self.#field = ::core::option::Option::Some(value.into());),
             };
             quote! {
                 #[doc = #doc]
+                #allow
                 pub fn #field(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
                     #assign
                     self
@@ -162,13 +164,7 @@ impl Emitter<'_> {
             None => quote!(#rt::NoData),
         };
         let id = &ep.id;
-        let method = ident(match ep.method {
-            Method::Get => "Get",
-            Method::Post => "Post",
-            Method::Put => "Put",
-            Method::Patch => "Patch",
-            Method::Delete => "Delete",
-        });
+        let method = method_ident(ep.method);
         let path = &ep.path;
         let tokens = ep.tokens.iter().map(|t| {
             ident(match t {
@@ -192,31 +188,24 @@ impl Emitter<'_> {
             }
         });
         let query = (!ep.query.is_empty()).then(|| {
-            let pushes = ep.query.iter().map(|p| self.pair_push(p, quote!(query)));
+            let body = self.pairs(&ep.query);
             quote! {
-                fn query(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
-                    let mut query = ::std::vec::Vec::new();
-                    #(#pushes)*
-                    query
+                fn query_pairs(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+                    #body
                 }
             }
         });
         let headers = (!ep.headers.is_empty()).then(|| {
-            let pushes = ep
-                .headers
-                .iter()
-                .map(|p| self.pair_push(p, quote!(headers)));
+            let body = self.pairs(&ep.headers);
             quote! {
-                fn headers(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
-                    let mut headers = ::std::vec::Vec::new();
-                    #(#pushes)*
-                    headers
+                fn header_pairs(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+                    #body
                 }
             }
         });
         let body = ep.body.is_some().then(|| {
             quote! {
-                fn body(&self) -> ::core::option::Option<&Self::Body> {
+                fn request_body(&self) -> ::core::option::Option<&Self::Body> {
                     ::core::option::Option::Some(&self.body)
                 }
             }
@@ -236,7 +225,7 @@ impl Emitter<'_> {
                 const RATE_LIMIT: #rt::RateLimit = #rt::RateLimit::new(#per_second, #per_minute);
                 const FIELD_SCOPES: #rt::FieldScopes = #field_scopes;
 
-                fn path(&self) -> ::core::result::Result<::std::string::String, #rt::InvalidRequest> {
+                fn render_path(&self) -> ::core::result::Result<::std::string::String, #rt::InvalidRequest> {
                     let mut path = ::std::string::String::with_capacity(Self::PATH.len() + 32);
                     #(#pushes)*
                     ::core::result::Result::Ok(path)
@@ -249,24 +238,49 @@ impl Emitter<'_> {
         }
     }
 
-    /// Pushes `(name, text)` of a query parameter or header onto `list`.
-    fn pair_push(&self, p: &Param, list: TokenStream) -> TokenStream {
-        let field = ident(&p.ident);
-        let wire = &p.wire;
-        match (&p.ty, p.required) {
-            (Ty::Array(_), _) => quote! {
-                for value in &self.#field {
-                    #list.push((#wire, ::std::string::ToString::to_string(value)));
+    /// The `(name, text)` list of query parameters or headers: those always
+    /// sent in a `vec![…]`, then those sent when set.
+    fn pairs(&self, params: &[Param]) -> TokenStream {
+        let text = |value: TokenStream| quote!(::std::string::ToString::to_string(#value));
+        let fixed = params
+            .iter()
+            .filter(|p| p.required && !matches!(p.ty, Ty::Array(_)))
+            .map(|p| {
+                let field = ident(&p.ident);
+                let wire = &p.wire;
+                let value = text(quote!(&self.#field));
+                quote!((#wire, #value))
+            });
+        let pushes: Vec<TokenStream> = params
+            .iter()
+            .filter(|p| !p.required || matches!(p.ty, Ty::Array(_)))
+            .map(|p| {
+                let field = ident(&p.ident);
+                let wire = &p.wire;
+                let value = text(quote!(value));
+                if matches!(p.ty, Ty::Array(_)) {
+                    quote! {
+                        for value in &self.#field {
+                            pairs.push((#wire, #value));
+                        }
+                    }
+                } else {
+                    quote! {
+                        if let ::core::option::Option::Some(value) = &self.#field {
+                            pairs.push((#wire, #value));
+                        }
+                    }
                 }
-            },
-            (_, true) => quote! {
-                #list.push((#wire, ::std::string::ToString::to_string(&self.#field)));
-            },
-            (_, false) => quote! {
-                if let ::core::option::Option::Some(value) = &self.#field {
-                    #list.push((#wire, ::std::string::ToString::to_string(value)));
-                }
-            },
+            })
+            .collect();
+        if pushes.is_empty() {
+            quote!(::std::vec![#(#fixed),*])
+        } else {
+            quote! {
+                let mut pairs = ::std::vec![#(#fixed),*];
+                #(#pushes)*
+                pairs
+            }
         }
     }
 
@@ -292,9 +306,19 @@ impl Emitter<'_> {
         let other_remedy = match self.platform_module() {
             Some(common) => {
                 let path = self.module_path(Some(module), common);
-                quote!(#path platform_error(e.code).and_then(|p| p.remedy.or(p.description)))
+                quote!(Self::Other(e) => #path platform_error(e.code).and_then(|p| p.remedy.or(p.description)))
             }
-            None => quote!(::core::option::Option::None),
+            None => quote!(Self::Other(_) => ::core::option::Option::None),
+        };
+        let from_code = if codes.is_empty() {
+            quote!(Self::Other(error))
+        } else {
+            quote! {
+                match error.code {
+                    #(#codes => Self::#variants(error),)*
+                    _ => Self::Other(error),
+                }
+            }
         };
         quote! {
             #[doc = #doc]
@@ -348,7 +372,7 @@ impl Emitter<'_> {
                 pub fn remedy(&self) -> ::core::option::Option<&'static str> {
                     match self {
                         #(Self::#variants(_) => #remedies,)*
-                        Self::Other(e) => #other_remedy,
+                        #other_remedy,
                     }
                 }
 
@@ -364,10 +388,7 @@ impl Emitter<'_> {
             impl ::core::convert::From<#rt::ApiError> for #name {
                 fn from(error: #rt::ApiError) -> Self {
                     let error = ::std::boxed::Box::new(error);
-                    match error.code {
-                        #(#codes => Self::#variants(error),)*
-                        _ => Self::Other(error),
-                    }
+                    #from_code
                 }
             }
 
@@ -386,4 +407,15 @@ impl Emitter<'_> {
             }
         }
     }
+}
+
+/// The `HttpMethod` variant of a method.
+pub(super) fn method_ident(method: Method) -> proc_macro2::Ident {
+    ident(match method {
+        Method::Get => "Get",
+        Method::Post => "Post",
+        Method::Put => "Put",
+        Method::Patch => "Patch",
+        Method::Delete => "Delete",
+    })
 }

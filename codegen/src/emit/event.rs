@@ -65,6 +65,17 @@ impl Emitter<'_> {
                 .unwrap_or_default();
             format!(" `{}`: {summary}", e.event_type)
         });
+        let unknown = quote!(Self::Unknown(#rt::event::RawEvent::new(envelope, json)?));
+        let decode = if events.is_empty() {
+            quote!(::core::result::Result::Ok(#unknown))
+        } else {
+            quote! {
+                ::core::result::Result::Ok(match envelope.event_type() {
+                    #(#types => Self::#variants(::std::boxed::Box::new(envelope.decode::<#bodies>()?)),)*
+                    _ => #unknown,
+                })
+            }
+        };
         quote! {
             /// Every event of the spec, decoded by its type; any other type is
             /// kept whole in `Unknown`.
@@ -95,10 +106,7 @@ impl Emitter<'_> {
                     envelope: &#rt::event::EnvelopeRef<'_>,
                     json: &[u8],
                 ) -> ::core::result::Result<Self, #rt::event::EventDecodeError> {
-                    ::core::result::Result::Ok(match envelope.event_type() {
-                        #(#types => Self::#variants(::std::boxed::Box::new(envelope.decode::<#bodies>()?)),)*
-                        _ => Self::Unknown(#rt::event::RawEvent::new(envelope, json)?),
-                    })
+                    #decode
                 }
 
                 /// The event type.

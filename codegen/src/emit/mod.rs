@@ -124,6 +124,7 @@ impl Emitter<'_> {
             });
         }
         out.extend(self.event_enum());
+        out.extend(self.endpoint_catalog());
         out
     }
 
@@ -219,6 +220,26 @@ impl Emitter<'_> {
         }
     }
 
+    /// `ENDPOINTS`: every endpoint of the spec with its method and path.
+    fn endpoint_catalog(&self) -> TokenStream {
+        let rt = &self.rt;
+        let rows = self
+            .model
+            .modules
+            .iter()
+            .flat_map(|m| &m.endpoints)
+            .map(|ep| {
+                let id = &ep.id;
+                let method = endpoint::method_ident(ep.method);
+                let path = &ep.path;
+                quote!(#rt::EndpointInfo::new(#id, #rt::HttpMethod::#method, #path))
+            });
+        quote! {
+            /// Every endpoint of the spec: id, method and path.
+            pub const ENDPOINTS: &[#rt::EndpointInfo] = &[#(#rows),*];
+        }
+    }
+
     /// The platform-wide error table and its lookup, in the `common` module.
     fn platform_table(&self) -> TokenStream {
         let rt = &self.rt;
@@ -286,6 +307,20 @@ pub(crate) fn doc_attrs(lines: &[String]) -> TokenStream {
 /// `#![doc = "…"]` for each line (already spaced).
 fn doc_attrs_inner(lines: &[String]) -> TokenStream {
     quote!(#(#![doc = #lines])*)
+}
+
+/// A setter named after a field such as `is_frozen` takes `self` by value,
+/// which clippy would read as a conversion or a predicate.
+pub(crate) fn setter_allow(name: &str) -> TokenStream {
+    let name = name.trim_start_matches("r#");
+    if ["is_", "as_", "to_", "into_", "from_"]
+        .iter()
+        .any(|p| name.starts_with(p))
+    {
+        quote!(#[allow(clippy::wrong_self_convention)])
+    } else {
+        TokenStream::new()
+    }
 }
 
 fn opt_str(value: Option<&str>) -> TokenStream {

@@ -96,8 +96,10 @@ impl Emitter<'_> {
                 quote!(value.into())
             };
             let doc = format!(" Sets [`Self::{}`].", f.ident.trim_start_matches("r#"));
+            let allow = super::setter_allow(&f.ident);
             quote! {
                 #[doc = #doc]
+                #allow
                 pub fn #field(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
                     self.#field = ::core::option::Option::Some(#value);
                     self

@@ -1,0 +1,449 @@
+// Generated from tests/fixtures/events by the `golden` test.
+// Run `EXPECTORATE=overwrite cargo test -p lark-tests --test golden` to update.
+
+pub mod im {
+    //! The `im` service.
+    pub mod v1 {
+        //! Version `v1` of the `im` service.
+        /// A chat was disbanded
+        ///
+        /// # Event
+        ///
+        /// - Event type: `im.chat.disbanded_v1`
+        /// - Envelope: schema 2.0, with `header`
+        /// - Scopes to subscribe (any one): `im:chat:readonly`
+        #[derive(
+            ::core::clone::Clone,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::default::Default,
+            ::lark_sdk::__private::serde::Serialize,
+            ::lark_sdk::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::lark_sdk::__private::serde")]
+        #[non_exhaustive]
+        pub struct ChatDisbandedV1 {
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub chat_id: ::core::option::Option<::std::string::String>,
+            /// Who disbanded it.
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub operator_id: ::core::option::Option<super::super::common::UserId>,
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub external: ::core::option::Option<bool>,
+        }
+        impl ChatDisbandedV1 {
+            /// Creates a value from its required fields; the others start
+            /// empty and are set with the methods named after them.
+            pub fn new() -> Self {
+                Self {
+                    chat_id: ::core::option::Option::None,
+                    operator_id: ::core::option::Option::None,
+                    external: ::core::option::Option::None,
+                }
+            }
+            /// Sets [`Self::chat_id`].
+            pub fn chat_id(
+                mut self,
+                value: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.chat_id = ::core::option::Option::Some(value.into());
+                self
+            }
+            /// Sets [`Self::operator_id`].
+            pub fn operator_id(
+                mut self,
+                value: impl ::core::convert::Into<super::super::common::UserId>,
+            ) -> Self {
+                self.operator_id = ::core::option::Option::Some(value.into());
+                self
+            }
+            /// Sets [`Self::external`].
+            pub fn external(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+                self.external = ::core::option::Option::Some(value.into());
+                self
+            }
+        }
+        /// Disband a chat
+        ///
+        /// # Endpoint
+        ///
+        /// - `DELETE /open-apis/im/v1/chats/:chat_id`
+        /// - Access tokens: `tenant_access_token`, `user_access_token` (the first is the default)
+        /// - Errors: [`DeleteChatError`]
+        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+        #[non_exhaustive]
+        pub struct DeleteChatRequest {
+            pub chat_id: ::std::string::String,
+        }
+        impl DeleteChatRequest {
+            /// Creates the request from its required parameters; optional
+            /// ones are set with the methods named after them.
+            pub fn new(
+                chat_id: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self { chat_id: chat_id.into() }
+            }
+        }
+        impl ::lark_sdk::Endpoint for DeleteChatRequest {
+            type Response = ::lark_sdk::NoData;
+            type Error = DeleteChatError;
+            type Body = ::lark_sdk::NoData;
+            const ID: &'static str = "im.v1.chat.delete";
+            const METHOD: ::lark_sdk::HttpMethod = ::lark_sdk::HttpMethod::Delete;
+            const PATH: &'static str = "/open-apis/im/v1/chats/:chat_id";
+            const TOKEN_TYPES: &'static [::lark_sdk::TokenType] = &[
+                ::lark_sdk::TokenType::Tenant,
+                ::lark_sdk::TokenType::User,
+            ];
+            const SCOPES: &'static [&'static str] = &[];
+            const RATE_LIMIT: ::lark_sdk::RateLimit = ::lark_sdk::RateLimit::new(
+                ::core::option::Option::None,
+                ::core::option::Option::None,
+            );
+            const FIELD_SCOPES: ::lark_sdk::FieldScopes = &[];
+            fn render_path(
+                &self,
+            ) -> ::core::result::Result<
+                ::std::string::String,
+                ::lark_sdk::InvalidRequest,
+            > {
+                let mut path = ::std::string::String::with_capacity(
+                    Self::PATH.len() + 32,
+                );
+                path.push_str("/open-apis/im/v1/chats/");
+                ::lark_sdk::__private::push_path_param(
+                    &mut path,
+                    Self::ID,
+                    "chat_id",
+                    self.chat_id.as_str(),
+                )?;
+                ::core::result::Result::Ok(path)
+            }
+        }
+        /// Errors of [`DeleteChatRequest`]: a variant per row of the endpoint's error table and per platform-wide code that applies, and `Other` for any code not listed.
+        #[derive(
+            ::core::clone::Clone,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq
+        )]
+        #[non_exhaustive]
+        pub enum DeleteChatError {
+            /// `99991400` (HTTP 429): request trigger frequency limit (platform-wide)
+            RateLimited(::std::boxed::Box<::lark_sdk::ApiError>),
+            /// `99991663`: Invalid access token for authorization (platform-wide)
+            TenantTokenInvalid(::std::boxed::Box<::lark_sdk::ApiError>),
+            /// A code the spec does not list for this endpoint (one the
+            /// platform added later lands here), kept with its message and log id.
+            Other(::std::boxed::Box<::lark_sdk::ApiError>),
+        }
+        impl DeleteChatError {
+            /// Codes with a variant of their own.
+            pub const CODES: &'static [i64] = &[99991400i64, 99991663i64];
+            /// The platform's error as returned: code, message, log id and details.
+            pub fn api_error(&self) -> &::lark_sdk::ApiError {
+                match self {
+                    Self::RateLimited(e)
+                    | Self::TenantTokenInvalid(e)
+                    | Self::Other(e) => e,
+                }
+            }
+            /// The response `code`.
+            pub fn code(&self) -> i64 {
+                self.api_error().code
+            }
+            /// The response `msg`.
+            pub fn message(&self) -> &str {
+                &self.api_error().msg
+            }
+            /// The log id to quote to support.
+            pub fn log_id(&self) -> ::core::option::Option<&str> {
+                self.api_error().log_id.as_deref()
+            }
+            /// The HTTP status the spec documents for this error.
+            pub fn documented_status(&self) -> ::core::option::Option<u16> {
+                match self {
+                    Self::RateLimited(_) => ::core::option::Option::Some(429u16),
+                    Self::TenantTokenInvalid(_) => ::core::option::Option::None,
+                    Self::Other(_) => ::core::option::Option::None,
+                }
+            }
+            /// What to check or do, as the spec says.
+            pub fn remedy(&self) -> ::core::option::Option<&'static str> {
+                match self {
+                    Self::RateLimited(_) => ::core::option::Option::None,
+                    Self::TenantTokenInvalid(_) => ::core::option::Option::None,
+                    Self::Other(e) => {
+                        super::super::common::platform_error(e.code)
+                            .and_then(|p| p.remedy.or(p.description))
+                    }
+                }
+            }
+            /// The variant's name (`"Other"` for unlisted codes).
+            pub fn name(&self) -> &'static str {
+                match self {
+                    Self::RateLimited(_) => "RateLimited",
+                    Self::TenantTokenInvalid(_) => "TenantTokenInvalid",
+                    Self::Other(_) => "Other",
+                }
+            }
+        }
+        impl ::core::convert::From<::lark_sdk::ApiError> for DeleteChatError {
+            fn from(error: ::lark_sdk::ApiError) -> Self {
+                let error = ::std::boxed::Box::new(error);
+                match error.code {
+                    99991400i64 => Self::RateLimited(error),
+                    99991663i64 => Self::TenantTokenInvalid(error),
+                    _ => Self::Other(error),
+                }
+            }
+        }
+        impl ::core::fmt::Display for DeleteChatError {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(f, "{}: {}", self.name(), self.api_error())
+            }
+        }
+        impl ::std::error::Error for DeleteChatError {}
+        impl ::lark_sdk::EndpointError for DeleteChatError {
+            fn api_error(&self) -> &::lark_sdk::ApiError {
+                DeleteChatError::api_error(self)
+            }
+        }
+        impl ChatDisbandedV1 {
+            /// The event type, as in the envelope.
+            pub const EVENT_TYPE: &'static str = "im.chat.disbanded_v1";
+        }
+        impl ::lark_sdk::event::EventBody for ChatDisbandedV1 {
+            const EVENT_TYPE: &'static str = "im.chat.disbanded_v1";
+            const SCHEMA: ::lark_sdk::event::EventSchema = ::lark_sdk::event::EventSchema::V2;
+            const SCOPES: &'static [&'static str] = &["im:chat:readonly"];
+            const FIELD_SCOPES: ::lark_sdk::FieldScopes = &[
+                ("operator_id.user_id", &["contact:user.employee_id:readonly"]),
+            ];
+            type Envelope = ::lark_sdk::event::EventEnvelope<Self>;
+        }
+    }
+}
+pub mod common {
+    //! Platform-wide types and errors.
+    #[derive(
+        ::core::clone::Clone,
+        ::core::fmt::Debug,
+        ::core::cmp::PartialEq,
+        ::core::cmp::Eq,
+        ::core::default::Default,
+        ::lark_sdk::__private::serde::Serialize,
+        ::lark_sdk::__private::serde::Deserialize,
+    )]
+    #[serde(crate = "::lark_sdk::__private::serde")]
+    #[non_exhaustive]
+    pub struct UserId {
+        #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+        pub open_id: ::core::option::Option<::std::string::String>,
+        /// Filled only when the app has one of the scopes `contact:user.employee_id:readonly` (字段权限).
+        #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+        pub user_id: ::core::option::Option<::std::string::String>,
+    }
+    impl UserId {
+        /// Creates a value from its required fields; the others start
+        /// empty and are set with the methods named after them.
+        pub fn new() -> Self {
+            Self {
+                open_id: ::core::option::Option::None,
+                user_id: ::core::option::Option::None,
+            }
+        }
+        /// Sets [`Self::open_id`].
+        pub fn open_id(
+            mut self,
+            value: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.open_id = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets [`Self::user_id`].
+        pub fn user_id(
+            mut self,
+            value: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.user_id = ::core::option::Option::Some(value.into());
+            self
+        }
+    }
+    /// The platform pushes a store app's app_ticket
+    ///
+    /// # Event
+    ///
+    /// - Event type: `app_ticket`
+    /// - Envelope: schema 1.0 (`uuid`, `token`, `type`)
+    #[derive(
+        ::core::clone::Clone,
+        ::core::fmt::Debug,
+        ::core::cmp::PartialEq,
+        ::core::cmp::Eq,
+        ::core::default::Default,
+        ::lark_sdk::__private::serde::Serialize,
+        ::lark_sdk::__private::serde::Deserialize,
+    )]
+    #[serde(crate = "::lark_sdk::__private::serde")]
+    #[non_exhaustive]
+    pub struct AppTicket {
+        #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+        pub app_id: ::core::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+        pub app_ticket: ::core::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+        pub r#type: ::core::option::Option<::std::string::String>,
+    }
+    impl AppTicket {
+        /// Creates a value from its required fields; the others start
+        /// empty and are set with the methods named after them.
+        pub fn new() -> Self {
+            Self {
+                app_id: ::core::option::Option::None,
+                app_ticket: ::core::option::Option::None,
+                r#type: ::core::option::Option::None,
+            }
+        }
+        /// Sets [`Self::app_id`].
+        pub fn app_id(
+            mut self,
+            value: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.app_id = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets [`Self::app_ticket`].
+        pub fn app_ticket(
+            mut self,
+            value: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.app_ticket = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets [`Self::type`].
+        pub fn r#type(
+            mut self,
+            value: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.r#type = ::core::option::Option::Some(value.into());
+            self
+        }
+    }
+    impl AppTicket {
+        /// The event type, as in the envelope.
+        pub const EVENT_TYPE: &'static str = "app_ticket";
+    }
+    impl ::lark_sdk::event::EventBody for AppTicket {
+        const EVENT_TYPE: &'static str = "app_ticket";
+        const SCHEMA: ::lark_sdk::event::EventSchema = ::lark_sdk::event::EventSchema::V1;
+        const SCOPES: &'static [&'static str] = &[];
+        const FIELD_SCOPES: ::lark_sdk::FieldScopes = &[];
+        type Envelope = ::lark_sdk::event::EventV1Envelope<Self>;
+    }
+    /// The platform-wide error table (通用错误码), sorted by code.
+    pub const PLATFORM_ERRORS: &[::lark_sdk::PlatformErrorInfo] = &[
+        ::lark_sdk::PlatformErrorInfo::new(
+            40001i64,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            "param error",
+            &["market place app is not allowed to update user or department"],
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
+        ::lark_sdk::PlatformErrorInfo::new(
+            99991400i64,
+            ::core::option::Option::Some("RateLimited"),
+            ::core::option::Option::Some(429u16),
+            "request trigger frequency limit",
+            &[],
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
+        ::lark_sdk::PlatformErrorInfo::new(
+            99991663i64,
+            ::core::option::Option::Some("TenantTokenInvalid"),
+            ::core::option::Option::None,
+            "Invalid access token for authorization",
+            &[],
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
+    ];
+    /// The platform-wide table's entry for a code.
+    pub fn platform_error(
+        code: i64,
+    ) -> ::core::option::Option<&'static ::lark_sdk::PlatformErrorInfo> {
+        PLATFORM_ERRORS
+            .binary_search_by_key(&code, |e| e.code)
+            .ok()
+            .map(|i| &PLATFORM_ERRORS[i])
+    }
+}
+/// Every event of the spec, decoded by its type; any other type is
+/// kept whole in `Unknown`.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[non_exhaustive]
+pub enum Event {
+    /// `im.chat.disbanded_v1`: A chat was disbanded
+    ImChatDisbandedV1(
+        ::std::boxed::Box<::lark_sdk::event::EventEnvelope<im::v1::ChatDisbandedV1>>,
+    ),
+    /// `app_ticket`: The platform pushes a store app's app_ticket
+    AppTicket(::std::boxed::Box<::lark_sdk::event::EventV1Envelope<common::AppTicket>>),
+    /// An event type the spec does not describe.
+    Unknown(::lark_sdk::event::RawEvent),
+}
+impl Event {
+    /// Every event type the spec describes.
+    pub const TYPES: &'static [&'static str] = &["im.chat.disbanded_v1", "app_ticket"];
+    /// Decodes a plaintext event (a decrypted webhook body or a
+    /// long-connection payload), 2.0 or 1.0.
+    pub fn from_slice(
+        json: &[u8],
+    ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
+        let envelope = ::lark_sdk::event::EnvelopeRef::parse(json)?;
+        Self::from_envelope(&envelope, json)
+    }
+    /// Decodes an event whose envelope is already read.
+    pub fn from_envelope(
+        envelope: &::lark_sdk::event::EnvelopeRef<'_>,
+        json: &[u8],
+    ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
+        ::core::result::Result::Ok(
+            match envelope.event_type() {
+                "im.chat.disbanded_v1" => {
+                    Self::ImChatDisbandedV1(
+                        ::std::boxed::Box::new(
+                            envelope.decode::<im::v1::ChatDisbandedV1>()?,
+                        ),
+                    )
+                }
+                "app_ticket" => {
+                    Self::AppTicket(
+                        ::std::boxed::Box::new(envelope.decode::<common::AppTicket>()?),
+                    )
+                }
+                _ => Self::Unknown(::lark_sdk::event::RawEvent::new(envelope, json)?),
+            },
+        )
+    }
+    /// The event type.
+    pub fn event_type(&self) -> &str {
+        match self {
+            Self::ImChatDisbandedV1(_) => "im.chat.disbanded_v1",
+            Self::AppTicket(_) => "app_ticket",
+            Self::Unknown(raw) => raw.event_type(),
+        }
+    }
+}
+/// Every endpoint of the spec: id, method and path.
+pub const ENDPOINTS: &[::lark_sdk::EndpointInfo] = &[
+    ::lark_sdk::EndpointInfo::new(
+        "im.v1.chat.delete",
+        ::lark_sdk::HttpMethod::Delete,
+        "/open-apis/im/v1/chats/:chat_id",
+    ),
+];

@@ -1,0 +1,733 @@
+// Generated from tests/fixtures/json_body by the `golden` test.
+// Run `EXPECTORATE=overwrite cargo test -p lark-tests --test golden` to update.
+
+pub mod im {
+    //! The `im` service.
+    pub mod v1 {
+        //! Version `v1` of the `im` service.
+        /// A message.
+        #[derive(
+            ::core::clone::Clone,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::lark_sdk::__private::serde::Serialize,
+            ::lark_sdk::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::lark_sdk::__private::serde")]
+        #[non_exhaustive]
+        pub struct Message {
+            /// The message's ID.
+            pub message_id: ::std::string::String,
+            /// Kind of content (`text`, `post`, …).
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub msg_type: ::core::option::Option<::std::string::String>,
+            /// When it was sent.
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub create_time: ::core::option::Option<::lark_sdk::TimestampMs>,
+            /// Whether it was recalled.
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub deleted: ::core::option::Option<bool>,
+            /// Who sent it.
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub sender: ::core::option::Option<MessageSender>,
+            /// The content.
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub body: ::core::option::Option<MessageBody>,
+            /// Who is mentioned.
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub mentions: ::core::option::Option<::std::vec::Vec<Mention>>,
+        }
+        impl Message {
+            /// Creates a value from its required fields; the others start
+            /// empty and are set with the methods named after them.
+            pub fn new(
+                message_id: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    message_id: message_id.into(),
+                    msg_type: ::core::option::Option::None,
+                    create_time: ::core::option::Option::None,
+                    deleted: ::core::option::Option::None,
+                    sender: ::core::option::Option::None,
+                    body: ::core::option::Option::None,
+                    mentions: ::core::option::Option::None,
+                }
+            }
+            /// Sets [`Self::msg_type`].
+            pub fn msg_type(
+                mut self,
+                value: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.msg_type = ::core::option::Option::Some(value.into());
+                self
+            }
+            /// Sets [`Self::create_time`].
+            pub fn create_time(
+                mut self,
+                value: impl ::core::convert::Into<::lark_sdk::TimestampMs>,
+            ) -> Self {
+                self.create_time = ::core::option::Option::Some(value.into());
+                self
+            }
+            /// Sets [`Self::deleted`].
+            pub fn deleted(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+                self.deleted = ::core::option::Option::Some(value.into());
+                self
+            }
+            /// Sets [`Self::sender`].
+            pub fn sender(
+                mut self,
+                value: impl ::core::convert::Into<MessageSender>,
+            ) -> Self {
+                self.sender = ::core::option::Option::Some(value.into());
+                self
+            }
+            /// Sets [`Self::body`].
+            pub fn body(
+                mut self,
+                value: impl ::core::convert::Into<MessageBody>,
+            ) -> Self {
+                self.body = ::core::option::Option::Some(value.into());
+                self
+            }
+            /// Sets [`Self::mentions`].
+            pub fn mentions(
+                mut self,
+                value: impl ::core::convert::Into<::std::vec::Vec<Mention>>,
+            ) -> Self {
+                self.mentions = ::core::option::Option::Some(value.into());
+                self
+            }
+        }
+        /// Who sent it.
+        #[derive(
+            ::core::clone::Clone,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::default::Default,
+            ::lark_sdk::__private::serde::Serialize,
+            ::lark_sdk::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::lark_sdk::__private::serde")]
+        #[non_exhaustive]
+        pub struct MessageSender {
+            /// Sender ID.
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub id: ::core::option::Option<::std::string::String>,
+            /// Kind of sender.
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub sender_type: ::core::option::Option<SenderType>,
+        }
+        impl MessageSender {
+            /// Creates a value from its required fields; the others start
+            /// empty and are set with the methods named after them.
+            pub fn new() -> Self {
+                Self {
+                    id: ::core::option::Option::None,
+                    sender_type: ::core::option::Option::None,
+                }
+            }
+            /// Sets [`Self::id`].
+            pub fn id(
+                mut self,
+                value: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.id = ::core::option::Option::Some(value.into());
+                self
+            }
+            /// Sets [`Self::sender_type`].
+            pub fn sender_type(
+                mut self,
+                value: impl ::core::convert::Into<SenderType>,
+            ) -> Self {
+                self.sender_type = ::core::option::Option::Some(value.into());
+                self
+            }
+        }
+        /// Kind of sender.
+        ///
+        /// Open: a value the spec does not list is kept in `Unknown` and sent back as is.
+        #[derive(
+            ::core::clone::Clone,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum SenderType {
+            /// `user`
+            ///
+            /// A user.
+            User,
+            /// `app`
+            ///
+            /// An app.
+            App,
+            /// `anonymous`
+            ///
+            /// Someone anonymous.
+            Anonymous,
+            /// A value the spec does not list, kept as received.
+            Unknown(::std::string::String),
+        }
+        impl SenderType {
+            /// Every value the spec lists.
+            pub const VALUES: &'static [Self] = &[
+                Self::User,
+                Self::App,
+                Self::Anonymous,
+            ];
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::User => "user",
+                    Self::App => "app",
+                    Self::Anonymous => "anonymous",
+                    Self::Unknown(value) => value.as_str(),
+                }
+            }
+            /// True for a value the spec does not list.
+            pub fn is_unknown(&self) -> bool {
+                ::core::matches!(self, Self::Unknown(_))
+            }
+        }
+        impl ::core::convert::From<&str> for SenderType {
+            fn from(value: &str) -> Self {
+                match value {
+                    "user" => Self::User,
+                    "app" => Self::App,
+                    "anonymous" => Self::Anonymous,
+                    other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                }
+            }
+        }
+        impl ::core::convert::From<::std::string::String> for SenderType {
+            fn from(value: ::std::string::String) -> Self {
+                match value.as_str() {
+                    "user" => Self::User,
+                    "app" => Self::App,
+                    "anonymous" => Self::Anonymous,
+                    _ => Self::Unknown(value),
+                }
+            }
+        }
+        impl ::core::str::FromStr for SenderType {
+            type Err = ::core::convert::Infallible;
+            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::core::result::Result::Ok(Self::from(value))
+            }
+        }
+        impl ::core::convert::AsRef<str> for SenderType {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+        impl ::core::fmt::Display for SenderType {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::lark_sdk::__private::serde::Serialize for SenderType {
+            fn serialize<S: ::lark_sdk::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for SenderType {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_open_enum(deserializer)
+            }
+        }
+        /// The content.
+        #[derive(
+            ::core::clone::Clone,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::default::Default,
+            ::lark_sdk::__private::serde::Serialize,
+            ::lark_sdk::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::lark_sdk::__private::serde")]
+        #[non_exhaustive]
+        pub struct MessageBody {
+            /// JSON text of the content.
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub content: ::core::option::Option<::std::string::String>,
+        }
+        impl MessageBody {
+            /// Creates a value from its required fields; the others start
+            /// empty and are set with the methods named after them.
+            pub fn new() -> Self {
+                Self {
+                    content: ::core::option::Option::None,
+                }
+            }
+            /// Sets [`Self::content`].
+            pub fn content(
+                mut self,
+                value: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.content = ::core::option::Option::Some(value.into());
+                self
+            }
+        }
+        #[derive(
+            ::core::clone::Clone,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::lark_sdk::__private::serde::Serialize,
+            ::lark_sdk::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::lark_sdk::__private::serde")]
+        #[non_exhaustive]
+        pub struct Mention {
+            /// Placeholder in the text (`@_user_1`).
+            pub key: ::std::string::String,
+            /// ID of the mentioned.
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub id: ::core::option::Option<::std::string::String>,
+            /// Display name.
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub name: ::core::option::Option<::std::string::String>,
+        }
+        impl Mention {
+            /// Creates a value from its required fields; the others start
+            /// empty and are set with the methods named after them.
+            pub fn new(key: impl ::core::convert::Into<::std::string::String>) -> Self {
+                Self {
+                    key: key.into(),
+                    id: ::core::option::Option::None,
+                    name: ::core::option::Option::None,
+                }
+            }
+            /// Sets [`Self::id`].
+            pub fn id(
+                mut self,
+                value: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.id = ::core::option::Option::Some(value.into());
+                self
+            }
+            /// Sets [`Self::name`].
+            pub fn name(
+                mut self,
+                value: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.name = ::core::option::Option::Some(value.into());
+                self
+            }
+        }
+        /// Kind of ID in `receive_id`.
+        ///
+        /// Open: a value the spec does not list is kept in `Unknown` and sent back as is.
+        #[derive(
+            ::core::clone::Clone,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum CreateMessageReceiveIdType {
+            /// `open_id`
+            OpenId,
+            /// `union_id`
+            UnionId,
+            /// `user_id`
+            UserId,
+            /// `email`
+            Email,
+            /// `chat_id`
+            ChatId,
+            /// A value the spec does not list, kept as received.
+            Unknown(::std::string::String),
+        }
+        impl CreateMessageReceiveIdType {
+            /// Every value the spec lists.
+            pub const VALUES: &'static [Self] = &[
+                Self::OpenId,
+                Self::UnionId,
+                Self::UserId,
+                Self::Email,
+                Self::ChatId,
+            ];
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::OpenId => "open_id",
+                    Self::UnionId => "union_id",
+                    Self::UserId => "user_id",
+                    Self::Email => "email",
+                    Self::ChatId => "chat_id",
+                    Self::Unknown(value) => value.as_str(),
+                }
+            }
+            /// True for a value the spec does not list.
+            pub fn is_unknown(&self) -> bool {
+                ::core::matches!(self, Self::Unknown(_))
+            }
+        }
+        impl ::core::convert::From<&str> for CreateMessageReceiveIdType {
+            fn from(value: &str) -> Self {
+                match value {
+                    "open_id" => Self::OpenId,
+                    "union_id" => Self::UnionId,
+                    "user_id" => Self::UserId,
+                    "email" => Self::Email,
+                    "chat_id" => Self::ChatId,
+                    other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                }
+            }
+        }
+        impl ::core::convert::From<::std::string::String>
+        for CreateMessageReceiveIdType {
+            fn from(value: ::std::string::String) -> Self {
+                match value.as_str() {
+                    "open_id" => Self::OpenId,
+                    "union_id" => Self::UnionId,
+                    "user_id" => Self::UserId,
+                    "email" => Self::Email,
+                    "chat_id" => Self::ChatId,
+                    _ => Self::Unknown(value),
+                }
+            }
+        }
+        impl ::core::str::FromStr for CreateMessageReceiveIdType {
+            type Err = ::core::convert::Infallible;
+            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::core::result::Result::Ok(Self::from(value))
+            }
+        }
+        impl ::core::convert::AsRef<str> for CreateMessageReceiveIdType {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+        impl ::core::fmt::Display for CreateMessageReceiveIdType {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::lark_sdk::__private::serde::Serialize for CreateMessageReceiveIdType {
+            fn serialize<S: ::lark_sdk::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
+        for CreateMessageReceiveIdType {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_open_enum(deserializer)
+            }
+        }
+        #[derive(
+            ::core::clone::Clone,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::lark_sdk::__private::serde::Serialize,
+            ::lark_sdk::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::lark_sdk::__private::serde")]
+        #[non_exhaustive]
+        pub struct CreateMessageRequestBody {
+            /// Who receives it.
+            pub receive_id: ::std::string::String,
+            /// Kind of content.
+            pub msg_type: ::std::string::String,
+            /// JSON text of the content.
+            pub content: ::std::string::String,
+            /// Deduplication key, valid one hour.
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub uuid: ::core::option::Option<::std::string::String>,
+            /// A field whose name is a Rust keyword.
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub r#type: ::core::option::Option<::std::string::String>,
+        }
+        impl CreateMessageRequestBody {
+            /// Creates a value from its required fields; the others start
+            /// empty and are set with the methods named after them.
+            pub fn new(
+                receive_id: impl ::core::convert::Into<::std::string::String>,
+                msg_type: impl ::core::convert::Into<::std::string::String>,
+                content: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    receive_id: receive_id.into(),
+                    msg_type: msg_type.into(),
+                    content: content.into(),
+                    uuid: ::core::option::Option::None,
+                    r#type: ::core::option::Option::None,
+                }
+            }
+            /// Sets [`Self::uuid`].
+            pub fn uuid(
+                mut self,
+                value: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.uuid = ::core::option::Option::Some(value.into());
+                self
+            }
+            /// Sets [`Self::type`].
+            pub fn r#type(
+                mut self,
+                value: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.r#type = ::core::option::Option::Some(value.into());
+                self
+            }
+        }
+        /// Send a message (发送消息)
+        ///
+        /// # Endpoint
+        ///
+        /// - `POST /open-apis/im/v1/messages`
+        /// - Access tokens: `tenant_access_token`, `user_access_token` (the first is the default)
+        /// - Scopes (any one): `im:message:send_as_bot`
+        /// - Rate limit: 50/second, 1000/minute
+        /// - Errors: [`CreateMessageError`]
+        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+        #[non_exhaustive]
+        pub struct CreateMessageRequest {
+            /// Kind of ID in `receive_id`.
+            pub receive_id_type: CreateMessageReceiveIdType,
+            /// Caller's idempotency key.
+            pub x_request_id: ::core::option::Option<::std::string::String>,
+            /// The JSON body.
+            pub body: CreateMessageRequestBody,
+        }
+        impl CreateMessageRequest {
+            /// Creates the request from its required parameters; optional
+            /// ones are set with the methods named after them.
+            pub fn new(
+                receive_id_type: impl ::core::convert::Into<CreateMessageReceiveIdType>,
+                body: CreateMessageRequestBody,
+            ) -> Self {
+                Self {
+                    receive_id_type: receive_id_type.into(),
+                    x_request_id: ::core::option::Option::None,
+                    body,
+                }
+            }
+            /// Sets [`Self::x_request_id`].
+            pub fn x_request_id(
+                mut self,
+                value: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.x_request_id = ::core::option::Option::Some(value.into());
+                self
+            }
+            /// Replaces the JSON body.
+            pub fn body(mut self, body: CreateMessageRequestBody) -> Self {
+                self.body = body;
+                self
+            }
+        }
+        impl ::lark_sdk::Endpoint for CreateMessageRequest {
+            type Response = Message;
+            type Error = CreateMessageError;
+            type Body = CreateMessageRequestBody;
+            const ID: &'static str = "im.v1.message.create";
+            const METHOD: ::lark_sdk::HttpMethod = ::lark_sdk::HttpMethod::Post;
+            const PATH: &'static str = "/open-apis/im/v1/messages";
+            const TOKEN_TYPES: &'static [::lark_sdk::TokenType] = &[
+                ::lark_sdk::TokenType::Tenant,
+                ::lark_sdk::TokenType::User,
+            ];
+            const SCOPES: &'static [&'static str] = &["im:message:send_as_bot"];
+            const RATE_LIMIT: ::lark_sdk::RateLimit = ::lark_sdk::RateLimit::new(
+                ::core::option::Option::Some(50u32),
+                ::core::option::Option::Some(1000u32),
+            );
+            const FIELD_SCOPES: ::lark_sdk::FieldScopes = &[];
+            fn render_path(
+                &self,
+            ) -> ::core::result::Result<
+                ::std::string::String,
+                ::lark_sdk::InvalidRequest,
+            > {
+                let mut path = ::std::string::String::with_capacity(
+                    Self::PATH.len() + 32,
+                );
+                path.push_str("/open-apis/im/v1/messages");
+                ::core::result::Result::Ok(path)
+            }
+            fn query_pairs(
+                &self,
+            ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+                ::std::vec![
+                    ("receive_id_type", ::std::string::ToString::to_string(& self
+                    .receive_id_type))
+                ]
+            }
+            fn header_pairs(
+                &self,
+            ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+                let mut pairs = ::std::vec![];
+                if let ::core::option::Option::Some(value) = &self.x_request_id {
+                    pairs
+                        .push((
+                            "X-Request-Id",
+                            ::std::string::ToString::to_string(value),
+                        ));
+                }
+                pairs
+            }
+            fn request_body(&self) -> ::core::option::Option<&Self::Body> {
+                ::core::option::Option::Some(&self.body)
+            }
+        }
+        /// Errors of [`CreateMessageRequest`]: a variant per row of the endpoint's error table and per platform-wide code that applies, and `Other` for any code not listed.
+        #[derive(
+            ::core::clone::Clone,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq
+        )]
+        #[non_exhaustive]
+        pub enum CreateMessageError {
+            /// `230001` (HTTP 400): Your request contains an invalid request parameter.
+            YourRequestContainsAnInvalidRequestParameter(
+                ::std::boxed::Box<::lark_sdk::ApiError>,
+            ),
+            /// `230002` (HTTP 400): The bot can not be outside the group.
+            BotNotInChat(::std::boxed::Box<::lark_sdk::ApiError>),
+            /// A code the spec does not list for this endpoint (one the
+            /// platform added later lands here), kept with its message and log id.
+            Other(::std::boxed::Box<::lark_sdk::ApiError>),
+        }
+        impl CreateMessageError {
+            /// Codes with a variant of their own.
+            pub const CODES: &'static [i64] = &[230001i64, 230002i64];
+            /// The platform's error as returned: code, message, log id and details.
+            pub fn api_error(&self) -> &::lark_sdk::ApiError {
+                match self {
+                    Self::YourRequestContainsAnInvalidRequestParameter(e)
+                    | Self::BotNotInChat(e)
+                    | Self::Other(e) => e,
+                }
+            }
+            /// The response `code`.
+            pub fn code(&self) -> i64 {
+                self.api_error().code
+            }
+            /// The response `msg`.
+            pub fn message(&self) -> &str {
+                &self.api_error().msg
+            }
+            /// The log id to quote to support.
+            pub fn log_id(&self) -> ::core::option::Option<&str> {
+                self.api_error().log_id.as_deref()
+            }
+            /// The HTTP status the spec documents for this error.
+            pub fn documented_status(&self) -> ::core::option::Option<u16> {
+                match self {
+                    Self::YourRequestContainsAnInvalidRequestParameter(_) => {
+                        ::core::option::Option::Some(400u16)
+                    }
+                    Self::BotNotInChat(_) => ::core::option::Option::Some(400u16),
+                    Self::Other(_) => ::core::option::Option::None,
+                }
+            }
+            /// What to check or do, as the spec says.
+            pub fn remedy(&self) -> ::core::option::Option<&'static str> {
+                match self {
+                    Self::YourRequestContainsAnInvalidRequestParameter(_) => {
+                        ::core::option::Option::None
+                    }
+                    Self::BotNotInChat(_) => ::core::option::Option::None,
+                    Self::Other(_) => ::core::option::Option::None,
+                }
+            }
+            /// The variant's name (`"Other"` for unlisted codes).
+            pub fn name(&self) -> &'static str {
+                match self {
+                    Self::YourRequestContainsAnInvalidRequestParameter(_) => {
+                        "YourRequestContainsAnInvalidRequestParameter"
+                    }
+                    Self::BotNotInChat(_) => "BotNotInChat",
+                    Self::Other(_) => "Other",
+                }
+            }
+        }
+        impl ::core::convert::From<::lark_sdk::ApiError> for CreateMessageError {
+            fn from(error: ::lark_sdk::ApiError) -> Self {
+                let error = ::std::boxed::Box::new(error);
+                match error.code {
+                    230001i64 => {
+                        Self::YourRequestContainsAnInvalidRequestParameter(error)
+                    }
+                    230002i64 => Self::BotNotInChat(error),
+                    _ => Self::Other(error),
+                }
+            }
+        }
+        impl ::core::fmt::Display for CreateMessageError {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(f, "{}: {}", self.name(), self.api_error())
+            }
+        }
+        impl ::std::error::Error for CreateMessageError {}
+        impl ::lark_sdk::EndpointError for CreateMessageError {
+            fn api_error(&self) -> &::lark_sdk::ApiError {
+                CreateMessageError::api_error(self)
+            }
+        }
+    }
+}
+/// Every event of the spec, decoded by its type; any other type is
+/// kept whole in `Unknown`.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[non_exhaustive]
+pub enum Event {
+    /// An event type the spec does not describe.
+    Unknown(::lark_sdk::event::RawEvent),
+}
+impl Event {
+    /// Every event type the spec describes.
+    pub const TYPES: &'static [&'static str] = &[];
+    /// Decodes a plaintext event (a decrypted webhook body or a
+    /// long-connection payload), 2.0 or 1.0.
+    pub fn from_slice(
+        json: &[u8],
+    ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
+        let envelope = ::lark_sdk::event::EnvelopeRef::parse(json)?;
+        Self::from_envelope(&envelope, json)
+    }
+    /// Decodes an event whose envelope is already read.
+    pub fn from_envelope(
+        envelope: &::lark_sdk::event::EnvelopeRef<'_>,
+        json: &[u8],
+    ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
+        ::core::result::Result::Ok(
+            Self::Unknown(::lark_sdk::event::RawEvent::new(envelope, json)?),
+        )
+    }
+    /// The event type.
+    pub fn event_type(&self) -> &str {
+        match self {
+            Self::Unknown(raw) => raw.event_type(),
+        }
+    }
+}
+/// Every endpoint of the spec: id, method and path.
+pub const ENDPOINTS: &[::lark_sdk::EndpointInfo] = &[
+    ::lark_sdk::EndpointInfo::new(
+        "im.v1.message.create",
+        ::lark_sdk::HttpMethod::Post,
+        "/open-apis/im/v1/messages",
+    ),
+];

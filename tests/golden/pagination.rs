@@ -1,0 +1,327 @@
+// Generated from tests/fixtures/pagination by the `golden` test.
+// Run `EXPECTORATE=overwrite cargo test -p lark-tests --test golden` to update.
+
+pub mod im {
+    //! The `im` service.
+    pub mod v1 {
+        //! Version `v1` of the `im` service.
+        #[derive(
+            ::core::clone::Clone,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::default::Default,
+            ::lark_sdk::__private::serde::Serialize,
+            ::lark_sdk::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::lark_sdk::__private::serde")]
+        #[non_exhaustive]
+        pub struct Reaction {
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub reaction_id: ::core::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub emoji_type: ::core::option::Option<::std::string::String>,
+        }
+        impl Reaction {
+            /// Creates a value from its required fields; the others start
+            /// empty and are set with the methods named after them.
+            pub fn new() -> Self {
+                Self {
+                    reaction_id: ::core::option::Option::None,
+                    emoji_type: ::core::option::Option::None,
+                }
+            }
+            /// Sets [`Self::reaction_id`].
+            pub fn reaction_id(
+                mut self,
+                value: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.reaction_id = ::core::option::Option::Some(value.into());
+                self
+            }
+            /// Sets [`Self::emoji_type`].
+            pub fn emoji_type(
+                mut self,
+                value: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.emoji_type = ::core::option::Option::Some(value.into());
+                self
+            }
+        }
+        #[derive(
+            ::core::clone::Clone,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::default::Default,
+            ::lark_sdk::__private::serde::Serialize,
+            ::lark_sdk::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::lark_sdk::__private::serde")]
+        #[non_exhaustive]
+        pub struct ListMessageReactionResponse {
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub items: ::core::option::Option<::std::vec::Vec<Reaction>>,
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub has_more: ::core::option::Option<bool>,
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub page_token: ::core::option::Option<::std::string::String>,
+        }
+        impl ListMessageReactionResponse {
+            /// Creates a value from its required fields; the others start
+            /// empty and are set with the methods named after them.
+            pub fn new() -> Self {
+                Self {
+                    items: ::core::option::Option::None,
+                    has_more: ::core::option::Option::None,
+                    page_token: ::core::option::Option::None,
+                }
+            }
+            /// Sets [`Self::items`].
+            pub fn items(
+                mut self,
+                value: impl ::core::convert::Into<::std::vec::Vec<Reaction>>,
+            ) -> Self {
+                self.items = ::core::option::Option::Some(value.into());
+                self
+            }
+            /// Sets [`Self::has_more`].
+            pub fn has_more(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+                self.has_more = ::core::option::Option::Some(value.into());
+                self
+            }
+            /// Sets [`Self::page_token`].
+            pub fn page_token(
+                mut self,
+                value: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.page_token = ::core::option::Option::Some(value.into());
+                self
+            }
+        }
+        /// List the reactions of a message
+        ///
+        /// # Endpoint
+        ///
+        /// - `GET /open-apis/im/v1/messages/:message_id/reactions`
+        /// - Access tokens: `tenant_access_token` (the first is the default)
+        /// - Errors: [`ListMessageReactionError`]
+        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+        #[non_exhaustive]
+        pub struct ListMessageReactionRequest {
+            pub message_id: ::std::string::String,
+            /// Only this emoji.
+            pub reaction_type: ::core::option::Option<::std::string::String>,
+            /// Where the previous page ended.
+            pub page_token: ::core::option::Option<::std::string::String>,
+            /// Items per page (at most 50).
+            ///
+            /// Default: `20`
+            pub page_size: ::core::option::Option<i32>,
+        }
+        impl ListMessageReactionRequest {
+            /// Creates the request from its required parameters; optional
+            /// ones are set with the methods named after them.
+            pub fn new(
+                message_id: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    message_id: message_id.into(),
+                    reaction_type: ::core::option::Option::None,
+                    page_token: ::core::option::Option::None,
+                    page_size: ::core::option::Option::None,
+                }
+            }
+            /// Sets [`Self::reaction_type`].
+            pub fn reaction_type(
+                mut self,
+                value: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.reaction_type = ::core::option::Option::Some(value.into());
+                self
+            }
+            /// Sets [`Self::page_token`].
+            pub fn page_token(
+                mut self,
+                value: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.page_token = ::core::option::Option::Some(value.into());
+                self
+            }
+            /// Sets [`Self::page_size`].
+            pub fn page_size(mut self, value: impl ::core::convert::Into<i32>) -> Self {
+                self.page_size = ::core::option::Option::Some(value.into());
+                self
+            }
+        }
+        impl ::lark_sdk::Endpoint for ListMessageReactionRequest {
+            type Response = ListMessageReactionResponse;
+            type Error = ListMessageReactionError;
+            type Body = ::lark_sdk::NoData;
+            const ID: &'static str = "im.v1.message_reaction.list";
+            const METHOD: ::lark_sdk::HttpMethod = ::lark_sdk::HttpMethod::Get;
+            const PATH: &'static str = "/open-apis/im/v1/messages/:message_id/reactions";
+            const TOKEN_TYPES: &'static [::lark_sdk::TokenType] = &[
+                ::lark_sdk::TokenType::Tenant,
+            ];
+            const SCOPES: &'static [&'static str] = &[];
+            const RATE_LIMIT: ::lark_sdk::RateLimit = ::lark_sdk::RateLimit::new(
+                ::core::option::Option::None,
+                ::core::option::Option::None,
+            );
+            const FIELD_SCOPES: ::lark_sdk::FieldScopes = &[];
+            fn render_path(
+                &self,
+            ) -> ::core::result::Result<
+                ::std::string::String,
+                ::lark_sdk::InvalidRequest,
+            > {
+                let mut path = ::std::string::String::with_capacity(
+                    Self::PATH.len() + 32,
+                );
+                path.push_str("/open-apis/im/v1/messages/");
+                ::lark_sdk::__private::push_path_param(
+                    &mut path,
+                    Self::ID,
+                    "message_id",
+                    self.message_id.as_str(),
+                )?;
+                path.push_str("/reactions");
+                ::core::result::Result::Ok(path)
+            }
+            fn query_pairs(
+                &self,
+            ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+                let mut pairs = ::std::vec![];
+                if let ::core::option::Option::Some(value) = &self.reaction_type {
+                    pairs
+                        .push((
+                            "reaction_type",
+                            ::std::string::ToString::to_string(value),
+                        ));
+                }
+                if let ::core::option::Option::Some(value) = &self.page_token {
+                    pairs
+                        .push(("page_token", ::std::string::ToString::to_string(value)));
+                }
+                if let ::core::option::Option::Some(value) = &self.page_size {
+                    pairs.push(("page_size", ::std::string::ToString::to_string(value)));
+                }
+                pairs
+            }
+        }
+        /// Errors of [`ListMessageReactionRequest`]: a variant per row of the endpoint's error table and per platform-wide code that applies, and `Other` for any code not listed.
+        #[derive(
+            ::core::clone::Clone,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq
+        )]
+        #[non_exhaustive]
+        pub enum ListMessageReactionError {
+            /// A code the spec does not list for this endpoint (one the
+            /// platform added later lands here), kept with its message and log id.
+            Other(::std::boxed::Box<::lark_sdk::ApiError>),
+        }
+        impl ListMessageReactionError {
+            /// Codes with a variant of their own.
+            pub const CODES: &'static [i64] = &[];
+            /// The platform's error as returned: code, message, log id and details.
+            pub fn api_error(&self) -> &::lark_sdk::ApiError {
+                match self {
+                    Self::Other(e) => e,
+                }
+            }
+            /// The response `code`.
+            pub fn code(&self) -> i64 {
+                self.api_error().code
+            }
+            /// The response `msg`.
+            pub fn message(&self) -> &str {
+                &self.api_error().msg
+            }
+            /// The log id to quote to support.
+            pub fn log_id(&self) -> ::core::option::Option<&str> {
+                self.api_error().log_id.as_deref()
+            }
+            /// The HTTP status the spec documents for this error.
+            pub fn documented_status(&self) -> ::core::option::Option<u16> {
+                match self {
+                    Self::Other(_) => ::core::option::Option::None,
+                }
+            }
+            /// What to check or do, as the spec says.
+            pub fn remedy(&self) -> ::core::option::Option<&'static str> {
+                match self {
+                    Self::Other(_) => ::core::option::Option::None,
+                }
+            }
+            /// The variant's name (`"Other"` for unlisted codes).
+            pub fn name(&self) -> &'static str {
+                match self {
+                    Self::Other(_) => "Other",
+                }
+            }
+        }
+        impl ::core::convert::From<::lark_sdk::ApiError> for ListMessageReactionError {
+            fn from(error: ::lark_sdk::ApiError) -> Self {
+                let error = ::std::boxed::Box::new(error);
+                Self::Other(error)
+            }
+        }
+        impl ::core::fmt::Display for ListMessageReactionError {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(f, "{}: {}", self.name(), self.api_error())
+            }
+        }
+        impl ::std::error::Error for ListMessageReactionError {}
+        impl ::lark_sdk::EndpointError for ListMessageReactionError {
+            fn api_error(&self) -> &::lark_sdk::ApiError {
+                ListMessageReactionError::api_error(self)
+            }
+        }
+    }
+}
+/// Every event of the spec, decoded by its type; any other type is
+/// kept whole in `Unknown`.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[non_exhaustive]
+pub enum Event {
+    /// An event type the spec does not describe.
+    Unknown(::lark_sdk::event::RawEvent),
+}
+impl Event {
+    /// Every event type the spec describes.
+    pub const TYPES: &'static [&'static str] = &[];
+    /// Decodes a plaintext event (a decrypted webhook body or a
+    /// long-connection payload), 2.0 or 1.0.
+    pub fn from_slice(
+        json: &[u8],
+    ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
+        let envelope = ::lark_sdk::event::EnvelopeRef::parse(json)?;
+        Self::from_envelope(&envelope, json)
+    }
+    /// Decodes an event whose envelope is already read.
+    pub fn from_envelope(
+        envelope: &::lark_sdk::event::EnvelopeRef<'_>,
+        json: &[u8],
+    ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
+        ::core::result::Result::Ok(
+            Self::Unknown(::lark_sdk::event::RawEvent::new(envelope, json)?),
+        )
+    }
+    /// The event type.
+    pub fn event_type(&self) -> &str {
+        match self {
+            Self::Unknown(raw) => raw.event_type(),
+        }
+    }
+}
+/// Every endpoint of the spec: id, method and path.
+pub const ENDPOINTS: &[::lark_sdk::EndpointInfo] = &[
+    ::lark_sdk::EndpointInfo::new(
+        "im.v1.message_reaction.list",
+        ::lark_sdk::HttpMethod::Get,
+        "/open-apis/im/v1/messages/:message_id/reactions",
+    ),
+];

@@ -1,0 +1,27 @@
+//! Each fixture spec expands to its golden file. `EXPECTORATE=overwrite`
+//! rewrites the golden files; `golden_compile.rs` compiles them.
+
+use lark_tests::here;
+
+const HEADER: &str = "// Generated from tests/fixtures/{name} by the `golden` test.\n// Run `EXPECTORATE=overwrite cargo test -p lark-tests --test golden` to update.\n\n";
+
+#[test]
+fn fixtures_expand_to_their_golden_files() {
+    let mut names: Vec<String> = std::fs::read_dir(here().join("fixtures"))
+        .expect("fixtures")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 5, "fixtures: {names:?}");
+    for name in names {
+        let dir = here().join("fixtures").join(&name);
+        let out = lark_codegen::generate(
+            &dir,
+            &format!("tests/fixtures/{name}"),
+            &lark_codegen::Options::default(),
+        );
+        assert!(out.errors.is_empty(), "{name}: {:#?}", out.errors);
+        let text = HEADER.replace("{name}", &name) + &lark_codegen::format(&out.tokens);
+        expectorate::assert_contents(here().join("golden").join(format!("{name}.rs")), &text);
+    }
+}

@@ -1,0 +1,216 @@
+//! The golden files compile, and what they generate works: requests render
+//! their path, query, headers and body; responses and events decode.
+
+#[allow(dead_code)]
+mod json_body {
+    include!("../golden/json_body.rs");
+}
+#[allow(dead_code)]
+mod query_enums {
+    include!("../golden/query_enums.rs");
+}
+#[allow(dead_code)]
+mod pagination {
+    include!("../golden/pagination.rs");
+}
+#[allow(dead_code)]
+mod events {
+    include!("../golden/events.rs");
+}
+#[allow(dead_code)]
+mod recursion {
+    include!("../golden/recursion.rs");
+}
+
+use lark_sdk::{ApiError, Endpoint, HttpMethod, InvalidRequest, TokenType};
+use serde_json::json;
+
+#[test]
+fn json_body_request_renders_query_headers_and_body() {
+    use json_body::im::v1::*;
+    let body = CreateMessageRequestBody::new("ou_1", "text", r#"{"text":"hi"}"#)
+        .uuid("u-1")
+        .r#type("kw");
+    let request =
+        CreateMessageRequest::new(CreateMessageReceiveIdType::ChatId, body).x_request_id("req-1");
+    assert_eq!(request.render_path().unwrap(), "/open-apis/im/v1/messages");
+    assert_eq!(
+        request.query_pairs(),
+        [("receive_id_type", "chat_id".to_owned())]
+    );
+    assert_eq!(
+        request.header_pairs(),
+        [("X-Request-Id", "req-1".to_owned())]
+    );
+    assert_eq!(
+        serde_json::to_value(request.request_body().unwrap()).unwrap(),
+        json!({"receive_id": "ou_1", "msg_type": "text", "content": "{\"text\":\"hi\"}", "uuid": "u-1", "type": "kw"})
+    );
+    assert_eq!(CreateMessageRequest::METHOD, HttpMethod::Post);
+    assert_eq!(
+        CreateMessageRequest::TOKEN_TYPES,
+        [TokenType::Tenant, TokenType::User]
+    );
+    assert_eq!(CreateMessageRequest::RATE_LIMIT.per_second, Some(50));
+}
+
+#[test]
+fn json_body_response_decodes_nested_objects_and_arrays() {
+    use json_body::im::v1::*;
+    let message: Message = serde_json::from_value(json!({
+        "message_id": "om_1",
+        "create_time": "1626086391570",
+        "sender": {"id": "cli_1", "sender_type": "app"},
+        "mentions": [{"key": "@_user_1", "id": "ou_2"}, {"key": "@_user_2"}],
+        "body": {"content": "{}"},
+        "added_later": true
+    }))
+    .unwrap();
+    assert_eq!(message.message_id, "om_1");
+    assert_eq!(message.sender.unwrap().sender_type, Some(SenderType::App));
+    let mentions = message.mentions.unwrap();
+    assert_eq!(mentions.len(), 2);
+    assert_eq!(mentions[1].key, "@_user_2");
+    assert_eq!(message.create_time.unwrap().as_millis(), 1_626_086_391_570);
+}
+
+#[test]
+fn error_rows_without_a_name_get_one_from_their_message() {
+    use json_body::im::v1::CreateMessageError;
+    let e = CreateMessageError::from(ApiError::new(230001, "bad"));
+    assert_eq!(e.name(), "YourRequestContainsAnInvalidRequestParameter");
+    assert!(matches!(
+        CreateMessageError::from(ApiError::new(230002, "x")),
+        CreateMessageError::BotNotInChat(_)
+    ));
+}
+
+#[test]
+fn query_enums_send_only_what_is_set() {
+    use query_enums::contact::v3::*;
+    let request = GetUserRequest::new("ou_1");
+    assert!(request.query_pairs().is_empty());
+    let request = GetUserRequest::new("ou/1")
+        .user_id_type(query_enums::common::UserIdType::UnionId)
+        .department_id_type(DepartmentIdType::DepartmentId)
+        .with_status(true)
+        .fields(vec!["name".to_owned(), "status".to_owned()])
+        .limit(5);
+    assert_eq!(
+        request.render_path().unwrap(),
+        "/open-apis/contact/v3/users/ou%2F1"
+    );
+    assert_eq!(
+        request.query_pairs(),
+        [
+            ("user_id_type", "union_id".to_owned()),
+            ("department_id_type", "department_id".to_owned()),
+            ("with_status", "true".to_owned()),
+            ("fields", "name".to_owned()),
+            ("fields", "status".to_owned()),
+            ("limit", "5".to_owned()),
+        ]
+    );
+    assert_eq!(
+        GetUserRequest::new("").render_path(),
+        Err(InvalidRequest::EmptyPathParameter {
+            endpoint: "contact.v3.user.get",
+            name: "user_id"
+        })
+    );
+}
+
+#[test]
+fn paged_list_has_the_paging_fields() {
+    use pagination::im::v1::*;
+    let request = ListMessageReactionRequest::new("om_1")
+        .page_token("p2")
+        .page_size(50);
+    assert_eq!(
+        request.query_pairs(),
+        [
+            ("page_token", "p2".to_owned()),
+            ("page_size", "50".to_owned())
+        ]
+    );
+    let page: ListMessageReactionResponse = serde_json::from_value(json!({
+        "items": [{"reaction_id": "r1", "emoji_type": "SMILE"}],
+        "has_more": true,
+        "page_token": "p3"
+    }))
+    .unwrap();
+    assert_eq!(page.items.unwrap()[0].reaction_id.as_deref(), Some("r1"));
+    assert_eq!(page.has_more, Some(true));
+}
+
+#[test]
+fn v1_and_v2_events_decode_into_the_event_enum() {
+    use events::Event;
+    let v1 = br#"{"ts":"1608725989.000","uuid":"u-1","token":"vt","type":"event_callback","event":{"app_id":"cli_1","app_ticket":"tk","type":"app_ticket"}}"#;
+    match Event::from_slice(v1).unwrap() {
+        Event::AppTicket(envelope) => {
+            assert_eq!(envelope.uuid, "u-1");
+            assert_eq!(envelope.event.app_ticket.as_deref(), Some("tk"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let v2 = br#"{"schema":"2.0","header":{"event_id":"e","event_type":"im.chat.disbanded_v1","token":"vt"},"event":{"chat_id":"oc_1","operator_id":{"open_id":"ou_1"}}}"#;
+    match Event::from_slice(v2).unwrap() {
+        Event::ImChatDisbandedV1(envelope) => {
+            assert_eq!(envelope.header.event_id, "e");
+            assert_eq!(
+                envelope.event.operator_id.unwrap().open_id.as_deref(),
+                Some("ou_1")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        <events::im::v1::ChatDisbandedV1 as lark_sdk::event::EventBody>::FIELD_SCOPES,
+        [(
+            "operator_id.user_id",
+            &["contact:user.employee_id:readonly"][..]
+        )]
+    );
+}
+
+#[test]
+fn platform_errors_apply_by_token_type() {
+    use events::im::v1::DeleteChatError;
+    assert!(matches!(
+        DeleteChatError::from(ApiError::new(99991400, "limited")),
+        DeleteChatError::RateLimited(_)
+    ));
+    assert!(matches!(
+        DeleteChatError::from(ApiError::new(99991663, "stale")),
+        DeleteChatError::TenantTokenInvalid(_)
+    ));
+    let other = DeleteChatError::from(ApiError::new(40001, "param error"));
+    assert_eq!(other.name(), "Other");
+    assert_eq!(
+        events::common::platform_error(40001)
+            .unwrap()
+            .other_messages
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn recursive_types_are_boxed_and_decode() {
+    use recursion::contact::v3::*;
+    let d: Department = serde_json::from_value(json!({
+        "name": "root",
+        "i18n_name": {"en_us": "Root"},
+        "children": [{"name": "a", "parent": {"name": "root"}}],
+        "leader": {"department": {"name": "root", "weight": 1.5}},
+        "extra": {"anything": [1, 2]}
+    }))
+    .unwrap();
+    let child = &d.children.as_ref().unwrap()[0];
+    assert_eq!(child.parent.as_ref().unwrap().name, "root");
+    assert_eq!(d.leader.as_ref().unwrap().department.weight, Some(1.5));
+    assert_eq!(d.i18n_name.unwrap()["en_us"], "Root");
+    let list: DepartmentList = vec![Department::new("x")];
+    assert_eq!(list.len(), 1);
+}

@@ -1,0 +1,4 @@
+// A type name that is not a Rust identifier.
+lark_codegen_macro::generate!("invalid_type_name");
+
+fn main() {}

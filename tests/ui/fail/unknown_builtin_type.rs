@@ -1,0 +1,4 @@
+// A misspelt built-in type.
+lark_codegen_macro::generate!("unknown_builtin_type");
+
+fn main() {}

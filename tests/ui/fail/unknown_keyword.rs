@@ -1,0 +1,4 @@
+// A misspelt HTTP method.
+lark_codegen_macro::generate!("unknown_keyword");
+
+fn main() {}
