@@ -2,7 +2,7 @@
 //!
 //! Decoding never stops at the first problem: a wrong or missing value is
 //! recorded and replaced by a stand-in, and the rest of the file is still read.
-//! The spec types are declared once with [`spec_struct!`] and [`keywords!`],
+//! The spec types are declared once with `spec_struct!` and `keywords!`,
 //! which also record each key's documentation for the format reference.
 
 use crate::diag::{Diagnostics, Loc, did_you_mean, one_of};
@@ -71,6 +71,11 @@ pub trait Decode: Sized + Default {
     /// Reads a value, recording any problem; `None` when nothing usable is there.
     fn decode(node: &Node, cx: &mut Cx<'_>) -> Option<Self>;
 
+    /// What a valid value is, for the format reference ("a list of strings").
+    fn describe() -> String {
+        Self::EXPECTED.to_owned()
+    }
+
     /// The stand-in for a required key that is missing (already reported).
     fn placeholder(_loc: Loc) -> Self {
         Self::default()
@@ -95,6 +100,10 @@ impl<T> Spanned<T> {
 
 impl<T: Decode> Decode for Spanned<T> {
     const EXPECTED: &'static str = T::EXPECTED;
+
+    fn describe() -> String {
+        T::describe()
+    }
 
     fn decode(node: &Node, cx: &mut Cx<'_>) -> Option<Self> {
         T::decode(node, cx).map(|value| Spanned {
@@ -180,6 +189,10 @@ decode_integer! {
 impl<T: Decode> Decode for Vec<T> {
     const EXPECTED: &'static str = "a list";
 
+    fn describe() -> String {
+        format!("a list of: {}", T::describe())
+    }
+
     fn decode(node: &Node, cx: &mut Cx<'_>) -> Option<Self> {
         match &node.kind {
             NodeKind::Seq(items) => Some(items.iter().filter_map(|n| T::decode(n, cx)).collect()),
@@ -210,6 +223,10 @@ impl<T> Default for NonEmpty<T> {
 
 impl<T: Decode> Decode for NonEmpty<T> {
     const EXPECTED: &'static str = "a list of at least one item";
+
+    fn describe() -> String {
+        format!("a non-empty list of: {}", T::describe())
+    }
 
     fn decode(node: &Node, cx: &mut Cx<'_>) -> Option<Self> {
         let items = Vec::<T>::decode(node, cx)?;
@@ -256,6 +273,10 @@ impl<T> Entries<T> {
 impl<T: Decode> Decode for Entries<T> {
     const EXPECTED: &'static str = "a mapping of names to definitions";
 
+    fn describe() -> String {
+        format!("a mapping of names to: {}", T::describe())
+    }
+
     fn decode(node: &Node, cx: &mut Cx<'_>) -> Option<Self> {
         let entries = cx.map(node, "names to definitions")?;
         let items = entries
@@ -278,7 +299,7 @@ pub struct KeyDoc {
     /// Whether it must be present.
     pub required: bool,
     /// What values it takes.
-    pub expected: &'static str,
+    pub expected: fn() -> String,
 }
 
 /// A spec mapping whose keys are documented.
@@ -324,7 +345,7 @@ macro_rules! spec_struct {
                     name: stringify!($field),
                     doc: concat!($($fdoc, "\n"),*),
                     required: spec_struct!(@required $kind),
-                    expected: <$ty as $crate::decode::Decode>::EXPECTED,
+                    expected: <$ty as $crate::decode::Decode>::describe,
                 },
             )*];
         }

@@ -18,6 +18,7 @@ pub mod decode;
 pub mod diag;
 pub mod emit;
 pub mod model;
+pub mod reference;
 pub mod spec;
 pub mod yaml;
 

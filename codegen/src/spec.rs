@@ -365,7 +365,19 @@ pub enum Role {
 }
 
 impl Role {
-    fn what(self) -> &'static str {
+    /// Every role, in reference order.
+    pub const ALL: [Role; 7] = [
+        Role::TypeDef,
+        Role::Field,
+        Role::Items,
+        Role::PathParam,
+        Role::Query,
+        Role::Header,
+        Role::Body,
+    ];
+
+    /// What the role is called in messages.
+    pub fn what(self) -> &'static str {
         match self {
             Role::TypeDef => "type definition",
             Role::Field => "field",
@@ -377,7 +389,8 @@ impl Role {
         }
     }
 
-    fn allows(self, key: SchemaKey) -> bool {
+    /// Whether a type expression in this role may have the key.
+    pub fn allows(self, key: SchemaKey) -> bool {
         use SchemaKey as K;
         match self {
             Role::TypeDef => matches!(

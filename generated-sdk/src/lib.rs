@@ -28,3 +28,8 @@ pub use error::{
 pub use time::TimestampMs;
 
 lark_codegen_macro::generate!("../../spec");
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeExamples;

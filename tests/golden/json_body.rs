@@ -1,5 +1,5 @@
 // Generated from tests/fixtures/json_body by the `golden` test.
-// Run `EXPECTORATE=overwrite cargo test -p lark-tests --test golden` to update.
+// Run `UPDATE_GOLDEN=1 cargo test -p lark-tests --test golden` to update.
 
 pub mod im {
     //! The `im` service.

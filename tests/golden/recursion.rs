@@ -1,5 +1,5 @@
 // Generated from tests/fixtures/recursion by the `golden` test.
-// Run `EXPECTORATE=overwrite cargo test -p lark-tests --test golden` to update.
+// Run `UPDATE_GOLDEN=1 cargo test -p lark-tests --test golden` to update.
 
 pub mod contact {
     //! The `contact` service.

@@ -63,3 +63,32 @@ pub fn json_example_after(page: &str, marker: &str) -> String {
     json.push_str(&"}".repeat(depth));
     json
 }
+
+/// Compares `actual` with the golden file at `path`; with `UPDATE_GOLDEN=1`
+/// in the environment, writes it instead.
+///
+/// # Panics
+/// When they differ (showing the first differing line), or the file cannot be read.
+pub fn assert_golden(path: &Path, actual: &str) {
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(path, actual).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+        return;
+    }
+    let expected = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("read {}: {e} (UPDATE_GOLDEN=1 writes it)", path.display()));
+    if expected == actual {
+        return;
+    }
+    let line = expected
+        .lines()
+        .zip(actual.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+    panic!(
+        "{} differs from what was generated, first at line {}:\n  golden:    {:?}\n  generated: {:?}\n(UPDATE_GOLDEN=1 rewrites it)",
+        path.display(),
+        line + 1,
+        expected.lines().nth(line).unwrap_or("<end>"),
+        actual.lines().nth(line).unwrap_or("<end>"),
+    );
+}

@@ -1,9 +1,9 @@
-//! Each fixture spec expands to its golden file. `EXPECTORATE=overwrite`
-//! rewrites the golden files; `golden_compile.rs` compiles them.
+//! Each fixture spec expands to its golden file. `UPDATE_GOLDEN=1` rewrites
+//! the golden files; `golden_compile.rs` compiles them.
 
-use lark_tests::here;
+use lark_tests::{assert_golden, here};
 
-const HEADER: &str = "// Generated from tests/fixtures/{name} by the `golden` test.\n// Run `EXPECTORATE=overwrite cargo test -p lark-tests --test golden` to update.\n\n";
+const HEADER: &str = "// Generated from tests/fixtures/{name} by the `golden` test.\n// Run `UPDATE_GOLDEN=1 cargo test -p lark-tests --test golden` to update.\n\n";
 
 #[test]
 fn fixtures_expand_to_their_golden_files() {
@@ -22,6 +22,14 @@ fn fixtures_expand_to_their_golden_files() {
         );
         assert!(out.errors.is_empty(), "{name}: {:#?}", out.errors);
         let text = HEADER.replace("{name}", &name) + &lark_codegen::format(&out.tokens);
-        expectorate::assert_contents(here().join("golden").join(format!("{name}.rs")), &text);
+        assert_golden(&here().join("golden").join(format!("{name}.rs")), &text);
     }
+}
+
+#[test]
+fn the_format_reference_is_current() {
+    assert_golden(
+        &lark_tests::workspace().join("docs/spec-reference.md"),
+        &lark_codegen::reference::markdown(),
+    );
 }

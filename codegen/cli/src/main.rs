@@ -3,6 +3,7 @@
 //! ```text
 //! lark-spec check  [DIR]   validate a spec folder; every problem as file:line:col
 //! lark-spec expand [DIR]   print the formatted Rust generated for a spec folder
+//! lark-spec reference      print the reference of the spec format (Markdown)
 //! ```
 //!
 //! `DIR` defaults to `spec`. Exit status: 0 when the spec is valid, 1 when it
@@ -11,10 +12,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: lark-spec <check|expand> [DIR]
+const USAGE: &str = "usage: lark-spec <check|expand|reference> [DIR]
 
   check  [DIR]   validate a spec folder and list every problem as file:line:col
   expand [DIR]   print the formatted Rust generated for a spec folder
+  reference      print the reference of the spec format (Markdown)
 
 DIR defaults to `spec`.";
 
@@ -31,6 +33,10 @@ fn main() -> ExitCode {
     match command {
         "check" => check(dir),
         "expand" => expand(dir),
+        "reference" => {
+            print!("{}", lark_codegen::reference::markdown());
+            ExitCode::SUCCESS
+        }
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -1,6 +1,6 @@
 //! Checking: from what the author wrote to the [`Model`] emission reads.
 //!
-//! One [`Checker`] walks every file, records every problem into the shared
+//! One `Checker` walks every file, records every problem into the shared
 //! [`Diagnostics`] and still builds a complete model, with stand-ins where the
 //! spec is wrong.
 
@@ -87,12 +87,14 @@ impl Checker<'_> {
         let key = (module, name.to_owned());
         if let Some((first_what, first_loc)) = self.taken.get(&key).cloned() {
             let first = self.at(first_loc);
-            self.diags.error(
-                loc,
+            let message = if what == first_what {
+                format!("`{name}` is defined twice, as {what} (first at {first})")
+            } else {
                 format!(
                     "name collision: `{name}` would name both {what} and {first_what} (defined at {first})"
-                ),
-            );
+                )
+            };
+            self.diags.error(loc, message);
             let mut n = 2;
             while self.taken.contains_key(&(module, format!("{name}{n}"))) {
                 n += 1;
@@ -176,7 +178,13 @@ impl Checker<'_> {
                     value.value
                 ),
             );
-            None
+            // A stand-in keeps the file in a module of its own.
+            let fixed = names::snake(&value.value);
+            Some(if names::is_snake(&fixed) && !names::is_keyword(&fixed) {
+                fixed
+            } else {
+                format!("{what}_{}", value.loc.pos.line)
+            })
         }
     }
 

@@ -58,3 +58,154 @@ fn resolves_types_across_files_and_modules() {
         .collect();
     assert_eq!(names, ["UserId", "Emoji"]);
 }
+
+fn type_named<'m>(model: &'m Model, name: &str) -> &'m crate::model::TypeDef {
+    model
+        .types
+        .iter()
+        .find(|t| t.name == name)
+        .unwrap_or_else(|| panic!("no type {name}"))
+}
+
+fn fields_of<'m>(model: &'m Model, name: &str) -> &'m [crate::model::Field] {
+    match &type_named(model, name).kind {
+        TypeKind::Object(fields) => fields,
+        other => panic!("{name} is {other:?}"),
+    }
+}
+
+#[test]
+fn boxes_fields_that_close_a_cycle_only() {
+    let (model, errs) = check_texts(&[(
+        "a.yaml",
+        "types:\n  A:\n    type: object\n    fields:\n      me: {type: A}\n      b: {type: B}\n      many: {type: array, items: {type: A}}\n      c: {type: C}\n  B:\n    type: object\n    fields:\n      a: {type: A}\n  C:\n    type: object\n    fields:\n      x: {type: string}\n",
+    )]);
+    assert!(errs.is_empty(), "{errs:?}");
+    let boxed: Vec<(&str, bool)> = fields_of(&model, "A")
+        .iter()
+        .map(|f| (f.json.as_str(), f.boxed))
+        .collect();
+    assert_eq!(
+        boxed,
+        [("me", true), ("b", true), ("many", false), ("c", false)]
+    );
+    assert!(fields_of(&model, "B")[0].boxed);
+}
+
+#[test]
+fn eq_is_derived_only_without_floats_anywhere_inside() {
+    let (model, errs) = check_texts(&[(
+        "a.yaml",
+        "types:\n  Price:\n    type: object\n    fields:\n      amount: {type: number}\n  Order:\n    type: object\n    fields:\n      prices: {type: map, items: {type: Price}}\n  Plain:\n    type: object\n    fields:\n      n: {type: int64}\n      any: {type: any}\n",
+    )]);
+    assert!(errs.is_empty(), "{errs:?}");
+    assert!(!type_named(&model, "Price").eq);
+    assert!(!type_named(&model, "Order").eq);
+    assert!(type_named(&model, "Plain").eq);
+}
+
+const ENDPOINT: &str = "service: im\nversion: v1\nresource: message\nendpoints:\n  - name: get\n    summary: Get\n    method: GET\n    path: /open-apis/im/v1/messages/:message_id/parts/:part\n    tokens: [user]\n    path_params:\n      part: {type: int64}\n      message_id: {type: string}\n    response:\n      type: object\n      fields:\n        sender: {type: UserId}\n    errors:\n      - {code: 99991400, name: MyLimit, http: 429, message: limited}\n      - {code: 230002, http: 400, message: \"Bot can NOT be out of the chat.\"}\n";
+
+const PLATFORM: &str = "types:\n  UserId:\n    type: object\n    fields:\n      user_id: {type: string, scopes: [contact:user.employee_id:readonly]}\nplatform_errors:\n  - {code: 99991400, name: RateLimited, message: limited, applies: [all]}\n  - {code: 99991663, name: TenantTokenInvalid, message: tenant, applies: [tenant_token]}\n  - {code: 99991668, name: UserTokenInvalid, message: user, applies: [user_token]}\n  - {code: 10002, name: BotNotInChat, message: bot out}\n";
+
+#[test]
+fn endpoints_get_path_segments_errors_and_field_scopes() {
+    let (model, errs) = check_texts(&[("a.yaml", ENDPOINT), ("common.yaml", PLATFORM)]);
+    assert!(errs.is_empty(), "{errs:?}");
+    let ep = &model
+        .modules
+        .iter()
+        .find(|m| m.service == "im")
+        .unwrap()
+        .endpoints[0];
+    assert_eq!(ep.id, "im.v1.message.get");
+    assert_eq!(ep.request_type, "GetMessageRequest");
+    let wires: Vec<&str> = ep.path_params.iter().map(|p| p.wire.as_str()).collect();
+    assert_eq!(
+        wires,
+        ["message_id", "part"],
+        "path order, not description order"
+    );
+    assert_eq!(ep.path_params[1].ty, Ty::I64);
+    assert_eq!(
+        ep.segments,
+        [
+            crate::model::Segment::Literal("/open-apis/im/v1/messages/".into()),
+            crate::model::Segment::Param(0),
+            crate::model::Segment::Literal("/parts/".into()),
+            crate::model::Segment::Param(1),
+        ]
+    );
+    let variants: Vec<(&str, i64, bool)> = ep
+        .errors
+        .iter()
+        .map(|v| (v.ident.as_str(), v.code, v.platform))
+        .collect();
+    // The endpoint's own row for 99991400 wins; the tenant-token code does not
+    // apply to a user-token endpoint; a code without `applies` is not added.
+    assert_eq!(
+        variants,
+        [
+            ("MyLimit", 99991400, false),
+            ("BotCanNotBeOutOfTheChat", 230002, false),
+            ("UserTokenInvalid", 99991668, true),
+        ]
+    );
+    assert_eq!(
+        ep.field_scopes,
+        [(
+            "sender.user_id".to_owned(),
+            vec!["contact:user.employee_id:readonly".to_owned()]
+        )]
+    );
+}
+
+#[test]
+fn stand_ins_keep_the_model_whole_after_errors() {
+    let (model, errs) = check_texts(&[
+        (
+            "a.yaml",
+            "service: im\nversion: v1\ntypes:\n  Thing:\n    type: object\n    fields:\n      a: {type: Nope}\n  Other:\n    type: object\n    fields:\n      x: {type: string}\n",
+        ),
+        (
+            "b.yaml",
+            "service: im\nversion: v1\ntypes:\n  Thing:\n    type: object\n    fields:\n      b: {type: string}\n",
+        ),
+    ]);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert_eq!(
+        errs,
+        [
+            "a.yaml:7:17: unknown type `Nope`",
+            "b.yaml:4:3: `Thing` is defined twice, as a type (first at a.yaml:4:3)",
+        ]
+    );
+    assert_eq!(fields_of(&model, "Thing")[0].ty, Ty::Any);
+    assert_eq!(fields_of(&model, "Thing2")[0].json, "b");
+    assert!(fields_of(&model, "Other")[0].ty == Ty::String);
+}
+
+#[test]
+fn module_placement_rules() {
+    let (model, errs) = check_texts(&[
+        (
+            "a.yaml",
+            "service: im\ntypes:\n  A:\n    type: object\n    fields:\n      x: {type: string}\n",
+        ),
+        ("b.yaml", "service: Im\nversion: v1\n"),
+        (
+            "c.yaml",
+            "service: common\nversion: v1\ntypes:\n  C:\n    type: object\n    fields:\n      x: {type: string}\n",
+        ),
+    ]);
+    assert_eq!(
+        errs,
+        [
+            "a.yaml:1:10: `service` needs `version` too (`version: v1`)",
+            "b.yaml:1:10: service `Im` must be a lowercase Rust module name (`im`, `v1`)",
+            "c.yaml:1:10: `common` is the module of platform-wide files; leave out `service` and `version`",
+        ]
+    );
+    let keys: Vec<String> = model.modules.iter().map(|m| m.key()).collect();
+    assert!(keys.contains(&"common".to_owned()), "{keys:?}");
+}

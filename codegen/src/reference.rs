@@ -1,0 +1,119 @@
+//! The spec format's reference, written from the declarations the decoder
+//! itself uses, so it lists every key there is and nothing else.
+
+use std::fmt::Write;
+
+use crate::decode::{Decode, Documented, KeyDoc};
+use crate::spec::{
+    AppType, Applies, ENUM_VALUE_KEYS, Endpoint, EnvelopeVersion, ErrorRow, Event, Method,
+    Pagination, PlatformError, RateLimit, Role, SCHEMA_KEYS, SpecFile, TokenType,
+};
+
+/// The reference as Markdown.
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "# Spec format reference\n\n\
+         Every key a spec file may have. This page is written by\n\
+         `cargo run -p lark-spec -- reference`, from the declarations the loader\n\
+         itself reads; a test keeps it current. A key not listed here is an error.\n\n",
+    );
+    section::<SpecFile>(&mut out, "Spec file");
+    section::<Endpoint>(&mut out, "Endpoint");
+    section::<RateLimit>(&mut out, "Rate limit");
+    section::<Pagination>(&mut out, "Pagination");
+    section::<ErrorRow>(&mut out, "Error row");
+    section::<Event>(&mut out, "Event");
+    section::<PlatformError>(&mut out, "Platform error");
+    type_expressions(&mut out);
+    enum_values(&mut out);
+    text(&mut out);
+    keywords(&mut out);
+    out
+}
+
+fn one_line(doc: &str) -> String {
+    doc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn section<T: Documented>(out: &mut String, title: &str) {
+    let _ = writeln!(out, "## {title}\n\n{}\n", one_line(T::DOC));
+    out.push_str("| key | required | value | meaning |\n|---|---|---|---|\n");
+    for KeyDoc {
+        name,
+        doc,
+        required,
+        expected,
+    } in T::KEYS
+    {
+        let required = if *required { "yes" } else { "no" };
+        let _ = writeln!(
+            out,
+            "| `{name}` | {required} | {} | {} |",
+            expected(),
+            one_line(doc)
+        );
+    }
+    out.push('\n');
+}
+
+fn type_expressions(out: &mut String) {
+    out.push_str(
+        "## Type expressions\n\n\
+         A type expression is a mapping with `type` and, depending on the type and on\n\
+         where it stands, the keys below. It stands for named types (`types:`),\n\
+         fields (`fields:`), array and map elements (`items:`), parameters and headers,\n\
+         and request and response bodies. An inline `object` or `enum` becomes a named\n\
+         Rust type called after its parent and field (`MessageSender`), or `type_name`.\n\n",
+    );
+    out.push_str("| key | meaning |");
+    for role in Role::ALL {
+        let _ = write!(out, " {} |", role.what());
+    }
+    out.push_str("\n|---|---|");
+    for _ in Role::ALL {
+        out.push_str("---|");
+    }
+    out.push('\n');
+    for (key, name, doc) in SCHEMA_KEYS {
+        let _ = write!(out, "| `{name}` | {} |", one_line(doc));
+        for role in Role::ALL {
+            out.push_str(if role.allows(*key) { " ✓ |" } else { " |" });
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+fn enum_values(out: &mut String) {
+    out.push_str(
+        "## Enum value\n\nAn item of `values`: the value itself (`SMILE`), or a mapping.\n\n\
+         | key | meaning |\n|---|---|\n",
+    );
+    for (name, doc) in ENUM_VALUE_KEYS {
+        let _ = writeln!(out, "| `{name}` | {doc} |");
+    }
+    out.push('\n');
+}
+
+fn text(out: &mut String) {
+    let _ = writeln!(
+        out,
+        "## Text\n\nProse (`summary`, `description`, `remedy`, …): {}. Both languages are\n\
+         kept and rendered into the generated docs, English first.\n",
+        crate::spec::Text::EXPECTED
+    );
+}
+
+fn keywords(out: &mut String) {
+    out.push_str("## Keywords\n\n");
+    keyword_line(out, "`method`", Method::ALL);
+    keyword_line(out, "`tokens`", TokenType::ALL);
+    keyword_line(out, "`app_types`", AppType::ALL);
+    keyword_line(out, "`applies`", Applies::ALL);
+    keyword_line(out, "`schema`", EnvelopeVersion::ALL);
+}
+
+fn keyword_line<T>(out: &mut String, key: &str, all: &[(&str, T)]) {
+    let values: Vec<String> = all.iter().map(|(t, _)| format!("`{t}`")).collect();
+    let _ = writeln!(out, "- {key}: {}", values.join(", "));
+}
