@@ -24,11 +24,13 @@ pub mod im {
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct ChatDisbandedV1 {
+            /// `chat_id`
             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
             pub chat_id: ::core::option::Option<::std::string::String>,
             /// Who disbanded it.
             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
             pub operator_id: ::core::option::Option<super::super::common::UserId>,
+            /// `external`
             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
             pub external: ::core::option::Option<bool>,
         }
@@ -74,6 +76,7 @@ pub mod im {
         #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
         #[non_exhaustive]
         pub struct DeleteChatRequest {
+            /// `chat_id`
             pub chat_id: ::std::string::String,
         }
         impl DeleteChatRequest {
@@ -227,6 +230,7 @@ pub mod im {
 }
 pub mod common {
     //! Platform-wide types and errors.
+    /// `UserId`
     #[derive(
         ::core::clone::Clone,
         ::core::fmt::Debug,
@@ -239,8 +243,11 @@ pub mod common {
     #[serde(crate = "::lark_sdk::__private::serde")]
     #[non_exhaustive]
     pub struct UserId {
+        /// `open_id`
         #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
         pub open_id: ::core::option::Option<::std::string::String>,
+        /// `user_id`
+        ///
         /// Filled only when the app has one of the scopes `contact:user.employee_id:readonly` (字段权限).
         #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
         pub user_id: ::core::option::Option<::std::string::String>,
@@ -289,10 +296,13 @@ pub mod common {
     #[serde(crate = "::lark_sdk::__private::serde")]
     #[non_exhaustive]
     pub struct AppTicket {
+        /// `app_id`
         #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
         pub app_id: ::core::option::Option<::std::string::String>,
+        /// `app_ticket`
         #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
         pub app_ticket: ::core::option::Option<::std::string::String>,
+        /// `type`
         #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
         pub r#type: ::core::option::Option<::std::string::String>,
     }

@@ -279,6 +279,7 @@ pub mod im {
                 self
             }
         }
+        /// `Mention`
         #[derive(
             ::core::clone::Clone,
             ::core::fmt::Debug,
@@ -433,6 +434,7 @@ pub mod im {
                 ::lark_sdk::__private::deserialize_open_enum(deserializer)
             }
         }
+        /// `CreateMessageRequestBody`
         #[derive(
             ::core::clone::Clone,
             ::core::fmt::Debug,
@@ -490,6 +492,8 @@ pub mod im {
                 self
             }
         }
+        /// The `data` of a [`CreateMessageRequest`] response.
+        pub type CreateMessageResponse = Message;
         /// Send a message (发送消息)
         ///
         /// # Endpoint

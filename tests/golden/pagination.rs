@@ -5,6 +5,7 @@ pub mod im {
     //! The `im` service.
     pub mod v1 {
         //! Version `v1` of the `im` service.
+        /// `Reaction`
         #[derive(
             ::core::clone::Clone,
             ::core::fmt::Debug,
@@ -17,8 +18,10 @@ pub mod im {
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct Reaction {
+            /// `reaction_id`
             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
             pub reaction_id: ::core::option::Option<::std::string::String>,
+            /// `emoji_type`
             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
             pub emoji_type: ::core::option::Option<::std::string::String>,
         }
@@ -48,6 +51,7 @@ pub mod im {
                 self
             }
         }
+        /// `ListMessageReactionResponse`
         #[derive(
             ::core::clone::Clone,
             ::core::fmt::Debug,
@@ -60,10 +64,13 @@ pub mod im {
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct ListMessageReactionResponse {
+            /// `items`
             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
             pub items: ::core::option::Option<::std::vec::Vec<Reaction>>,
+            /// `has_more`
             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
             pub has_more: ::core::option::Option<bool>,
+            /// `page_token`
             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
             pub page_token: ::core::option::Option<::std::string::String>,
         }
@@ -109,6 +116,7 @@ pub mod im {
         #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
         #[non_exhaustive]
         pub struct ListMessageReactionRequest {
+            /// `message_id`
             pub message_id: ::std::string::String,
             /// Only this emoji.
             pub reaction_type: ::core::option::Option<::std::string::String>,

@@ -3,6 +3,7 @@
 
 pub mod common {
     //! Platform-wide types and errors.
+    /// `UserIdType`
     ///
     /// Open: a value the spec does not list is kept in `Unknown` and sent back as is.
     #[derive(
@@ -209,6 +210,7 @@ pub mod contact {
             pub department_ids: ::core::option::Option<
                 ::std::vec::Vec<::std::string::String>,
             >,
+            /// `status`
             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
             pub status: ::core::option::Option<UserStatus>,
         }
@@ -248,6 +250,7 @@ pub mod contact {
                 self
             }
         }
+        /// `UserStatus`
         #[derive(
             ::core::clone::Clone,
             ::core::fmt::Debug,
@@ -260,8 +263,10 @@ pub mod contact {
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct UserStatus {
+            /// `is_frozen`
             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
             pub is_frozen: ::core::option::Option<bool>,
+            /// `is_resigned`
             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
             pub is_resigned: ::core::option::Option<bool>,
         }
@@ -290,6 +295,7 @@ pub mod contact {
                 self
             }
         }
+        /// `GetUserResponse`
         #[derive(
             ::core::clone::Clone,
             ::core::fmt::Debug,
@@ -301,6 +307,7 @@ pub mod contact {
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct GetUserResponse {
+            /// `user`
             pub user: User,
         }
         impl GetUserResponse {
@@ -326,12 +333,18 @@ pub mod contact {
             ///
             /// Default: `open_id`
             pub user_id_type: ::core::option::Option<super::super::common::UserIdType>,
+            /// `department_id_type`
+            ///
             /// Default: `open_department_id`
             pub department_id_type: ::core::option::Option<DepartmentIdType>,
+            /// `with_status`
+            ///
             /// Default: `false`
             pub with_status: ::core::option::Option<bool>,
             /// Fields to return (repeated).
             pub fields: ::std::vec::Vec<::std::string::String>,
+            /// `limit`
+            ///
             /// Default: `10`
             pub limit: ::core::option::Option<i32>,
         }

@@ -5,6 +5,7 @@ pub mod contact {
     //! The `contact` service.
     pub mod v3 {
         //! Version `v3` of the `contact` service.
+        /// `Department`
         #[derive(
             ::core::clone::Clone,
             ::core::fmt::Debug,
@@ -15,6 +16,7 @@ pub mod contact {
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct Department {
+            /// `name`
             pub name: ::std::string::String,
             /// Name per locale.
             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
@@ -27,12 +29,16 @@ pub mod contact {
             /// Contains its own type, so it is boxed.
             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
             pub parent: ::core::option::Option<::std::boxed::Box<Department>>,
+            /// `children`
             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
             pub children: ::core::option::Option<::std::vec::Vec<Department>>,
+            /// `leader`
             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
             pub leader: ::core::option::Option<::std::boxed::Box<Leader>>,
+            /// `weight`
             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
             pub weight: ::core::option::Option<f64>,
+            /// `extra`
             #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
             pub extra: ::core::option::Option<::lark_sdk::__private::serde_json::Value>,
         }
@@ -104,6 +110,7 @@ pub mod contact {
                 self
             }
         }
+        /// `Leader`
         #[derive(
             ::core::clone::Clone,
             ::core::fmt::Debug,
@@ -126,6 +133,7 @@ pub mod contact {
                 }
             }
         }
+        /// `DepartmentList`
         pub type DepartmentList = ::std::vec::Vec<Department>;
     }
 }

@@ -276,3 +276,10 @@ fn event_metadata_matches_the_page() {
     );
     assert_eq!(Event::TYPES, ["im.message.reaction.deleted_v1"]);
 }
+
+#[test]
+fn the_response_type_has_the_endpoint_s_name_too() {
+    let data: lark_sdk::im::v1::DeleteMessageReactionResponse =
+        MessageReaction::new().reaction_id("r");
+    let _: <DeleteMessageReactionRequest as Endpoint>::Response = data;
+}

@@ -27,6 +27,15 @@ pub fn paragraphs(text: &Text) -> Vec<String> {
     out
 }
 
+/// A description's paragraphs, or the item's wire name when the spec has none,
+/// so that every generated item is documented.
+pub fn described(text: Option<&Text>, name: &str) -> Vec<String> {
+    match text {
+        Some(text) => paragraphs(text),
+        None => vec![code(name)],
+    }
+}
+
 /// Both languages on one line, for short accessors: `English / 中文`.
 pub fn joined(text: &Text) -> String {
     [&text.plain, &text.en, &text.zh]

@@ -100,7 +100,7 @@ impl Checker<'_> {
         let response = ep
             .response
             .as_ref()
-            .map(|r| self.resolve(module, &r.0, &format!("{stem}Response")));
+            .map(|r| self.response(module, &r.0, &stem, &request_type));
         let tokens = self.tokens(ep);
         let (per_second, per_minute) = self.rate_limit(ep);
         let pagination = ep
@@ -300,11 +300,7 @@ impl Checker<'_> {
             }
             self.check_default(&ty, default);
         }
-        let mut param_docs = schema
-            .description
-            .as_ref()
-            .map(docs::paragraphs)
-            .unwrap_or_default();
+        let mut param_docs = docs::described(schema.description.as_ref(), &key.value);
         if let Some(default) = &schema.default {
             push_para(
                 &mut param_docs,
@@ -400,6 +396,29 @@ impl Checker<'_> {
             }
             seen.push(&param.ident);
         }
+    }
+
+    /// The response `data` type. It is always reachable as `{stem}Response`:
+    /// an inline object gets that name, anything else an alias of it.
+    fn response(&mut self, module: ModuleId, schema: &Schema, stem: &str, request: &str) -> Ty {
+        let name = format!("{stem}Response");
+        let ty = self.resolve(module, schema, &name);
+        if let Ty::Named(id) = &ty
+            && self.model.types[id.0].name == name
+        {
+            return ty;
+        }
+        let name = self.reserve(
+            module,
+            &name,
+            schema.loc,
+            "the response alias of an endpoint",
+        );
+        let alias = self.new_type(module, name, schema.loc);
+        let def = &mut self.model.types[alias.0];
+        def.kind = TypeKind::Alias(ty.clone());
+        def.docs = vec![format!("The `data` of a [`{request}`] response.")];
+        ty
     }
 
     /// The request body: an object type.

@@ -47,11 +47,7 @@ impl Checker<'_> {
             let kind = self.kind_of(module, schema, &name);
             let ty = &mut self.model.types[id.0];
             ty.kind = kind;
-            ty.docs = schema
-                .description
-                .as_ref()
-                .map(docs::paragraphs)
-                .unwrap_or_default();
+            ty.docs = docs::described(schema.description.as_ref(), &name);
         }
     }
 
@@ -127,11 +123,7 @@ impl Checker<'_> {
         let kind = self.kind_of(module, schema, &name);
         let ty = &mut self.model.types[id.0];
         ty.kind = kind;
-        ty.docs = schema
-            .description
-            .as_ref()
-            .map(docs::paragraphs)
-            .unwrap_or_default();
+        ty.docs = docs::described(schema.description.as_ref(), &name);
         id
     }
 
@@ -161,11 +153,7 @@ impl Checker<'_> {
                 schema,
                 &format!("{owner}{}", names::pascal(&json.value)),
             );
-            let mut field_docs = schema
-                .description
-                .as_ref()
-                .map(docs::paragraphs)
-                .unwrap_or_default();
+            let mut field_docs = docs::described(schema.description.as_ref(), &json.value);
             if let Some(example) = &schema.example {
                 push_para(
                     &mut field_docs,
