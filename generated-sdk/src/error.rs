@@ -197,3 +197,39 @@ impl PlatformErrorInfo {
         }
     }
 }
+
+/// A row of an endpoint's error table, as generated constants give it
+/// (`DeleteMessageReactionError::NOT_REACTION_OWNER`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ErrorSpec {
+    /// The variant's name.
+    pub name: &'static str,
+    /// The code.
+    pub code: i64,
+    /// Documented HTTP status.
+    pub http_status: Option<u16>,
+    /// `msg` as the platform returns it.
+    pub message: &'static str,
+}
+
+impl ErrorSpec {
+    /// A row (for generated constants).
+    pub const fn new(name: &'static str, code: i64, http_status: Option<u16>, message: &'static str) -> Self {
+        Self {
+            name,
+            code,
+            http_status,
+            message,
+        }
+    }
+
+    /// The error a platform answering with this row returns.
+    pub fn to_api_error(&self) -> ApiError {
+        let error = ApiError::new(self.code, self.message);
+        match self.http_status {
+            Some(status) => error.with_http_status(status),
+            None => error,
+        }
+    }
+}

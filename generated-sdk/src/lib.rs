@@ -22,7 +22,7 @@ pub mod __private;
 
 pub use endpoint::{Endpoint, EndpointInfo, FieldScopes, HttpMethod, NoData, RateLimit, TokenType};
 pub use error::{
-    ApiError, EndpointError, ErrorDetail, FieldViolation, HelpLink, InvalidRequest,
+    ApiError, EndpointError, ErrorDetail, ErrorSpec, FieldViolation, HelpLink, InvalidRequest,
     PermissionViolation, PlatformErrorInfo,
 };
 pub use time::TimestampMs;

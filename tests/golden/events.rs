@@ -144,6 +144,25 @@ pub mod im {
         impl DeleteChatError {
             /// Codes with a variant of their own.
             pub const CODES: &'static [i64] = &[99991400i64, 99991663i64];
+            /// The table row of [`Self::RateLimited`].
+            pub const RATE_LIMITED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
+                "RateLimited",
+                99991400i64,
+                ::core::option::Option::Some(429u16),
+                "request trigger frequency limit",
+            );
+            /// The table row of [`Self::TenantTokenInvalid`].
+            pub const TENANT_TOKEN_INVALID: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
+                "TenantTokenInvalid",
+                99991663i64,
+                ::core::option::Option::None,
+                "Invalid access token for authorization",
+            );
+            /// Every row with a variant of its own, in table order.
+            pub const SPECS: &'static [::lark_sdk::ErrorSpec] = &[
+                Self::RATE_LIMITED,
+                Self::TENANT_TOKEN_INVALID,
+            ];
             /// The platform's error as returned: code, message, log id and details.
             pub fn api_error(&self) -> &::lark_sdk::ApiError {
                 match self {

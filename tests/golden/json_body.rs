@@ -616,6 +616,25 @@ pub mod im {
         impl CreateMessageError {
             /// Codes with a variant of their own.
             pub const CODES: &'static [i64] = &[230001i64, 230002i64];
+            /// The table row of [`Self::YourRequestContainsAnInvalidRequestParameter`].
+            pub const YOUR_REQUEST_CONTAINS_AN_INVALID_REQUEST_PARAMETER: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
+                "YourRequestContainsAnInvalidRequestParameter",
+                230001i64,
+                ::core::option::Option::Some(400u16),
+                "Your request contains an invalid request parameter.",
+            );
+            /// The table row of [`Self::BotNotInChat`].
+            pub const BOT_NOT_IN_CHAT: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
+                "BotNotInChat",
+                230002i64,
+                ::core::option::Option::Some(400u16),
+                "The bot can not be outside the group.",
+            );
+            /// Every row with a variant of its own, in table order.
+            pub const SPECS: &'static [::lark_sdk::ErrorSpec] = &[
+                Self::YOUR_REQUEST_CONTAINS_AN_INVALID_REQUEST_PARAMETER,
+                Self::BOT_NOT_IN_CHAT,
+            ];
             /// The platform's error as returned: code, message, log id and details.
             pub fn api_error(&self) -> &::lark_sdk::ApiError {
                 match self {

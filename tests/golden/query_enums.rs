@@ -486,6 +486,8 @@ pub mod contact {
         impl GetUserError {
             /// Codes with a variant of their own.
             pub const CODES: &'static [i64] = &[];
+            /// Every row with a variant of its own, in table order.
+            pub const SPECS: &'static [::lark_sdk::ErrorSpec] = &[];
             /// The platform's error as returned: code, message, log id and details.
             pub fn api_error(&self) -> &::lark_sdk::ApiError {
                 match self {

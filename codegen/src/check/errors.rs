@@ -90,6 +90,17 @@ impl Checker<'_> {
             );
             return None;
         }
+        if matches!(name.value.as_str(), "Codes" | "Specs") {
+            self.diags.error(
+                name.loc,
+                format!(
+                    "error name `{}` would clash with the error enum's constant `{}`; choose another name",
+                    name.value,
+                    name.value.to_ascii_uppercase()
+                ),
+            );
+            return None;
+        }
         if let Some(first) = seen.get(&name.value) {
             let first = self.at(*first);
             self.diags.error(

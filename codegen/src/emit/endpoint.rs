@@ -310,6 +310,25 @@ impl Emitter<'_> {
             }
             None => quote!(Self::Other(_) => ::core::option::Option::None),
         };
+        let spec_names: Vec<_> = ep
+            .errors
+            .iter()
+            .map(|v| ident(&crate::check::names::snake(&v.ident).to_ascii_uppercase()))
+            .collect();
+        let spec_consts = ep.errors.iter().zip(&spec_names).map(|(v, konst)| {
+            let doc = format!(" The table row of [`Self::{}`].", v.ident);
+            let name = &v.ident;
+            let code = v.code;
+            let status = match v.http {
+                Some(h) => quote!(::core::option::Option::Some(#h)),
+                None => quote!(::core::option::Option::None),
+            };
+            let message = &v.message;
+            quote! {
+                #[doc = #doc]
+                pub const #konst: #rt::ErrorSpec = #rt::ErrorSpec::new(#name, #code, #status, #message);
+            }
+        });
         let from_code = if codes.is_empty() {
             quote!(Self::Other(error))
         } else {
@@ -337,6 +356,11 @@ impl Emitter<'_> {
             impl #name {
                 /// Codes with a variant of their own.
                 pub const CODES: &'static [i64] = &[#(#codes),*];
+
+                #(#spec_consts)*
+
+                /// Every row with a variant of its own, in table order.
+                pub const SPECS: &'static [#rt::ErrorSpec] = &[#(Self::#spec_names),*];
 
                 /// The platform's error as returned: code, message, log id and details.
                 pub fn api_error(&self) -> &#rt::ApiError {
