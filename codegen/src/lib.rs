@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use proc_macro2::TokenStream;
 
 pub use diag::{Diagnostic, Diagnostics, Loc, Pos, SourceFile, Sources};
-pub use emit::Options;
+pub use emit::{Calls, Options};
 
 use decode::{Cx, Decode};
 use diag::FileId;

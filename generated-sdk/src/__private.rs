@@ -14,7 +14,7 @@ use crate::error::InvalidRequest;
 
 /// Everything but the unreserved characters of RFC 3986 is escaped, `/` included,
 /// so a parameter stays one path segment.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+pub const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')

@@ -152,6 +152,14 @@ pub enum InvalidRequest {
         /// Parameter name.
         name: &'static str,
     },
+    /// The body could not be written as JSON.
+    #[error("{endpoint}: the body cannot be written as JSON: {reason}")]
+    Body {
+        /// Endpoint id.
+        endpoint: &'static str,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// A row of the platform-wide error table (通用错误码).
@@ -215,7 +223,12 @@ pub struct ErrorSpec {
 
 impl ErrorSpec {
     /// A row (for generated constants).
-    pub const fn new(name: &'static str, code: i64, http_status: Option<u16>, message: &'static str) -> Self {
+    pub const fn new(
+        name: &'static str,
+        code: i64,
+        http_status: Option<u16>,
+        message: &'static str,
+    ) -> Self {
         Self {
             name,
             code,

@@ -12,6 +12,8 @@
 
 extern crate self as lark_sdk;
 
+#[cfg(feature = "client")]
+pub mod client;
 pub mod endpoint;
 pub mod error;
 pub mod event;
@@ -27,7 +29,10 @@ pub use error::{
 };
 pub use time::TimestampMs;
 
-lark_codegen_macro::generate!("../../spec");
+#[cfg(feature = "client")]
+pub use client::{Client, RequestOptions};
+
+lark_codegen_macro::generate!("../../spec", calls = inherent);
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]

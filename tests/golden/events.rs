@@ -3,6 +3,20 @@
 
 pub mod im {
     //! The `im` service.
+    /// The calls of the `im` service.
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+    pub struct Calls<'a> {
+        client: &'a ::lark_sdk::Client,
+    }
+    impl<'a> Calls<'a> {
+        pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
+            Self { client }
+        }
+        /// Version `v1`.
+        pub fn v1(self) -> v1::Calls<'a> {
+            v1::Calls::from_client(self.client)
+        }
+    }
     pub mod v1 {
         //! Version `v1` of the `im` service.
         /// A chat was disbanded
@@ -245,6 +259,50 @@ pub mod im {
             ];
             type Envelope = ::lark_sdk::event::EventEnvelope<Self>;
         }
+        /// The calls of `im.v1`.
+        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        pub struct Calls<'a> {
+            client: &'a ::lark_sdk::Client,
+        }
+        impl<'a> Calls<'a> {
+            pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
+                Self { client }
+            }
+            /// Calls on `chat`.
+            pub fn chat(self) -> ChatCalls<'a> {
+                ChatCalls { client: self.client }
+            }
+        }
+        /// The calls on `chat`.
+        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        pub struct ChatCalls<'a> {
+            client: &'a ::lark_sdk::Client,
+        }
+        impl ChatCalls<'_> {
+            /// Disband a chat
+            ///
+            /// `DELETE /open-apis/im/v1/chats/:chat_id`; see [`DeleteChatRequest`].
+            pub async fn delete(
+                self,
+                request: DeleteChatRequest,
+            ) -> ::core::result::Result<
+                ::lark_sdk::NoData,
+                ::lark_sdk::client::Error<DeleteChatError>,
+            > {
+                self.client.call(&request).await
+            }
+            /// Disband a chat, with per-call options (a user token, a store app's tenant).
+            pub async fn delete_with(
+                self,
+                request: DeleteChatRequest,
+                options: &::lark_sdk::RequestOptions,
+            ) -> ::core::result::Result<
+                ::lark_sdk::NoData,
+                ::lark_sdk::client::Error<DeleteChatError>,
+            > {
+                self.client.call_with(&request, options).await
+            }
+        }
     }
 }
 pub mod common {
@@ -476,3 +534,14 @@ pub const ENDPOINTS: &[::lark_sdk::EndpointInfo] = &[
         "/open-apis/im/v1/chats/:chat_id",
     ),
 ];
+/// The calls of this spec's services on the client: `client.im().v1()…`.
+pub trait ClientExt {
+    /// The calls of the `im` service.
+    fn im(&self) -> im::Calls<'_>;
+}
+impl ClientExt for ::lark_sdk::Client {
+    /// The calls of the `im` service.
+    fn im(&self) -> im::Calls<'_> {
+        im::Calls::from_client(self)
+    }
+}

@@ -3,6 +3,20 @@
 
 pub mod im {
     //! The `im` service.
+    /// The calls of the `im` service.
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+    pub struct Calls<'a> {
+        client: &'a ::lark_sdk::Client,
+    }
+    impl<'a> Calls<'a> {
+        pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
+            Self { client }
+        }
+        /// Version `v1`.
+        pub fn v1(self) -> v1::Calls<'a> {
+            v1::Calls::from_client(self.client)
+        }
+    }
     pub mod v1 {
         //! Version `v1` of the `im` service.
         /// A message.
@@ -709,6 +723,52 @@ pub mod im {
                 CreateMessageError::api_error(self)
             }
         }
+        /// The calls of `im.v1`.
+        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        pub struct Calls<'a> {
+            client: &'a ::lark_sdk::Client,
+        }
+        impl<'a> Calls<'a> {
+            pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
+                Self { client }
+            }
+            /// Calls on `message`.
+            pub fn message(self) -> MessageCalls<'a> {
+                MessageCalls {
+                    client: self.client,
+                }
+            }
+        }
+        /// The calls on `message`.
+        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        pub struct MessageCalls<'a> {
+            client: &'a ::lark_sdk::Client,
+        }
+        impl MessageCalls<'_> {
+            /// Send a message (发送消息)
+            ///
+            /// `POST /open-apis/im/v1/messages`; see [`CreateMessageRequest`].
+            pub async fn create(
+                self,
+                request: CreateMessageRequest,
+            ) -> ::core::result::Result<
+                Message,
+                ::lark_sdk::client::Error<CreateMessageError>,
+            > {
+                self.client.call(&request).await
+            }
+            /// Send a message (发送消息), with per-call options (a user token, a store app's tenant).
+            pub async fn create_with(
+                self,
+                request: CreateMessageRequest,
+                options: &::lark_sdk::RequestOptions,
+            ) -> ::core::result::Result<
+                Message,
+                ::lark_sdk::client::Error<CreateMessageError>,
+            > {
+                self.client.call_with(&request, options).await
+            }
+        }
     }
 }
 /// Every event of the spec, decoded by its type; any other type is
@@ -754,3 +814,14 @@ pub const ENDPOINTS: &[::lark_sdk::EndpointInfo] = &[
         "/open-apis/im/v1/messages",
     ),
 ];
+/// The calls of this spec's services on the client: `client.im().v1()…`.
+pub trait ClientExt {
+    /// The calls of the `im` service.
+    fn im(&self) -> im::Calls<'_>;
+}
+impl ClientExt for ::lark_sdk::Client {
+    /// The calls of the `im` service.
+    fn im(&self) -> im::Calls<'_> {
+        im::Calls::from_client(self)
+    }
+}

@@ -3,6 +3,20 @@
 
 pub mod im {
     //! The `im` service.
+    /// The calls of the `im` service.
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+    pub struct Calls<'a> {
+        client: &'a ::lark_sdk::Client,
+    }
+    impl<'a> Calls<'a> {
+        pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
+            Self { client }
+        }
+        /// Version `v1`.
+        pub fn v1(self) -> v1::Calls<'a> {
+            v1::Calls::from_client(self.client)
+        }
+    }
     pub mod v1 {
         //! Version `v1` of the `im` service.
         /// `Reaction`
@@ -290,6 +304,52 @@ pub mod im {
                 ListMessageReactionError::api_error(self)
             }
         }
+        /// The calls of `im.v1`.
+        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        pub struct Calls<'a> {
+            client: &'a ::lark_sdk::Client,
+        }
+        impl<'a> Calls<'a> {
+            pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
+                Self { client }
+            }
+            /// Calls on `message_reaction`.
+            pub fn message_reaction(self) -> MessageReactionCalls<'a> {
+                MessageReactionCalls {
+                    client: self.client,
+                }
+            }
+        }
+        /// The calls on `message_reaction`.
+        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        pub struct MessageReactionCalls<'a> {
+            client: &'a ::lark_sdk::Client,
+        }
+        impl MessageReactionCalls<'_> {
+            /// List the reactions of a message
+            ///
+            /// `GET /open-apis/im/v1/messages/:message_id/reactions`; see [`ListMessageReactionRequest`].
+            pub async fn list(
+                self,
+                request: ListMessageReactionRequest,
+            ) -> ::core::result::Result<
+                ListMessageReactionResponse,
+                ::lark_sdk::client::Error<ListMessageReactionError>,
+            > {
+                self.client.call(&request).await
+            }
+            /// List the reactions of a message, with per-call options (a user token, a store app's tenant).
+            pub async fn list_with(
+                self,
+                request: ListMessageReactionRequest,
+                options: &::lark_sdk::RequestOptions,
+            ) -> ::core::result::Result<
+                ListMessageReactionResponse,
+                ::lark_sdk::client::Error<ListMessageReactionError>,
+            > {
+                self.client.call_with(&request, options).await
+            }
+        }
     }
 }
 /// Every event of the spec, decoded by its type; any other type is
@@ -335,3 +395,14 @@ pub const ENDPOINTS: &[::lark_sdk::EndpointInfo] = &[
         "/open-apis/im/v1/messages/:message_id/reactions",
     ),
 ];
+/// The calls of this spec's services on the client: `client.im().v1()…`.
+pub trait ClientExt {
+    /// The calls of the `im` service.
+    fn im(&self) -> im::Calls<'_>;
+}
+impl ClientExt for ::lark_sdk::Client {
+    /// The calls of the `im` service.
+    fn im(&self) -> im::Calls<'_> {
+        im::Calls::from_client(self)
+    }
+}

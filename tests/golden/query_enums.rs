@@ -95,6 +95,20 @@ pub mod common {
 }
 pub mod contact {
     //! The `contact` service.
+    /// The calls of the `contact` service.
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+    pub struct Calls<'a> {
+        client: &'a ::lark_sdk::Client,
+    }
+    impl<'a> Calls<'a> {
+        pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
+            Self { client }
+        }
+        /// Version `v3`.
+        pub fn v3(self) -> v3::Calls<'a> {
+            v3::Calls::from_client(self.client)
+        }
+    }
     pub mod v3 {
         //! Version `v3` of the `contact` service.
         /// Kind of department ID.
@@ -542,6 +556,50 @@ pub mod contact {
                 GetUserError::api_error(self)
             }
         }
+        /// The calls of `contact.v3`.
+        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        pub struct Calls<'a> {
+            client: &'a ::lark_sdk::Client,
+        }
+        impl<'a> Calls<'a> {
+            pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
+                Self { client }
+            }
+            /// Calls on `user`.
+            pub fn user(self) -> UserCalls<'a> {
+                UserCalls { client: self.client }
+            }
+        }
+        /// The calls on `user`.
+        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        pub struct UserCalls<'a> {
+            client: &'a ::lark_sdk::Client,
+        }
+        impl UserCalls<'_> {
+            /// Get a user
+            ///
+            /// `GET /open-apis/contact/v3/users/:user_id`; see [`GetUserRequest`].
+            pub async fn get(
+                self,
+                request: GetUserRequest,
+            ) -> ::core::result::Result<
+                GetUserResponse,
+                ::lark_sdk::client::Error<GetUserError>,
+            > {
+                self.client.call(&request).await
+            }
+            /// Get a user, with per-call options (a user token, a store app's tenant).
+            pub async fn get_with(
+                self,
+                request: GetUserRequest,
+                options: &::lark_sdk::RequestOptions,
+            ) -> ::core::result::Result<
+                GetUserResponse,
+                ::lark_sdk::client::Error<GetUserError>,
+            > {
+                self.client.call_with(&request, options).await
+            }
+        }
     }
 }
 /// Every event of the spec, decoded by its type; any other type is
@@ -587,3 +645,14 @@ pub const ENDPOINTS: &[::lark_sdk::EndpointInfo] = &[
         "/open-apis/contact/v3/users/:user_id",
     ),
 ];
+/// The calls of this spec's services on the client: `client.im().v1()…`.
+pub trait ClientExt {
+    /// The calls of the `contact` service.
+    fn contact(&self) -> contact::Calls<'_>;
+}
+impl ClientExt for ::lark_sdk::Client {
+    /// The calls of the `contact` service.
+    fn contact(&self) -> contact::Calls<'_> {
+        contact::Calls::from_client(self)
+    }
+}

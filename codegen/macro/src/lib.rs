@@ -11,7 +11,10 @@
 //! - `runtime = some::path`: the runtime crate the generated code calls
 //!   (default `::lark_sdk`);
 //! - `service_features = true`: put each service behind a Cargo feature of
-//!   its name.
+//!   its name;
+//! - `calls = trait | inherent | none`: the client's call methods come through
+//!   a generated `ClientExt` trait (default), as inherent methods (only inside
+//!   the runtime crate, behind its `client` feature), or not at all.
 //!
 //! The macro re-expands when a spec file it read changes. To pick up files
 //! added to the folder, the invoking crate's build script says
@@ -43,11 +46,27 @@ impl Parse for Args {
             match key.to_string().as_str() {
                 "runtime" => options.runtime = input.parse()?,
                 "service_features" => options.service_features = input.parse::<LitBool>()?.value,
+                "calls" => {
+                    let how: syn::Ident = input.parse()?;
+                    options.calls = match how.to_string().as_str() {
+                        "inherent" => lark_codegen::Calls::Inherent,
+                        "trait" => lark_codegen::Calls::Trait,
+                        "none" => lark_codegen::Calls::None,
+                        other => {
+                            return Err(syn::Error::new(
+                                how.span(),
+                                format!(
+                                    "unknown `calls` value `{other}` (expected `trait`, `inherent` or `none`)"
+                                ),
+                            ));
+                        }
+                    };
+                }
                 other => {
                     return Err(syn::Error::new(
                         key.span(),
                         format!(
-                            "unknown option `{other}` (expected `runtime` or `service_features`)"
+                            "unknown option `{other}` (expected `runtime`, `service_features` or `calls`)"
                         ),
                     ));
                 }

@@ -33,6 +33,19 @@ impl Checker<'_> {
                 "resource".to_owned()
             }
         };
+        let loc = file.resource.as_ref().map_or(first.loc, |r| r.loc);
+        if !self.resources.iter().any(|(m, _)| *m == module) {
+            self.reserve(module, "Calls", loc, "the calls of the module");
+        }
+        if self.resources.insert((module, resource.clone())) {
+            let what = format!("the calls of resource `{resource}`");
+            self.reserve(
+                module,
+                &format!("{}Calls", names::pascal(&resource)),
+                loc,
+                &what,
+            );
+        }
         for ep in &file.endpoints {
             let checked = self.endpoint(module, &resource, ep);
             self.model.modules[module.0].endpoints.push(checked);

@@ -32,6 +32,7 @@ pub fn check(files: &[(FileId, SpecFile)], sources: &Sources, diags: &mut Diagno
         taken: HashMap::new(),
         named: HashMap::new(),
         event_types: HashMap::new(),
+        resources: std::collections::HashSet::new(),
     };
     cx.model.files = sources.iter().map(|(_, f)| f.path.clone()).collect();
 
@@ -68,6 +69,8 @@ pub(crate) struct Checker<'a> {
     named: HashMap<(ModuleId, String), (TypeId, Loc)>,
     /// Event types seen, with where.
     event_types: HashMap<String, Loc>,
+    /// Resources seen per module (their call groups are named once).
+    resources: std::collections::HashSet<(ModuleId, String)>,
 }
 
 impl Checker<'_> {

@@ -4,9 +4,12 @@
 //! generated modules are relative (`super::super::common::UserId`), and
 //! references to the runtime go through the configured path (`::lark_sdk`).
 
+mod calls;
 mod endpoint;
 mod event;
 mod types;
+
+pub use calls::Calls;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -20,6 +23,8 @@ pub struct Options {
     pub runtime: syn::Path,
     /// Put each service behind a Cargo feature of its name (`#[cfg(feature = "im")]`).
     pub service_features: bool,
+    /// Where the call methods' entry points go.
+    pub calls: Calls,
 }
 
 impl std::fmt::Debug for Options {
@@ -28,6 +33,7 @@ impl std::fmt::Debug for Options {
         f.debug_struct("Options")
             .field("runtime", &quote!(#runtime).to_string())
             .field("service_features", &self.service_features)
+            .field("calls", &self.calls)
             .finish()
     }
 }
@@ -37,6 +43,7 @@ impl Default for Options {
         Self {
             runtime: syn::parse_quote!(::lark_sdk),
             service_features: false,
+            calls: Calls::Trait,
         }
     }
 }
@@ -115,16 +122,19 @@ impl Emitter<'_> {
                 }
             });
             let docs = doc_attrs_inner(&[format!(" The `{service}` service.")]);
+            let calls = self.service_calls(&ids);
             out.extend(quote! {
                 #gate
                 pub mod #name {
                     #docs
+                    #calls
                     #(#versions)*
                 }
             });
         }
         out.extend(self.event_enum());
         out.extend(self.endpoint_catalog());
+        out.extend(self.client_entry());
         out
     }
 
@@ -150,16 +160,17 @@ impl Emitter<'_> {
         let types = module.types.iter().map(|&t| self.type_def(t));
         let endpoints = module.endpoints.iter().map(|ep| self.endpoint(id, ep));
         let events = module.events.iter().map(|ev| self.event_body(ev));
-        let platform = if module.version.is_none() {
-            self.platform_table()
+        let (platform, calls) = if module.version.is_none() {
+            (self.platform_table(), TokenStream::new())
         } else {
-            TokenStream::new()
+            (TokenStream::new(), self.version_calls(id))
         };
         quote! {
             #(#types)*
             #(#endpoints)*
             #(#events)*
             #platform
+            #calls
         }
     }
 

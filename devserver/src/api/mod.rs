@@ -1,0 +1,274 @@
+//! The Open API: `/open-apis/...`, answered from the generated types.
+//!
+//! Every endpoint passes [`guard`] first, which applies injected faults and
+//! checks the token, its type, the app's scopes and the rate limit, all read
+//! from the endpoint's generated constants.
+
+mod auth;
+mod reaction;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, delete, get, patch, post, put};
+use lark_sdk::{Endpoint, ErrorSpec, HttpMethod, TokenType};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::Shared;
+use crate::faults::Injected;
+use crate::ids;
+use crate::tokens::{Grant, TokenKind, TokenProblem};
+use crate::world::Member;
+
+pub use reaction::{delete_reaction_rules, deleted_event, message_reaction};
+
+/// The Open API routes.
+pub fn routes() -> Router<Arc<Shared>> {
+    let router = Router::new().merge(auth::routes());
+    reaction::routes(router)
+}
+
+/// An Open API answer: status, JSON body and log id.
+pub struct Reply {
+    status: StatusCode,
+    body: Value,
+    headers: Vec<(HeaderName, String)>,
+}
+
+impl Reply {
+    /// `{"code":0,"msg":"success","data":…}`.
+    pub fn ok(data: impl Serialize) -> Self {
+        Self {
+            status: StatusCode::OK,
+            body: json!({"code": 0, "msg": "success", "data": data}),
+            headers: Vec::new(),
+        }
+    }
+
+    /// A body as is, with HTTP 200 (token endpoints answer at the top level).
+    pub fn raw(status: StatusCode, body: Value) -> Self {
+        Self {
+            status,
+            body,
+            headers: Vec::new(),
+        }
+    }
+
+    /// A failure: `{"code":…,"msg":…,"error":{"log_id":…}}`.
+    pub fn error(status: u16, code: i64, msg: &str) -> Self {
+        Self {
+            status: StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
+            body: json!({"code": code, "msg": msg, "error": {}}),
+            headers: Vec::new(),
+        }
+    }
+
+    /// A row of an endpoint's error table.
+    pub fn spec(spec: ErrorSpec) -> Self {
+        Self::error(spec.http_status.unwrap_or(400), spec.code, spec.message)
+    }
+
+    /// A platform-wide code, with its documented message.
+    pub fn platform(code: i64, status: u16) -> Self {
+        let msg = lark_sdk::common::platform_error(code).map_or("error", |p| p.message);
+        Self::error(status, code, msg)
+    }
+
+    /// Adds a response header.
+    pub fn header(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.headers
+            .push((HeaderName::from_static(name), value.into()));
+        self
+    }
+
+    /// Adds to the `error` block (`permission_violations`, …).
+    pub fn detail(mut self, key: &str, value: Value) -> Self {
+        if let Some(error) = self.body.get_mut("error").and_then(Value::as_object_mut) {
+            error.insert(key.to_owned(), value);
+        }
+        self
+    }
+}
+
+impl IntoResponse for Reply {
+    fn into_response(mut self) -> Response {
+        let log_id = ids::log_id();
+        if let Some(error) = self.body.get_mut("error").and_then(Value::as_object_mut) {
+            error.insert("log_id".into(), Value::String(log_id.clone()));
+            let code = self.body["code"].clone();
+            if let Some(error) = self.body.get_mut("error").and_then(Value::as_object_mut) {
+                error.insert(
+                    "troubleshooter".into(),
+                    Value::String(format!(
+                        "排查建议查看(Troubleshooting suggestions): https://open.feishu.cn/search?log_id={log_id}&code={code}"
+                    )),
+                );
+            }
+        }
+        let mut response = (self.status, axum::Json(self.body)).into_response();
+        let headers = response.headers_mut();
+        if let Ok(v) = HeaderValue::from_str(&log_id) {
+            headers.insert("x-tt-logid", v);
+        }
+        for (name, value) in self.headers {
+            if let Ok(v) = HeaderValue::from_str(&value) {
+                headers.insert(name, v);
+            }
+        }
+        response
+    }
+}
+
+/// Who is calling, as their token says.
+#[derive(Clone, Debug)]
+pub struct Caller {
+    /// The token's grant.
+    pub grant: Grant,
+    /// The bot (tenant or app token) or the user (user token).
+    pub member: Member,
+    /// The tenant the call acts in.
+    pub tenant_key: String,
+}
+
+fn token_type(kind: TokenKind) -> TokenType {
+    match kind {
+        TokenKind::Tenant => TokenType::Tenant,
+        TokenKind::App => TokenType::App,
+        TokenKind::User => TokenType::User,
+    }
+}
+
+/// Applies injected faults, then checks the token, its type, the app's scopes
+/// and the endpoint's rate limit. `wrong_token` answers a token of a type the
+/// endpoint does not accept.
+pub async fn guard<E: Endpoint>(
+    shared: &Shared,
+    headers: &HeaderMap,
+    wrong_token: Reply,
+) -> Result<Caller, Reply> {
+    let (injected, latency) = {
+        let mut faults = shared.lock_faults();
+        (faults.take(), faults.latency_ms)
+    };
+    if latency > 0 {
+        tokio::time::sleep(Duration::from_millis(latency)).await;
+    }
+    match injected {
+        Injected::None => {}
+        Injected::Fail(status) => {
+            return Err(Reply::raw(
+                StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY),
+                Value::Null,
+            )
+            .header("x-devserver-fault", "5xx"));
+        }
+        Injected::RateLimit(reset) => {
+            return Err(Reply::platform(99_991_400, 429)
+                .header("x-ogw-ratelimit-limit", "0")
+                .header("x-ogw-ratelimit-reset", reset.to_string()));
+        }
+    }
+
+    let bearer = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let Some(token) = bearer else {
+        return Err(Reply::platform(99_991_661, 400));
+    };
+    if !(token.starts_with("t-") || token.starts_with("u-") || token.starts_with("a-")) {
+        return Err(Reply::platform(99_991_671, 400));
+    }
+    let grant = match shared.lock_tokens().check(token) {
+        Ok(grant) => grant.clone(),
+        Err(TokenProblem::Unknown | TokenProblem::Expired) => {
+            let code = match token.as_bytes()[0] {
+                b'u' => 99_991_668,
+                b'a' => 99_991_664,
+                _ => 99_991_663,
+            };
+            return Err(Reply::platform(code, 400));
+        }
+    };
+    if !E::TOKEN_TYPES.contains(&token_type(grant.kind)) {
+        return Err(wrong_token);
+    }
+    let (member, tenant_key) = match (&grant.open_id, &grant.tenant_key) {
+        (Some(open_id), Some(tenant)) => (Member::User(open_id.clone()), tenant.clone()),
+        (_, tenant) => (
+            Member::App(grant.app_id.clone()),
+            tenant.clone().unwrap_or_default(),
+        ),
+    };
+
+    let scoped = {
+        let world = shared.lock_world();
+        world
+            .apps
+            .get(&grant.app_id)
+            .is_some_and(|app| app.has_any_scope(E::SCOPES))
+    };
+    if !scoped {
+        let violations: Vec<Value> = E::SCOPES
+            .iter()
+            .map(|s| json!({"type": "action_scope_required", "subject": s}))
+            .collect();
+        let msg = format!(
+            "Access denied. One of the following scopes is required: [{}]",
+            E::SCOPES.join(", ")
+        );
+        return Err(Reply::error(400, 99_991_672, &msg)
+            .detail("permission_violations", Value::Array(violations)));
+    }
+
+    let key = format!("{}/{}/{}", grant.app_id, tenant_key, E::ID);
+    if let Err(limited) = shared.lock_limiter().check(&key, E::RATE_LIMIT) {
+        return Err(Reply::platform(99_991_400, 429)
+            .header("x-ogw-ratelimit-limit", limited.limit.to_string())
+            .header("x-ogw-ratelimit-reset", limited.reset_secs.to_string()));
+    }
+    Ok(Caller {
+        grant,
+        member,
+        tenant_key,
+    })
+}
+
+/// `/open-apis/im/v1/messages/:message_id` → axum's `/open-apis/im/v1/messages/{message_id}`.
+pub fn axum_path(template: &str) -> String {
+    template
+        .split('/')
+        .map(|seg| match seg.strip_prefix(':') {
+            Some(name) => format!("{{{name}}}"),
+            None => seg.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Routes a handler at an endpoint's method and path, both from the spec.
+pub fn endpoint<E: Endpoint, H, T>(router: Router<Arc<Shared>>, handler: H) -> Router<Arc<Shared>>
+where
+    H: axum::handler::Handler<T, Arc<Shared>>,
+    T: 'static,
+{
+    let method: MethodRouter<Arc<Shared>> = match E::METHOD {
+        HttpMethod::Get => get(handler),
+        HttpMethod::Post => post(handler),
+        HttpMethod::Put => put(handler),
+        HttpMethod::Patch => patch(handler),
+        _ => delete(handler),
+    };
+    router.route(&axum_path(E::PATH), method)
+}
+
+/// Answers paths the platform does not have: HTTP 404, code 99991201.
+pub async fn not_found() -> Reply {
+    Reply::platform(99_991_201, 404)
+}

@@ -1,0 +1,311 @@
+//! Event delivery: to one of an app's long connections, else to its verified
+//! webhook; re-pushed when not acknowledged in time, as the platform does.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use lark_sdk::event::crypto::EncryptKey;
+use lark_sdk::event::frame::{Frame, Header, METHOD_DATA, headers};
+use rand::Rng;
+use serde::Serialize;
+use serde_json::json;
+use tokio::sync::{mpsc, oneshot};
+
+use crate::{Shared, ids};
+
+/// A command to one long connection.
+#[derive(Debug)]
+pub enum WsCommand {
+    /// Send these frames.
+    Send(Vec<Frame>),
+    /// Cut the connection without a close frame.
+    Drop,
+    /// Stop answering anything, keeping the TCP connection open (half-open).
+    Silence,
+}
+
+/// A live long connection.
+#[derive(Clone, Debug)]
+pub struct WsConn {
+    /// Connection id (`device_id`).
+    pub id: String,
+    /// The `service_id` of its URL, put in every frame.
+    pub service: i32,
+    /// Commands to it.
+    pub tx: mpsc::UnboundedSender<WsCommand>,
+}
+
+/// One attempt to deliver an event, as tests read it from the log.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct DeliveryRecord {
+    /// The event's id (the same on every re-push).
+    pub event_id: String,
+    /// Its type.
+    pub event_type: String,
+    /// The receiving app.
+    pub app_id: String,
+    /// `ws`, `webhook` or `none`.
+    pub channel: String,
+    /// 1 for the first push.
+    pub attempt: u32,
+    /// `acked`, `failed` (not acknowledged in time, or refused), or `no_receiver`.
+    pub outcome: String,
+}
+
+/// Live connections, acknowledgements awaited, and the delivery log.
+#[derive(Debug, Default)]
+pub struct Deliveries {
+    pub(crate) ws: std::sync::Mutex<HashMap<String, Vec<WsConn>>>,
+    pub(crate) acks: std::sync::Mutex<HashMap<String, oneshot::Sender<i64>>>,
+    pub(crate) log: std::sync::Mutex<Vec<DeliveryRecord>>,
+    pub(crate) http: reqwest::Client,
+}
+
+/// An event on its way to one app.
+#[derive(Clone, Debug)]
+pub struct Outgoing {
+    /// The receiving app.
+    pub app_id: String,
+    /// Event id.
+    pub event_id: String,
+    /// Event type.
+    pub event_type: String,
+    /// The plaintext envelope.
+    pub json: Vec<u8>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    Acked,
+    Failed,
+    NoReceiver,
+}
+
+impl Shared {
+    /// Delivers an event in the background, re-pushing until acknowledged.
+    pub fn deliver(self: &Arc<Self>, event: Outgoing) {
+        let shared = Arc::clone(self);
+        tokio::spawn(async move { shared.deliver_until_acked(event).await });
+    }
+
+    async fn deliver_until_acked(self: Arc<Self>, event: Outgoing) {
+        let duplicate = self.lock_faults().duplicate_deliveries;
+        let delays = self.config.repush_delays.clone();
+        for attempt in 0..=delays.len() {
+            let (channel, outcome) = self.push_once(&event).await;
+            self.record(&event, channel, attempt as u32 + 1, outcome);
+            if outcome == Outcome::Acked {
+                if duplicate {
+                    let (channel, outcome) = self.push_once(&event).await;
+                    self.record(&event, channel, attempt as u32 + 2, outcome);
+                }
+                return;
+            }
+            if let Some(delay) = delays.get(attempt) {
+                tokio::time::sleep(*delay).await;
+            }
+        }
+    }
+
+    fn record(&self, event: &Outgoing, channel: &str, attempt: u32, outcome: Outcome) {
+        let outcome = match outcome {
+            Outcome::Acked => "acked",
+            Outcome::Failed => "failed",
+            Outcome::NoReceiver => "no_receiver",
+        };
+        self.deliveries
+            .log
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(DeliveryRecord {
+                event_id: event.event_id.clone(),
+                event_type: event.event_type.clone(),
+                app_id: event.app_id.clone(),
+                channel: channel.to_owned(),
+                attempt,
+                outcome: outcome.to_owned(),
+            });
+    }
+
+    async fn push_once(&self, event: &Outgoing) -> (&'static str, Outcome) {
+        let conn = {
+            let ws = self.deliveries.ws.lock().unwrap_or_else(|e| e.into_inner());
+            ws.get(&event.app_id).and_then(|conns| {
+                (!conns.is_empty()).then(|| conns[rand::rng().random_range(0..conns.len())].clone())
+            })
+        };
+        if let Some(conn) = conn {
+            return ("ws", self.push_ws(&conn, event).await);
+        }
+        let webhook = self.lock_world().apps.get(&event.app_id).and_then(|app| {
+            app.webhook_url
+                .clone()
+                .map(|url| (url, app.encrypt_key.clone()))
+        });
+        match webhook {
+            Some((url, key)) => (
+                "webhook",
+                self.push_webhook(&url, key.as_deref(), &event.json).await,
+            ),
+            None => ("none", Outcome::NoReceiver),
+        }
+    }
+
+    async fn push_ws(&self, conn: &WsConn, event: &Outgoing) -> Outcome {
+        let message_id = ids::event_id();
+        let (size, reorder) = {
+            let faults = self.lock_faults();
+            (faults.fragment_size, faults.reorder_fragments)
+        };
+        let chunks: Vec<&[u8]> = if size == 0 || event.json.len() <= size {
+            vec![&event.json[..]]
+        } else {
+            event.json.chunks(size).collect()
+        };
+        let trace = ids::event_id();
+        let mut frames: Vec<Frame> = chunks
+            .iter()
+            .enumerate()
+            .map(|(seq, chunk)| Frame {
+                seq_id: seq as u64,
+                log_id: 0,
+                service: conn.service,
+                method: METHOD_DATA,
+                headers: vec![
+                    Header::new(headers::TYPE, "event"),
+                    Header::new(headers::MESSAGE_ID, message_id.clone()),
+                    Header::new(headers::SUM, chunks.len().to_string()),
+                    Header::new(headers::SEQ, seq.to_string()),
+                    Header::new(headers::TRACE_ID, trace.clone()),
+                ],
+                payload: Some(chunk.to_vec()),
+                ..Frame::default()
+            })
+            .collect();
+        if reorder {
+            frames.reverse();
+        }
+        let (tx, rx) = oneshot::channel();
+        self.deliveries
+            .acks
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(message_id.clone(), tx);
+        if conn.tx.send(WsCommand::Send(frames)).is_err() {
+            self.forget_ack(&message_id);
+            return Outcome::Failed;
+        }
+        let outcome = match tokio::time::timeout(self.config.ack_timeout, rx).await {
+            Ok(Ok(200)) => Outcome::Acked,
+            _ => Outcome::Failed,
+        };
+        self.forget_ack(&message_id);
+        outcome
+    }
+
+    fn forget_ack(&self, message_id: &str) {
+        self.deliveries
+            .acks
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(message_id);
+    }
+
+    /// A reply frame arrived: resolve the push waiting for it.
+    pub(crate) fn acknowledge(&self, frame: &Frame) {
+        let Some(message_id) = frame.header(headers::MESSAGE_ID) else {
+            return;
+        };
+        let code = frame
+            .payload
+            .as_deref()
+            .and_then(|p| serde_json::from_slice::<serde_json::Value>(p).ok())
+            .and_then(|v| v["code"].as_i64())
+            .unwrap_or(500);
+        let waiting = self
+            .deliveries
+            .acks
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(message_id);
+        if let Some(tx) = waiting {
+            let _ = tx.send(code);
+        }
+    }
+
+    /// POSTs a body to a webhook: encrypted and signed when the app has a key.
+    async fn push_webhook(&self, url: &str, key: Option<&str>, plaintext: &[u8]) -> Outcome {
+        let body = webhook_body(key, plaintext);
+        let timestamp = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs())
+            .to_string();
+        let nonce = ids::nonce();
+        let mut request = self
+            .deliveries
+            .http
+            .post(url)
+            .timeout(self.config.ack_timeout)
+            .header("content-type", "application/json; charset=utf-8")
+            .header("x-lark-request-timestamp", &timestamp)
+            .header("x-lark-request-nonce", &nonce);
+        if let Some(key) = key {
+            let signature = EncryptKey::new(key).signature(&timestamp, &nonce, &body);
+            request = request.header("x-lark-signature", signature);
+        }
+        match request.body(body).send().await {
+            Ok(response) if response.status().is_success() => Outcome::Acked,
+            _ => Outcome::Failed,
+        }
+    }
+
+    /// Sends the url_verification challenge; the URL is kept when it answers right.
+    pub async fn verify_webhook(&self, app_id: &str, url: &str) -> Result<(), String> {
+        let (key, token) = {
+            let world = self.lock_world();
+            let app = world
+                .apps
+                .get(app_id)
+                .ok_or_else(|| format!("no app `{app_id}`"))?;
+            (app.encrypt_key.clone(), app.verification_token.clone())
+        };
+        let challenge = ids::event_id();
+        let plain =
+            json!({"challenge": challenge, "token": token, "type": "url_verification"}).to_string();
+        let body = webhook_body(key.as_deref(), plain.as_bytes());
+        let response = self
+            .deliveries
+            .http
+            .post(url)
+            .timeout(Duration::from_secs(3))
+            .header("content-type", "application/json; charset=utf-8")
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| format!("challenge not delivered: {e}"))?;
+        let status = response.status();
+        let answer: serde_json::Value = response
+            .json()
+            .await
+            .map_err(|e| format!("challenge answer is not JSON (HTTP {status}): {e}"))?;
+        if !status.is_success() || answer["challenge"] != challenge.as_str() {
+            return Err(format!("challenge not answered (HTTP {status}): {answer}"));
+        }
+        if let Some(app) = self.lock_world().apps.get_mut(app_id) {
+            app.webhook_url = Some(url.to_owned());
+        }
+        Ok(())
+    }
+}
+
+/// The HTTP body of a push: the plaintext, or `{"encrypt": …}` under a key.
+pub fn webhook_body(key: Option<&str>, plaintext: &[u8]) -> Vec<u8> {
+    match key {
+        Some(key) => {
+            let encrypted = EncryptKey::new(key).encrypt(plaintext, ids::iv());
+            json!({"encrypt": encrypted}).to_string().into_bytes()
+        }
+        None => plaintext.to_vec(),
+    }
+}

@@ -1,0 +1,123 @@
+//! Identifiers shaped like the platform's.
+
+use rand::Rng;
+use rand::distr::Alphanumeric;
+
+fn hex(len: usize) -> String {
+    const HEX: &[u8] = b"0123456789abcdef";
+    let mut rng = rand::rng();
+    (0..len)
+        .map(|_| char::from(HEX[rng.random_range(0..16)]))
+        .collect()
+}
+
+fn alnum(len: usize) -> String {
+    rand::rng()
+        .sample_iter(Alphanumeric)
+        .take(len)
+        .map(char::from)
+        .collect()
+}
+
+/// `cli_` and 16 hex digits (the Node SDK checks this shape).
+pub fn app_id() -> String {
+    format!("cli_{}", hex(16))
+}
+
+/// 32 letters and digits.
+pub fn app_secret() -> String {
+    alnum(32)
+}
+
+/// 16 hex digits.
+pub fn tenant_key() -> String {
+    hex(16)
+}
+
+/// `ou_` and 32 hex digits.
+pub fn open_id() -> String {
+    format!("ou_{}", hex(32))
+}
+
+/// `on_` and 32 hex digits.
+pub fn union_id() -> String {
+    format!("on_{}", hex(32))
+}
+
+/// 8 lowercase letters and digits.
+pub fn user_id() -> String {
+    alnum(8).to_ascii_lowercase()
+}
+
+/// `oc_` and 32 hex digits.
+pub fn chat_id() -> String {
+    format!("oc_{}", hex(32))
+}
+
+/// `om_` and 32 hex digits.
+pub fn message_id() -> String {
+    format!("om_{}", hex(32))
+}
+
+/// 48 URL-safe characters, like the platform's reaction ids.
+pub fn reaction_id() -> String {
+    let mut rng = rand::rng();
+    const SAFE: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    (0..48)
+        .map(|_| char::from(SAFE[rng.random_range(0..SAFE.len())]))
+        .collect()
+}
+
+/// A reaction id as the platform writes them: URL-safe characters only.
+pub fn is_reaction_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 128
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// An access token with the platform's prefix (`t-`, `u-`, `a-`).
+pub fn token(prefix: &str) -> String {
+    format!("{prefix}{}", hex(40))
+}
+
+/// 32 hex digits.
+pub fn event_id() -> String {
+    hex(32)
+}
+
+/// A log id: a timestamp and 20 uppercase hex digits.
+pub fn log_id() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    format!("{secs:014}{}", hex(20).to_ascii_uppercase())
+}
+
+/// A nonce for webhook signatures.
+pub fn nonce() -> String {
+    alnum(16)
+}
+
+/// 16 random bytes, for an AES IV.
+pub fn iv() -> [u8; 16] {
+    rand::rng().random()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        let app = app_id();
+        assert!(app.starts_with("cli_") && app.len() == 20);
+        assert!(message_id().starts_with("om_"));
+        assert!(is_reaction_id(&reaction_id()));
+        assert!(!is_reaction_id("has space"));
+        assert!(!is_reaction_id(""));
+        assert!(token("t-").starts_with("t-"));
+        assert_eq!(log_id().len(), 34);
+    }
+}

@@ -1,0 +1,85 @@
+//! Per-endpoint rate limits, per app and tenant, over sliding windows.
+
+use std::collections::{HashMap, VecDeque};
+use std::time::{Duration, Instant};
+
+use lark_sdk::RateLimit;
+
+/// When a call is limited: the window's limit and the seconds until it frees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limited {
+    /// `x-ogw-ratelimit-limit`.
+    pub limit: u32,
+    /// `x-ogw-ratelimit-reset`, in whole seconds (at least 1).
+    pub reset_secs: u64,
+}
+
+/// Recent calls per key.
+#[derive(Debug, Default)]
+pub struct RateLimiter {
+    calls: HashMap<String, VecDeque<Instant>>,
+}
+
+impl RateLimiter {
+    /// Records a call under `key` unless it exceeds `limit`.
+    pub fn check(&mut self, key: &str, limit: RateLimit) -> Result<(), Limited> {
+        let now = Instant::now();
+        let calls = self.calls.entry(key.to_owned()).or_default();
+        while calls
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(60))
+        {
+            calls.pop_front();
+        }
+        let windows = [
+            (limit.per_second, Duration::from_secs(1)),
+            (limit.per_minute, Duration::from_secs(60)),
+        ];
+        for (max, window) in windows {
+            let Some(max) = max else { continue };
+            let recent: Vec<&Instant> = calls
+                .iter()
+                .filter(|t| now.duration_since(**t) < window)
+                .collect();
+            if recent.len() >= max as usize {
+                let oldest = recent[0];
+                let free_in = window.saturating_sub(now.duration_since(*oldest));
+                return Err(Limited {
+                    limit: max,
+                    reset_secs: free_in.as_secs_f64().ceil().max(1.0) as u64,
+                });
+            }
+        }
+        calls.push_back(now);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_per_second_and_per_minute() {
+        let mut limiter = RateLimiter::default();
+        let limit = RateLimit::new(Some(3), Some(1000));
+        for _ in 0..3 {
+            limiter.check("a", limit).unwrap();
+        }
+        let limited = limiter.check("a", limit).unwrap_err();
+        assert_eq!(
+            limited,
+            Limited {
+                limit: 3,
+                reset_secs: 1
+            }
+        );
+        limiter.check("b", limit).unwrap();
+        let per_minute = RateLimit::new(None, Some(2));
+        limiter.check("c", per_minute).unwrap();
+        limiter.check("c", per_minute).unwrap();
+        let limited = limiter.check("c", per_minute).unwrap_err();
+        assert_eq!(limited.limit, 2);
+        assert!(limited.reset_secs >= 59);
+    }
+}

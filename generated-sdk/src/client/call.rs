@@ -1,0 +1,384 @@
+//! One call: token, request, the platform's envelope, typed data or error.
+
+use std::time::Duration;
+
+use reqwest::header::HeaderMap;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use tracing::Instrument;
+
+use super::error::{Error, TokenError, TransportError};
+use super::token::{self, TokenKey};
+use super::{AppType, Client, RequestOptions, Secret};
+use crate::endpoint::{Endpoint, HttpMethod, TokenType};
+use crate::error::{
+    ApiError, ErrorDetail, FieldViolation, HelpLink, InvalidRequest, PermissionViolation,
+};
+
+/// Codes that mean the token sent is no good: the cached one is dropped and
+/// the call made once more with a fresh one.
+const TOKEN_INVALID: &[i64] = &[99_991_661, 99_991_663, 99_991_664, 99_991_665, 99_991_671];
+/// The rate-limit code.
+const RATE_LIMITED: i64 = 99_991_400;
+
+/// The platform's answer: `{code, msg, data, error}`.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    code: i64,
+    #[serde(default)]
+    msg: String,
+    #[serde(borrow, default)]
+    data: Option<&'a RawValue>,
+    #[serde(default)]
+    error: Option<ErrorBlock>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ErrorBlock {
+    log_id: Option<String>,
+    troubleshooter: Option<String>,
+    message: Option<String>,
+    details: Vec<ErrorDetail>,
+    permission_violations: Vec<PermissionViolation>,
+    field_violations: Vec<FieldViolation>,
+    helps: Vec<HelpLink>,
+}
+
+/// Which token a call sends.
+enum Auth {
+    Cached(TokenKey),
+    User(Secret),
+}
+
+/// What one HTTP exchange gave.
+enum Exchange<T> {
+    Data(T),
+    Failed(Box<ApiError>),
+}
+
+impl Client {
+    /// Calls an endpoint with the default token (tenant, or app when the
+    /// endpoint takes only that).
+    pub async fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error<E::Error>> {
+        self.call_with(request, &RequestOptions::default()).await
+    }
+
+    /// Calls an endpoint with per-call options (a user token, a store app's tenant).
+    pub async fn call_with<E: Endpoint>(
+        &self,
+        request: &E,
+        options: &RequestOptions,
+    ) -> Result<E::Response, Error<E::Error>> {
+        let span = tracing::info_span!(
+            "lark.call",
+            endpoint = E::ID,
+            method = E::METHOD.as_str(),
+            attempt = tracing::field::Empty,
+            status = tracing::field::Empty,
+            code = tracing::field::Empty,
+            log_id = tracing::field::Empty,
+        );
+        self.call_inner(request, options).instrument(span).await
+    }
+
+    async fn call_inner<E: Endpoint>(
+        &self,
+        request: &E,
+        options: &RequestOptions,
+    ) -> Result<E::Response, Error<E::Error>> {
+        let config = &self.inner.config;
+        let path = request.render_path()?;
+        let url = url(&config.base_url, &path, &request.query_pairs());
+        let body = match request.request_body() {
+            Some(body) => Some(serde_json::to_vec(body).map_err(|e| InvalidRequest::Body {
+                endpoint: E::ID,
+                reason: e.to_string(),
+            })?),
+            None => None,
+        };
+        let auth = self.auth_for::<E>(options)?;
+        let limiter_key = format!(
+            "{}/{}",
+            E::ID,
+            options.tenant_key.as_deref().unwrap_or_default()
+        );
+        let timeout = options.timeout.unwrap_or(config.timeout);
+
+        let mut token_renewed = false;
+        let mut retries = 0u32;
+        let mut attempt = 0u32;
+        loop {
+            attempt += 1;
+            tracing::Span::current().record("attempt", attempt);
+            if let Some(limiter) = &self.inner.limiter {
+                limiter.acquire(&limiter_key, E::RATE_LIMIT).await;
+            }
+            let token = match &auth {
+                Auth::User(token) => token.clone(),
+                Auth::Cached(key) => token::get(&self.inner, key).await?,
+            };
+            let mut http = self
+                .inner
+                .http
+                .request(method(E::METHOD), &url)
+                .timeout(timeout)
+                .bearer_auth(token.expose());
+            for (name, value) in request.header_pairs() {
+                http = http.header(name, value);
+            }
+            for (name, value) in &options.headers {
+                http = http.header(name, value);
+            }
+            if let Some(body) = &body {
+                http = http
+                    .header("content-type", "application/json; charset=utf-8")
+                    .body(body.clone());
+            }
+            let response = match http.send().await {
+                Ok(response) => response,
+                Err(e) if e.is_connect() && retries < config.max_retries => {
+                    // Nothing reached the server: safe to try again.
+                    retries += 1;
+                    tracing::debug!(error = %e, "connect failed; retrying");
+                    tokio::time::sleep(backoff(retries)).await;
+                    continue;
+                }
+                Err(e)
+                    if E::METHOD == HttpMethod::Get
+                        && e.is_timeout()
+                        && retries < config.max_retries =>
+                {
+                    retries += 1;
+                    continue;
+                }
+                Err(e) => return Err(transport_error(&url, timeout, e).into()),
+            };
+            let status = response.status().as_u16();
+            let headers = response.headers().clone();
+            tracing::Span::current().record("status", status);
+            let bytes = response
+                .bytes()
+                .await
+                .map_err(|source| TransportError::Http {
+                    url: url.clone(),
+                    source,
+                })?;
+            let exchange = match decode::<E>(&url, status, &headers, &bytes) {
+                Ok(exchange) => exchange,
+                Err(e)
+                    if E::METHOD == HttpMethod::Get
+                        && status >= 500
+                        && retries < config.max_retries =>
+                {
+                    retries += 1;
+                    tracing::debug!(error = %e, "server error on a GET; retrying");
+                    tokio::time::sleep(backoff(retries)).await;
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            };
+            let error = match exchange {
+                Exchange::Data(data) => return Ok(data),
+                Exchange::Failed(error) => error,
+            };
+            let span = tracing::Span::current();
+            span.record("code", error.code);
+            if let Some(log_id) = &error.log_id {
+                span.record("log_id", log_id.as_str());
+            }
+            if let Auth::Cached(key) = &auth
+                && TOKEN_INVALID.contains(&error.code)
+                && !token_renewed
+            {
+                token_renewed = true;
+                self.inner.tokens.evict(key, &token).await;
+                tracing::debug!(code = error.code, "token refused; fetching a new one");
+                continue;
+            }
+            if (error.code == RATE_LIMITED || status == 429) && retries < config.max_retries {
+                retries += 1;
+                let wait = reset_after(&headers)
+                    .unwrap_or_else(|| backoff(retries))
+                    .min(config.max_rate_limit_wait);
+                tracing::debug!(?wait, "rate limited; waiting for the reset");
+                tokio::time::sleep(wait).await;
+                continue;
+            }
+            return Err(Error::Api(E::Error::from(*error)));
+        }
+    }
+
+    /// The token a call sends, checked against what the endpoint accepts.
+    fn auth_for<E: Endpoint>(&self, options: &RequestOptions) -> Result<Auth, TokenError> {
+        let accepts = |t: TokenType| E::TOKEN_TYPES.contains(&t);
+        if let Some(token) = &options.user_access_token {
+            if !accepts(TokenType::User) {
+                return Err(TokenError::NotAccepted {
+                    endpoint: E::ID,
+                    token: TokenType::User.as_str(),
+                });
+            }
+            return Ok(Auth::User(token.clone()));
+        }
+        let tenant = match self.inner.config.app_type {
+            AppType::SelfBuilt => None,
+            AppType::Store => Some(options.tenant_key.clone().ok_or(TokenError::NoTenantKey)?),
+        };
+        if accepts(TokenType::Tenant) {
+            Ok(Auth::Cached(TokenKey::Tenant(tenant)))
+        } else if accepts(TokenType::App) {
+            Ok(Auth::Cached(TokenKey::App))
+        } else {
+            Err(TokenError::NotAccepted {
+                endpoint: E::ID,
+                token: TokenType::Tenant.as_str(),
+            })
+        }
+    }
+}
+
+/// Reads the platform's envelope, whatever the HTTP status.
+fn decode<E: Endpoint>(
+    url: &str,
+    status: u16,
+    headers: &HeaderMap,
+    bytes: &[u8],
+) -> Result<Exchange<E::Response>, TransportError> {
+    let unexpected = || TransportError::UnexpectedBody {
+        url: url.to_owned(),
+        status,
+        content_type: headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+        snippet: snippet(bytes),
+    };
+    let envelope: Envelope<'_> = serde_json::from_slice(bytes).map_err(|_| unexpected())?;
+    if envelope.code == 0 {
+        let raw = envelope
+            .data
+            .map_or("{}", |d| if d.get() == "null" { "{}" } else { d.get() });
+        let mut de = serde_json::Deserializer::from_str(raw);
+        return serde_path_to_error::deserialize(&mut de)
+            .map(Exchange::Data)
+            .map_err(|e| TransportError::Decode {
+                endpoint: E::ID,
+                path: e.path().to_string(),
+                source: e.into_inner(),
+            });
+    }
+    let block = envelope.error.unwrap_or_default();
+    let mut error = ApiError::new(envelope.code, envelope.msg).with_http_status(status);
+    error.log_id = log_id_header(headers).or(block.log_id);
+    error.troubleshooter = block.troubleshooter;
+    error.help = block.message;
+    error.details = block.details;
+    error.permission_violations = block.permission_violations;
+    error.field_violations = block.field_violations;
+    error.helps = block.helps;
+    Ok(Exchange::Failed(Box::new(error)))
+}
+
+fn method(method: HttpMethod) -> reqwest::Method {
+    match method {
+        HttpMethod::Get => reqwest::Method::GET,
+        HttpMethod::Post => reqwest::Method::POST,
+        HttpMethod::Put => reqwest::Method::PUT,
+        HttpMethod::Patch => reqwest::Method::PATCH,
+        HttpMethod::Delete => reqwest::Method::DELETE,
+    }
+}
+
+/// `base + path + ?query`, the query form-encoded.
+fn url(base: &str, path: &str, query: &[(&'static str, String)]) -> String {
+    use percent_encoding::utf8_percent_encode;
+    let set = crate::__private::SEGMENT;
+    let mut url = format!("{base}{path}");
+    for (i, (name, value)) in query.iter().enumerate() {
+        url.push(if i == 0 { '?' } else { '&' });
+        url.extend(utf8_percent_encode(name, set));
+        url.push('=');
+        url.extend(utf8_percent_encode(value, set));
+    }
+    url
+}
+
+/// `X-Tt-Logid`, else `X-Request-Id`.
+pub(crate) fn log_id_header(headers: &HeaderMap) -> Option<String> {
+    ["x-tt-logid", "x-request-id"]
+        .iter()
+        .find_map(|h| headers.get(*h))
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
+/// `x-ogw-ratelimit-reset`, in seconds.
+fn reset_after(headers: &HeaderMap) -> Option<Duration> {
+    headers
+        .get("x-ogw-ratelimit-reset")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map(Duration::from_secs_f64)
+}
+
+/// 200 ms, 400 ms, 800 ms, … with up to a quarter of jitter.
+fn backoff(retry: u32) -> Duration {
+    use rand::Rng;
+    let base = Duration::from_millis(100u64.saturating_mul(1 << retry.min(6)));
+    base + base.mul_f64(rand::rng().random_range(0.0..0.25))
+}
+
+/// The start of a body, for error messages.
+pub(crate) fn snippet(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]);
+    text.into_owned()
+}
+
+/// A reqwest error as a transport error.
+pub(crate) fn transport_error(
+    url: &str,
+    timeout: Duration,
+    source: reqwest::Error,
+) -> TransportError {
+    if source.is_timeout() {
+        TransportError::Timeout {
+            url: url.to_owned(),
+            timeout,
+        }
+    } else if source.is_connect() {
+        TransportError::Connect {
+            url: url.to_owned(),
+            source,
+        }
+    } else {
+        TransportError::Http {
+            url: url.to_owned(),
+            source,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_encode_query_values() {
+        assert_eq!(
+            url("http://h", "/p", &[("a", "x y".into()), ("b", "é&".into())]),
+            "http://h/p?a=x%20y&b=%C3%A9%26"
+        );
+        assert_eq!(url("http://h", "/p", &[]), "http://h/p");
+    }
+
+    #[test]
+    fn reset_header_is_read_in_seconds() {
+        let mut h = HeaderMap::new();
+        h.insert("x-ogw-ratelimit-reset", "2".parse().unwrap());
+        assert_eq!(reset_after(&h), Some(Duration::from_secs(2)));
+        h.insert("x-ogw-ratelimit-reset", "soon".parse().unwrap());
+        assert_eq!(reset_after(&h), None);
+    }
+}
