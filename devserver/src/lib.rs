@@ -68,6 +68,8 @@ pub struct Config {
     /// How long a reaction request holds its reaction (a second request for
     /// the same reaction meanwhile gets error 231015).
     pub processing_time: Duration,
+    /// Enforce the endpoints' documented rate limits (default on).
+    pub rate_limits: bool,
 }
 
 impl Default for Config {
@@ -86,6 +88,7 @@ impl Default for Config {
             reconnect_nonce_secs: 30,
             max_connections: 50,
             processing_time: Duration::ZERO,
+            rate_limits: true,
         }
     }
 }

@@ -499,7 +499,10 @@ mod tests {
             .add_reaction(&msg.message_id, Member::User(user.open_id.clone()), "SMILE")
             .unwrap();
         assert_eq!(r.tenant_key, app.tenant_key);
-        assert_eq!(w.bots_in_chat(&chat.chat_id), std::slice::from_ref(&app.app_id));
+        assert_eq!(
+            w.bots_in_chat(&chat.chat_id),
+            std::slice::from_ref(&app.app_id)
+        );
         assert!(w.create_user("nope", None).is_err());
         let stranger = w.create_user(&app.tenant_key, None).unwrap();
         assert!(

@@ -92,3 +92,76 @@ pub fn assert_golden(path: &Path, actual: &str) {
         actual.lines().nth(line).unwrap_or("<end>"),
     );
 }
+
+/// A small world on a fresh local server: a tenant with a bot app, a user,
+/// a group chat with both, a message by the user, and a client for the bot.
+pub struct Scene {
+    /// The server.
+    pub server: lark_devserver::DevServer,
+    /// The bot's app.
+    pub app: lark_devserver::App,
+    /// The bot as a chat member.
+    pub bot: lark_devserver::Member,
+    /// The user.
+    pub user: lark_devserver::User,
+    /// The user as a chat member.
+    pub member: lark_devserver::Member,
+    /// The chat.
+    pub chat: lark_devserver::Chat,
+    /// A message by the user.
+    pub message: lark_devserver::Message,
+    /// A client for the bot, without client-side rate limiting.
+    pub client: lark_sdk::Client,
+}
+
+impl Scene {
+    /// Builds the scene with the default server configuration.
+    pub async fn new() -> Self {
+        Self::with(lark_devserver::Config::default()).await
+    }
+
+    /// Builds the scene on a server configured as given.
+    pub async fn with(config: lark_devserver::Config) -> Self {
+        use lark_devserver::{ChatKind, Member};
+        let server = lark_devserver::DevServer::start(config)
+            .await
+            .expect("server starts");
+        let app = server.create_app(Default::default()).expect("app");
+        let user = server.create_user(&app.tenant_key, "Ada").expect("user");
+        let bot = Member::App(app.app_id.clone());
+        let member = Member::User(user.open_id.clone());
+        let chat = server
+            .create_chat(
+                &app.tenant_key,
+                ChatKind::Group,
+                vec![bot.clone(), member.clone()],
+            )
+            .expect("chat");
+        let message = server
+            .post_message(&chat.chat_id, member.clone(), "hello")
+            .expect("message");
+        let client = lark_sdk::Client::builder(app.app_id.clone(), app.app_secret.clone())
+            .base_url(server.url())
+            .rate_limit(false)
+            .build()
+            .expect("client");
+        Self {
+            server,
+            app,
+            bot,
+            user,
+            member,
+            chat,
+            message,
+            client,
+        }
+    }
+
+    /// A reaction on the scene's message by `who`.
+    pub fn react(&self, who: &lark_devserver::Member, emoji: &str) -> String {
+        self.server
+            .add_reaction(&self.message.message_id, who.clone(), emoji)
+            .expect("reaction")
+            .reaction_id
+    }
+}
