@@ -251,6 +251,8 @@ pub struct Event {
     pub body: TypeId,
     /// Variant name in the enum over all events (`ImMessageReactionDeletedV1`).
     pub variant: String,
+    /// The dispatcher's method registering a handler (`on_message_reaction_deleted_v1`).
+    pub handler: String,
     /// Envelope version.
     pub envelope: EnvelopeVersion,
     /// Scopes of which any one allows subscribing.

@@ -545,3 +545,44 @@ impl ClientExt for ::lark_sdk::Client {
         im::Calls::from_client(self)
     }
 }
+/// Handler registration for this spec's events: `dispatcher.on_…(handler)`.
+pub trait DispatcherExt: ::core::marker::Sized {
+    /// Handles `im.chat.disbanded_v1` events.
+    fn on_chat_disbanded_v1<F, Fut>(self, handler: F) -> Self
+    where
+        F: ::core::ops::Fn(
+                ::lark_sdk::event::EventEnvelope<im::v1::ChatDisbandedV1>,
+            ) -> Fut + ::core::marker::Send + ::core::marker::Sync + 'static,
+        Fut: ::core::future::Future<Output = ::lark_sdk::event::HandlerResult>
+            + ::core::marker::Send + 'static;
+    /// Handles `app_ticket` events.
+    fn on_app_ticket<F, Fut>(self, handler: F) -> Self
+    where
+        F: ::core::ops::Fn(::lark_sdk::event::EventV1Envelope<common::AppTicket>) -> Fut
+            + ::core::marker::Send + ::core::marker::Sync + 'static,
+        Fut: ::core::future::Future<Output = ::lark_sdk::event::HandlerResult>
+            + ::core::marker::Send + 'static;
+}
+impl DispatcherExt for ::lark_sdk::event::Dispatcher {
+    /// Handles `im.chat.disbanded_v1` events.
+    fn on_chat_disbanded_v1<F, Fut>(self, handler: F) -> Self
+    where
+        F: ::core::ops::Fn(
+                ::lark_sdk::event::EventEnvelope<im::v1::ChatDisbandedV1>,
+            ) -> Fut + ::core::marker::Send + ::core::marker::Sync + 'static,
+        Fut: ::core::future::Future<Output = ::lark_sdk::event::HandlerResult>
+            + ::core::marker::Send + 'static,
+    {
+        self.on::<im::v1::ChatDisbandedV1, F, Fut>(handler)
+    }
+    /// Handles `app_ticket` events.
+    fn on_app_ticket<F, Fut>(self, handler: F) -> Self
+    where
+        F: ::core::ops::Fn(::lark_sdk::event::EventV1Envelope<common::AppTicket>) -> Fut
+            + ::core::marker::Send + ::core::marker::Sync + 'static,
+        Fut: ::core::future::Future<Output = ::lark_sdk::event::HandlerResult>
+            + ::core::marker::Send + 'static,
+    {
+        self.on::<common::AppTicket, F, Fut>(handler)
+    }
+}

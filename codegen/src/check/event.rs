@@ -91,10 +91,17 @@ impl Checker<'_> {
             ty.loc,
             &format!("the variant of event `{}`", ty.value),
         );
+        let handler = self.reserve(
+            super::ROOT,
+            &format!("on_{}", names::snake(&name)),
+            ty.loc,
+            &format!("the handler method of event `{}`", ty.value),
+        );
         let event = model::Event {
             event_type: ty.value.clone(),
             body,
             variant,
+            handler,
             envelope: ev.schema.value,
             scopes: ev.scopes.iter().map(|s| s.value.clone()).collect(),
             app_types: ev.app_types.iter().map(|a| a.value).collect(),

@@ -119,4 +119,67 @@ impl Emitter<'_> {
             }
         }
     }
+
+    /// The dispatcher's `on_…` methods, one per event.
+    pub(super) fn dispatcher_methods(&self) -> TokenStream {
+        use super::calls::Calls;
+        let rt = &self.rt;
+        let events: Vec<&Event> = self.model.modules.iter().flat_map(|m| &m.events).collect();
+        if events.is_empty() || self.options.calls == Calls::None {
+            return TokenStream::new();
+        }
+        let method = |vis: TokenStream, ev: &Event, body_only: bool| {
+            let name = ident(&ev.handler);
+            let body = self.type_path(None, ev.body);
+            let envelope = match ev.envelope {
+                EnvelopeVersion::V2 => quote!(#rt::event::EventEnvelope<#body>),
+                EnvelopeVersion::V1 => quote!(#rt::event::EventV1Envelope<#body>),
+            };
+            let doc = format!(" Handles `{}` events.", ev.event_type);
+            let signature = quote! {
+                #[doc = #doc]
+                #vis fn #name<F, Fut>(self, handler: F) -> Self
+                where
+                    F: ::core::ops::Fn(#envelope) -> Fut + ::core::marker::Send + ::core::marker::Sync + 'static,
+                    Fut: ::core::future::Future<Output = #rt::event::HandlerResult> + ::core::marker::Send + 'static
+            };
+            if body_only {
+                quote!(#signature;)
+            } else {
+                quote! {
+                    #signature
+                    {
+                        self.on::<#body, F, Fut>(handler)
+                    }
+                }
+            }
+        };
+        match self.options.calls {
+            Calls::Inherent => {
+                let methods = events.iter().map(|ev| method(quote!(pub), ev, false));
+                quote! {
+                    #[cfg(feature = "events")]
+                    impl #rt::event::Dispatcher {
+                        #(#methods)*
+                    }
+                }
+            }
+            _ => {
+                let decls = events.iter().map(|ev| method(TokenStream::new(), ev, true));
+                let impls = events
+                    .iter()
+                    .map(|ev| method(TokenStream::new(), ev, false));
+                quote! {
+                    /// Handler registration for this spec's events: `dispatcher.on_…(handler)`.
+                    pub trait DispatcherExt: ::core::marker::Sized {
+                        #(#decls)*
+                    }
+
+                    impl DispatcherExt for #rt::event::Dispatcher {
+                        #(#impls)*
+                    }
+                }
+            }
+        }
+    }
 }

@@ -135,6 +135,7 @@ impl Emitter<'_> {
         out.extend(self.event_enum());
         out.extend(self.endpoint_catalog());
         out.extend(self.client_entry());
+        out.extend(self.dispatcher_methods());
         out
     }
 

@@ -1,0 +1,205 @@
+//! Reassembling payloads the platform splits across frames (`sum` > 1).
+//!
+//! Fragments of one message share `message_id`; `seq` says where each goes.
+//! A message not completed within the expiry of its last fragment is dropped
+//! (the platform re-pushes it), and the cache is bounded in messages and bytes.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use crate::event::frame::{Frame, headers};
+
+/// Fragments per message, at most.
+const MAX_SUM: usize = 1024;
+/// Messages being assembled, at most.
+const MAX_PENDING: usize = 1024;
+/// Bytes held across all pending messages, at most.
+const MAX_BYTES: usize = 64 << 20;
+
+/// A fragment that cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FragmentError {
+    /// `sum` or `seq` is missing, not a number, or out of range.
+    #[error("fragment of `{message_id}` has sum {sum:?}, seq {seq:?}")]
+    Invalid {
+        /// Message id.
+        message_id: String,
+        /// `sum` as sent.
+        sum: Option<String>,
+        /// `seq` as sent.
+        seq: Option<String>,
+    },
+    /// More fragments are pending than allowed.
+    #[error("too many fragmented messages pending")]
+    Full,
+}
+
+struct Pending {
+    parts: Vec<Option<Vec<u8>>>,
+    filled: usize,
+    bytes: usize,
+    touched: Instant,
+}
+
+/// Messages being reassembled.
+pub struct Fragments {
+    pending: HashMap<String, Pending>,
+    bytes: usize,
+    expiry: Duration,
+}
+
+impl Fragments {
+    /// Drops incomplete messages `expiry` after their last fragment.
+    pub fn new(expiry: Duration) -> Self {
+        Self {
+            pending: HashMap::new(),
+            bytes: 0,
+            expiry,
+        }
+    }
+
+    /// Adds a data frame; returns the whole payload once every fragment is in.
+    pub fn add(&mut self, frame: &Frame, now: Instant) -> Result<Option<Vec<u8>>, FragmentError> {
+        self.expire(now);
+        let payload = frame.payload.as_deref().unwrap_or_default();
+        let sum_text = frame.header(headers::SUM);
+        let seq_text = frame.header(headers::SEQ);
+        let sum: usize = sum_text.map_or(Some(1), |s| s.parse().ok()).unwrap_or(0);
+        let seq: usize = seq_text
+            .map_or(Some(0), |s| s.parse().ok())
+            .unwrap_or(usize::MAX);
+        let message_id = frame.header(headers::MESSAGE_ID).unwrap_or_default();
+        let invalid = || FragmentError::Invalid {
+            message_id: message_id.to_owned(),
+            sum: sum_text.map(str::to_owned),
+            seq: seq_text.map(str::to_owned),
+        };
+        if sum == 0 || sum > MAX_SUM || seq >= sum {
+            self.drop_message(message_id);
+            return Err(invalid());
+        }
+        if sum == 1 {
+            return Ok(Some(payload.to_vec()));
+        }
+        if !self.pending.contains_key(message_id)
+            && (self.pending.len() >= MAX_PENDING || self.bytes + payload.len() > MAX_BYTES)
+        {
+            return Err(FragmentError::Full);
+        }
+        let pending = self
+            .pending
+            .entry(message_id.to_owned())
+            .or_insert_with(|| Pending {
+                parts: vec![None; sum],
+                filled: 0,
+                bytes: 0,
+                touched: now,
+            });
+        if pending.parts.len() != sum {
+            self.drop_message(message_id);
+            return Err(invalid());
+        }
+        pending.touched = now;
+        let slot = &mut pending.parts[seq];
+        if slot.is_none() {
+            pending.filled += 1;
+            pending.bytes += payload.len();
+            self.bytes += payload.len();
+            *slot = Some(payload.to_vec());
+        }
+        if pending.filled < sum {
+            return Ok(None);
+        }
+        let done = self
+            .pending
+            .remove(message_id)
+            .map(|p| {
+                self.bytes -= p.bytes;
+                p.parts.into_iter().flatten().flatten().collect()
+            })
+            .unwrap_or_default();
+        Ok(Some(done))
+    }
+
+    /// Drops messages whose last fragment is older than the expiry.
+    pub fn expire(&mut self, now: Instant) {
+        let expiry = self.expiry;
+        let mut freed = 0;
+        self.pending.retain(|_, p| {
+            let keep = now.duration_since(p.touched) < expiry;
+            if !keep {
+                freed += p.bytes;
+            }
+            keep
+        });
+        self.bytes -= freed;
+    }
+
+    fn drop_message(&mut self, message_id: &str) {
+        if let Some(p) = self.pending.remove(message_id) {
+            self.bytes -= p.bytes;
+        }
+    }
+
+    /// Messages waiting for fragments.
+    pub fn pending(&self) -> usize {
+        self.pending.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::event::frame::Header;
+
+    fn part(id: &str, sum: &str, seq: &str, payload: &[u8]) -> Frame {
+        Frame {
+            headers: vec![
+                Header::new("type", "event"),
+                Header::new("message_id", id),
+                Header::new("sum", sum),
+                Header::new("seq", seq),
+            ],
+            payload: Some(payload.to_vec()),
+            ..Frame::default()
+        }
+    }
+
+    #[test]
+    fn reassembles_in_any_order() {
+        let mut f = Fragments::new(Duration::from_secs(5));
+        let t = Instant::now();
+        assert_eq!(f.add(&part("m", "3", "2", b"c"), t), Ok(None));
+        assert_eq!(f.add(&part("m", "3", "0", b"a"), t), Ok(None));
+        assert_eq!(
+            f.add(&part("m", "3", "0", b"a"), t),
+            Ok(None),
+            "a repeated fragment is ignored"
+        );
+        assert_eq!(
+            f.add(&part("m", "3", "1", b"b"), t),
+            Ok(Some(b"abc".to_vec()))
+        );
+        assert_eq!(f.pending(), 0);
+        assert_eq!(f.bytes, 0);
+    }
+
+    #[test]
+    fn refuses_bad_numbers_and_expires_leftovers() {
+        let mut f = Fragments::new(Duration::from_secs(5));
+        let t = Instant::now();
+        assert!(f.add(&part("m", "0", "0", b"x"), t).is_err());
+        assert!(f.add(&part("m", "2", "2", b"x"), t).is_err());
+        assert!(f.add(&part("m", "two", "0", b"x"), t).is_err());
+        assert_eq!(f.add(&part("m", "2", "0", b"x"), t), Ok(None));
+        assert!(f.add(&part("m", "3", "1", b"y"), t).is_err(), "sum changed");
+        assert_eq!(f.add(&part("n", "2", "0", b"x"), t), Ok(None));
+        f.expire(t + Duration::from_secs(6));
+        assert_eq!(f.pending(), 0);
+        assert_eq!(f.bytes, 0);
+        assert_eq!(
+            f.add(&part("single", "1", "0", b"z"), t),
+            Ok(Some(b"z".to_vec()))
+        );
+    }
+}

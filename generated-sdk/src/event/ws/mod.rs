@@ -1,0 +1,534 @@
+//! Receiving events over the long connection (长连接): no public address, no
+//! decryption; the platform pushes each event to one connected client.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! use lark_sdk::event::{Dispatcher, LongConnection};
+//!
+//! let dispatcher = Dispatcher::new().on_message_reaction_deleted_v1(|e| async move {
+//!     println!("{:?}", e.event.reaction_type);
+//!     Ok(())
+//! });
+//! let connection = LongConnection::builder("cli_a1b2c3d4e5f60708", "app secret", dispatcher).build()?;
+//! connection.run(async { let _ = tokio::signal::ctrl_c().await; }).await?;
+//! # Ok(()) }
+//! ```
+//!
+//! - The endpoint is asked for a URL (`POST /callback/ws/endpoint`); codes the
+//!   platform calls retryable are retried, others end [`LongConnection::run`].
+//! - A ping goes out every `PingInterval`; a pong's payload updates the
+//!   client config. No frame at all for two ping intervals means the
+//!   connection is dead though open (half-open), and it is replaced.
+//! - Fragmented payloads are reassembled (incomplete ones expire in 5 s).
+//! - Each event is answered with the frame it came in, `biz_rt` added and
+//!   `{"code":200}` (or 500 when the handler failed, so that it is pushed again).
+//! - Handlers run concurrently, at most `max_handlers` at once; reading waits
+//!   when they are all busy.
+//! - A lost connection is replaced after a random wait (first up to
+//!   `ReconnectNonce`, then growing to `ReconnectInterval`), up to
+//!   `ReconnectCount` times (-1: forever).
+//! - The future passed to `run` stops it: no new events are read, running
+//!   handlers finish (up to the drain timeout), the socket is closed.
+
+mod fragments;
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures_util::{SinkExt, StreamExt};
+use rand::Rng;
+use serde::Deserialize;
+use tokio::sync::{Semaphore, mpsc};
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+
+pub use fragments::{FragmentError, Fragments};
+
+use super::dispatch::Dispatcher;
+use super::frame::{Frame, METHOD_CONTROL, METHOD_DATA};
+use crate::client::Secret;
+
+/// Endpoint and handshake codes.
+mod codes {
+    pub const SYSTEM_BUSY: i64 = 1;
+    pub const INTERNAL_ERROR: i64 = 1_000_040_343;
+    pub const EXCEED_CONN_LIMIT: i64 = 1_000_040_350;
+    pub const INCORRECT_DOMAIN: i64 = 1_000_040_351;
+}
+
+/// Why [`LongConnection::run`] stopped without being asked to.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum WsError {
+    /// The platform refused for good (wrong credentials, too many connections,
+    /// wrong domain): retrying would not help.
+    #[error("long connection refused: code {code}: {msg}")]
+    Refused {
+        /// The code.
+        code: i64,
+        /// Its message.
+        msg: String,
+    },
+    /// `ReconnectCount` attempts failed.
+    #[error("gave up after {attempts} reconnect attempts: {last}")]
+    GaveUp {
+        /// Attempts made.
+        attempts: u32,
+        /// The last failure.
+        last: String,
+    },
+    /// The client could not be built (TLS setup).
+    #[error("long connection setup: {0}")]
+    Setup(String),
+}
+
+/// The platform's client config (seconds).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+struct ClientConfig {
+    #[serde(rename = "PingInterval")]
+    ping_interval: u64,
+    #[serde(rename = "ReconnectCount")]
+    reconnect_count: i64,
+    #[serde(rename = "ReconnectInterval")]
+    reconnect_interval: u64,
+    #[serde(rename = "ReconnectNonce")]
+    reconnect_nonce: u64,
+}
+
+impl Default for ClientConfig {
+    fn default() -> Self {
+        Self {
+            ping_interval: 120,
+            reconnect_count: -1,
+            reconnect_interval: 120,
+            reconnect_nonce: 30,
+        }
+    }
+}
+
+/// Builds a [`LongConnection`].
+#[derive(Debug)]
+pub struct LongConnectionBuilder {
+    app_id: String,
+    app_secret: Secret,
+    base_url: String,
+    dispatcher: Arc<Dispatcher>,
+    max_handlers: usize,
+    drain_timeout: Duration,
+    fragment_expiry: Duration,
+}
+
+impl LongConnectionBuilder {
+    /// The platform's address (default Feishu; use [`crate::client::LARK`] for Lark,
+    /// whose apps must ask Lark's domain).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into().trim_end_matches('/').to_owned();
+        self
+    }
+
+    /// Lark (`https://open.larksuite.com`).
+    pub fn lark(self) -> Self {
+        self.base_url(crate::client::LARK)
+    }
+
+    /// Handlers running at once, at most (default 64).
+    pub fn max_handlers(mut self, n: usize) -> Self {
+        self.max_handlers = n.max(1);
+        self
+    }
+
+    /// How long a shutdown waits for running handlers (default 10 s).
+    pub fn drain_timeout(mut self, timeout: Duration) -> Self {
+        self.drain_timeout = timeout;
+        self
+    }
+
+    /// Builds the client.
+    pub fn build(self) -> Result<LongConnection, WsError> {
+        let tls = rustls::ClientConfig::builder()
+            .with_platform_verifier_ext()
+            .map_err(|e| WsError::Setup(e.to_string()))?;
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(15))
+            .user_agent(concat!("lark-rs/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| WsError::Setup(e.to_string()))?;
+        Ok(LongConnection {
+            app_id: self.app_id,
+            app_secret: self.app_secret,
+            base_url: self.base_url,
+            dispatcher: self.dispatcher,
+            max_handlers: self.max_handlers,
+            drain_timeout: self.drain_timeout,
+            fragment_expiry: self.fragment_expiry,
+            http,
+            tls: Arc::new(tls),
+        })
+    }
+}
+
+/// The platform verifier on a rustls builder.
+trait PlatformVerifier {
+    fn with_platform_verifier_ext(self) -> Result<rustls::ClientConfig, rustls::Error>;
+}
+
+impl PlatformVerifier for rustls::ConfigBuilder<rustls::ClientConfig, rustls::WantsVerifier> {
+    fn with_platform_verifier_ext(self) -> Result<rustls::ClientConfig, rustls::Error> {
+        use rustls_platform_verifier::BuilderVerifierExt;
+        Ok(self.with_platform_verifier()?.with_no_client_auth())
+    }
+}
+
+/// A long-connection client for one app.
+pub struct LongConnection {
+    app_id: String,
+    app_secret: Secret,
+    base_url: String,
+    dispatcher: Arc<Dispatcher>,
+    max_handlers: usize,
+    drain_timeout: Duration,
+    fragment_expiry: Duration,
+    http: reqwest::Client,
+    tls: Arc<rustls::ClientConfig>,
+}
+
+impl std::fmt::Debug for LongConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LongConnection")
+            .field("app_id", &self.app_id)
+            .field("base_url", &self.base_url)
+            .field("max_handlers", &self.max_handlers)
+            .finish_non_exhaustive()
+    }
+}
+
+/// How a connection attempt failed.
+enum ConnectError {
+    Fatal(i64, String),
+    Retry(String),
+}
+
+/// How a session ended.
+enum SessionEnd {
+    Stopped,
+    Lost(String),
+}
+
+#[derive(Deserialize)]
+struct EndpointAnswer {
+    #[serde(default)]
+    code: i64,
+    #[serde(default)]
+    msg: String,
+    data: Option<EndpointData>,
+}
+
+#[derive(Deserialize)]
+struct EndpointData {
+    #[serde(rename = "URL", default)]
+    url: String,
+    #[serde(rename = "ClientConfig")]
+    client_config: Option<ClientConfig>,
+}
+
+type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+impl LongConnection {
+    /// Starts building a client: the app's credentials and where events go.
+    pub fn builder(
+        app_id: impl Into<String>,
+        app_secret: impl Into<String>,
+        dispatcher: impl Into<Arc<Dispatcher>>,
+    ) -> LongConnectionBuilder {
+        LongConnectionBuilder {
+            app_id: app_id.into(),
+            app_secret: Secret::new(app_secret),
+            base_url: crate::client::FEISHU.to_owned(),
+            dispatcher: dispatcher.into(),
+            max_handlers: 64,
+            drain_timeout: Duration::from_secs(10),
+            fragment_expiry: Duration::from_secs(5),
+        }
+    }
+
+    /// Connects and handles events until `shutdown` completes (then `Ok`),
+    /// the platform refuses for good, or reconnecting gives up.
+    pub async fn run(&self, shutdown: impl Future<Output = ()>) -> Result<(), WsError> {
+        let mut shutdown = std::pin::pin!(shutdown);
+        let mut config = ClientConfig::default();
+        let mut failures = 0u32;
+        loop {
+            let attempt = tokio::select! {
+                attempt = self.connect(&mut config) => attempt,
+                () = &mut shutdown => return Ok(()),
+            };
+            let reason = match attempt {
+                Ok((socket, service)) => {
+                    failures = 0;
+                    tracing::info!(app_id = %self.app_id, "long connection established");
+                    match self
+                        .session(socket, service, &mut config, &mut shutdown)
+                        .await
+                    {
+                        SessionEnd::Stopped => return Ok(()),
+                        SessionEnd::Lost(reason) => reason,
+                    }
+                }
+                Err(ConnectError::Fatal(code, msg)) => return Err(WsError::Refused { code, msg }),
+                Err(ConnectError::Retry(reason)) => reason,
+            };
+            failures += 1;
+            if config.reconnect_count >= 0 && i64::from(failures) > config.reconnect_count {
+                return Err(WsError::GaveUp {
+                    attempts: failures,
+                    last: reason,
+                });
+            }
+            let wait = reconnect_wait(&config, failures);
+            tracing::warn!(%reason, ?wait, "long connection lost; reconnecting");
+            tokio::select! {
+                () = tokio::time::sleep(wait) => {}
+                () = &mut shutdown => return Ok(()),
+            }
+        }
+    }
+
+    /// Asks the endpoint for a URL and opens the socket.
+    async fn connect(&self, config: &mut ClientConfig) -> Result<(Socket, i32), ConnectError> {
+        let url = format!("{}/callback/ws/endpoint", self.base_url);
+        let response = self
+            .http
+            .post(&url)
+            .header("locale", "zh")
+            .json(&serde_json::json!({"AppID": self.app_id, "AppSecret": self.app_secret.expose()}))
+            .send()
+            .await
+            .map_err(|e| ConnectError::Retry(format!("endpoint: {e}")))?;
+        let status = response.status();
+        if !status.is_success() {
+            return Err(ConnectError::Retry(format!(
+                "endpoint answered HTTP {status}"
+            )));
+        }
+        let answer: EndpointAnswer = response
+            .json()
+            .await
+            .map_err(|e| ConnectError::Retry(format!("endpoint answer: {e}")))?;
+        match answer.code {
+            0 => {}
+            codes::SYSTEM_BUSY | codes::INTERNAL_ERROR => {
+                return Err(ConnectError::Retry(format!(
+                    "endpoint: {} {}",
+                    answer.code, answer.msg
+                )));
+            }
+            codes::INCORRECT_DOMAIN => {
+                return Err(ConnectError::Fatal(
+                    answer.code,
+                    format!("{} (a Lark app must use the Lark base URL)", answer.msg),
+                ));
+            }
+            code => return Err(ConnectError::Fatal(code, answer.msg)),
+        }
+        let data = answer
+            .data
+            .ok_or_else(|| ConnectError::Retry("endpoint answer has no data".into()))?;
+        if let Some(c) = data.client_config {
+            *config = c;
+        }
+        let url = reqwest::Url::parse(&data.url)
+            .map_err(|e| ConnectError::Retry(format!("endpoint URL: {e}")))?;
+        let service = url
+            .query_pairs()
+            .find(|(k, _)| k == "service_id")
+            .and_then(|(_, v)| v.parse::<i32>().ok())
+            .unwrap_or_default();
+        let request = data
+            .url
+            .as_str()
+            .into_client_request()
+            .map_err(|e| ConnectError::Retry(format!("endpoint URL: {e}")))?;
+        let connector = tokio_tungstenite::Connector::Rustls(Arc::clone(&self.tls));
+        match tokio_tungstenite::connect_async_tls_with_config(request, None, true, Some(connector))
+            .await
+        {
+            Ok((socket, _)) => Ok((socket, service)),
+            Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+                let header = |name: &str| {
+                    response
+                        .headers()
+                        .get(name)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| v.parse::<i64>().ok())
+                };
+                let status =
+                    header("handshake-status").unwrap_or(i64::from(response.status().as_u16()));
+                let code = header("handshake-autherrcode").unwrap_or_default();
+                let msg = response
+                    .headers()
+                    .get("handshake-msg")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("handshake refused")
+                    .to_owned();
+                if status == 403 || (status == 514 && code == codes::EXCEED_CONN_LIMIT) {
+                    Err(ConnectError::Fatal(
+                        if code == 0 { status } else { code },
+                        msg,
+                    ))
+                } else {
+                    Err(ConnectError::Retry(format!(
+                        "handshake {status} ({code}): {msg}"
+                    )))
+                }
+            }
+            Err(e) => Err(ConnectError::Retry(format!("connect: {e}"))),
+        }
+    }
+
+    /// Serves one connection until it is lost or shutdown is asked for.
+    async fn session(
+        &self,
+        socket: Socket,
+        service: i32,
+        config: &mut ClientConfig,
+        shutdown: &mut std::pin::Pin<&mut impl Future<Output = ()>>,
+    ) -> SessionEnd {
+        let (mut sink, mut stream) = socket.split();
+        let (out, mut outgoing) = mpsc::channel::<Message>(256);
+        let writer = tokio::spawn(async move {
+            while let Some(message) = outgoing.recv().await {
+                let closing = matches!(message, Message::Close(_));
+                if sink.send(message).await.is_err() || closing {
+                    break;
+                }
+            }
+            let _ = sink.close().await;
+        });
+        let handlers = Arc::new(Semaphore::new(self.max_handlers));
+        let mut fragments = Fragments::new(self.fragment_expiry);
+        let mut ping_every = Duration::from_secs(config.ping_interval.max(1));
+        let mut ping = tokio::time::interval(ping_every);
+        let mut last_frame = Instant::now();
+
+        let end = loop {
+            tokio::select! {
+                () = &mut *shutdown => break SessionEnd::Stopped,
+                _ = ping.tick() => {
+                    if last_frame.elapsed() > ping_every * 2 {
+                        break SessionEnd::Lost(format!("no frame for {:?} (two ping intervals)", ping_every * 2));
+                    }
+                    if out.send(Message::Binary(Frame::ping(service).to_bytes().into())).await.is_err() {
+                        break SessionEnd::Lost("the connection closed".into());
+                    }
+                }
+                incoming = stream.next() => {
+                    let message = match incoming {
+                        Some(Ok(message)) => message,
+                        Some(Err(e)) => break SessionEnd::Lost(format!("read: {e}")),
+                        None => break SessionEnd::Lost("the server closed the connection".into()),
+                    };
+                    last_frame = Instant::now();
+                    let bytes = match message {
+                        Message::Binary(bytes) => bytes,
+                        Message::Close(_) => break SessionEnd::Lost("the server closed the connection".into()),
+                        _ => continue,
+                    };
+                    let Ok(frame) = Frame::from_bytes(&bytes) else {
+                        tracing::warn!(bytes = bytes.len(), "undecodable frame skipped");
+                        continue;
+                    };
+                    match (frame.method, frame.kind()) {
+                        (METHOD_CONTROL, "pong") => {
+                            if let Some(c) = frame.payload.as_deref().and_then(|p| serde_json::from_slice::<ClientConfig>(p).ok()) {
+                                *config = c;
+                                let every = Duration::from_secs(c.ping_interval.max(1));
+                                if every != ping_every {
+                                    ping_every = every;
+                                    ping = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+                                }
+                            }
+                        }
+                        (METHOD_DATA, "event") => {
+                            let payload = match fragments.add(&frame, Instant::now()) {
+                                Ok(Some(payload)) => payload,
+                                Ok(None) => continue,
+                                Err(e) => {
+                                    tracing::warn!(error = %e, "fragment dropped");
+                                    continue;
+                                }
+                            };
+                            let Ok(permit) = Arc::clone(&handlers).acquire_owned().await else {
+                                break SessionEnd::Lost("handlers closed".into());
+                            };
+                            let dispatcher = Arc::clone(&self.dispatcher);
+                            let out = out.clone();
+                            tokio::spawn(async move {
+                                let started = Instant::now();
+                                let outcome = dispatcher.dispatch(&payload).await;
+                                let took = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+                                let reply = frame.reply(outcome.acknowledged(), took);
+                                let _ = out.send(Message::Binary(reply.to_bytes().into())).await;
+                                drop(permit);
+                            });
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        };
+        if matches!(end, SessionEnd::Stopped) {
+            // Let running handlers finish and send their replies, then close.
+            let all = u32::try_from(self.max_handlers).unwrap_or(u32::MAX);
+            let _ = tokio::time::timeout(self.drain_timeout, handlers.acquire_many(all)).await;
+            let _ = out.send(Message::Close(None)).await;
+        }
+        drop(out);
+        let _ = tokio::time::timeout(Duration::from_secs(2), writer).await;
+        end
+    }
+}
+
+/// The wait before reconnect attempt `failures` (from 1): up to
+/// `ReconnectNonce` the first time, then doubling up to `ReconnectInterval`,
+/// each with up to a `ReconnectNonce` of jitter.
+fn reconnect_wait(config: &ClientConfig, failures: u32) -> Duration {
+    let nonce = Duration::from_secs(config.reconnect_nonce);
+    let jitter = nonce.mul_f64(rand::rng().random_range(0.0..1.0));
+    if failures <= 1 {
+        return jitter;
+    }
+    let interval = Duration::from_secs(config.reconnect_interval);
+    let grown = Duration::from_secs(1u64 << (failures - 1).min(16)).min(interval);
+    grown + jitter
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reconnect_waits_grow_to_the_interval() {
+        let config = ClientConfig {
+            ping_interval: 120,
+            reconnect_count: -1,
+            reconnect_interval: 8,
+            reconnect_nonce: 0,
+        };
+        let waits: Vec<u64> = (1..7)
+            .map(|n| reconnect_wait(&config, n).as_secs())
+            .collect();
+        assert_eq!(waits, [0, 2, 4, 8, 8, 8]);
+    }
+
+    #[test]
+    fn client_config_reads_the_pong_payload() {
+        let c: ClientConfig = serde_json::from_str(
+            r#"{"PingInterval": 120, "ReconnectCount": -1, "ReconnectInterval": 120, "ReconnectNonce": 30}"#,
+        )
+        .unwrap();
+        assert_eq!(c, ClientConfig::default());
+    }
+}
