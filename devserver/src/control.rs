@@ -302,6 +302,7 @@ struct MessagePatch {
     recalled: Option<bool>,
     deleted: Option<bool>,
     thread_removed: Option<bool>,
+    system: Option<bool>,
     hidden_from: Option<Vec<Member>>,
 }
 
@@ -321,6 +322,9 @@ async fn patch_message(
     if let Some(v) = p.thread_removed {
         message.thread_removed = v;
     }
+    if let Some(v) = p.system {
+        message.system = v;
+    }
     if let Some(v) = p.hidden_from {
         message.hidden_from = v.into_iter().collect();
     }
@@ -338,10 +342,7 @@ async fn add_reaction(
     Path(id): Path<String>,
     Json(r): Json<NewReaction>,
 ) -> Answer {
-    to_json(
-        s.lock_world()
-            .add_reaction(&id, r.operator, &r.emoji_type)?,
-    )
+    to_json(s.add_reaction(&id, r.operator, &r.emoji_type)?)
 }
 
 #[derive(Deserialize)]

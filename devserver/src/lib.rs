@@ -157,8 +157,9 @@ impl Shared {
         self.base_url.get().map_or("", String::as_str)
     }
 
-    /// Pushes `im.message.reaction.deleted_v1` to the bots of the chat that may see it.
-    pub fn reaction_deleted(self: &Arc<Self>, reaction: &Reaction) {
+    /// Pushes `im.message.reaction.created_v1` (or `deleted_v1`) to the bots
+    /// of the chat that may see it.
+    pub fn reaction_event(self: &Arc<Self>, reaction: &Reaction, created: bool) {
         use lark_sdk::event::EventBody;
         use lark_sdk::im::v1::MessageReactionDeletedV1 as Body;
         let outgoing: Vec<Outgoing> = {
@@ -182,8 +183,9 @@ impl Shared {
                 .filter(|app| app.has_any_scope(Body::SCOPES))
                 .map(|app| {
                     let scopes: Vec<String> = app.scopes.iter().cloned().collect();
-                    let body = api::deleted_event(&world, reaction, &scopes);
-                    envelope(&app, &tenant_key, Body::EVENT_TYPE, &body)
+                    let (event_type, body) =
+                        api::reaction_event(&world, reaction, created, &scopes);
+                    envelope(&app, &tenant_key, event_type, &body)
                 })
                 .collect()
         };
@@ -251,8 +253,22 @@ impl Shared {
             )
             .map_err(|spec| ControlError(format!("{} ({})", spec.message, spec.code)))?
         };
-        self.reaction_deleted(&removed);
+        self.reaction_event(&removed, false);
         Ok(removed)
+    }
+
+    /// Adds a reaction as a user or a bot, and pushes the event.
+    pub fn add_reaction(
+        self: &Arc<Self>,
+        message_id: &str,
+        operator: Member,
+        emoji_type: &str,
+    ) -> Result<Reaction, ControlError> {
+        let reaction = self
+            .lock_world()
+            .add_reaction(message_id, operator, emoji_type)?;
+        self.reaction_event(&reaction, true);
+        Ok(reaction)
     }
 
     /// A user_access_token for a user of an app.
@@ -437,9 +453,7 @@ impl DevServer {
         operator: Member,
         emoji_type: &str,
     ) -> Result<Reaction, ControlError> {
-        self.shared
-            .lock_world()
-            .add_reaction(message_id, operator, emoji_type)
+        self.shared.add_reaction(message_id, operator, emoji_type)
     }
 
     /// Removes a reaction as the one who added it, and pushes the event.

@@ -151,6 +151,8 @@ pub struct Message {
     pub deleted: bool,
     /// A thread removed without a trace.
     pub thread_removed: bool,
+    /// A system message (系统消息), which takes no reactions.
+    pub system: bool,
     /// Members who cannot see it.
     pub hidden_from: BTreeSet<Member>,
 }
@@ -402,6 +404,7 @@ impl World {
             recalled: false,
             deleted: false,
             thread_removed: false,
+            system: false,
             hidden_from: BTreeSet::new(),
             message_id: message_id.clone(),
         };

@@ -175,3 +175,36 @@ impl EndpointInfo {
         Self { id, method, path }
     }
 }
+
+/// One page of a paged list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Page<T> {
+    /// The page's items.
+    pub items: Vec<T>,
+    /// Where the next page starts (`page_token`), when `has_more`.
+    pub next_page_token: Option<String>,
+}
+
+impl<T> Page<T> {
+    /// A page (for generated code).
+    pub fn new(items: Vec<T>, next_page_token: Option<String>) -> Self {
+        Self {
+            items,
+            next_page_token,
+        }
+    }
+}
+
+/// A request of a paged list endpoint (`page_token` in; `items`,
+/// `has_more`, `page_token` out). Implemented by the generated request types.
+pub trait Paginated: Endpoint + Clone {
+    /// One item of a page.
+    type Item;
+
+    /// Sets where the page starts.
+    fn set_page_token(&mut self, token: Option<String>);
+
+    /// The items and the next page's token of a response.
+    fn page(response: Self::Response) -> Page<Self::Item>;
+}

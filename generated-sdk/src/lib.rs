@@ -22,7 +22,9 @@ pub mod time;
 #[doc(hidden)]
 pub mod __private;
 
-pub use endpoint::{Endpoint, EndpointInfo, FieldScopes, HttpMethod, NoData, RateLimit, TokenType};
+pub use endpoint::{
+    Endpoint, EndpointInfo, FieldScopes, HttpMethod, NoData, Page, Paginated, RateLimit, TokenType,
+};
 pub use error::{
     ApiError, EndpointError, ErrorDetail, ErrorSpec, FieldViolation, HelpLink, InvalidRequest,
     PermissionViolation, PlatformErrorInfo,

@@ -232,6 +232,20 @@ pub mod im {
                 pairs
             }
         }
+        impl ::lark_sdk::Paginated for ListMessageReactionRequest {
+            type Item = Reaction;
+            fn set_page_token(
+                &mut self,
+                token: ::core::option::Option<::std::string::String>,
+            ) {
+                self.page_token = token;
+            }
+            fn page(response: Self::Response) -> ::lark_sdk::Page<Self::Item> {
+                let has_more = response.has_more.unwrap_or(false);
+                let next = response.page_token.filter(|t| has_more && !t.is_empty());
+                ::lark_sdk::Page::new(response.items.unwrap_or_default(), next)
+            }
+        }
         /// Errors of [`ListMessageReactionRequest`]: a variant per row of the endpoint's error table and per platform-wide code that applies, and `Other` for any code not listed.
         #[derive(
             ::core::clone::Clone,
@@ -337,6 +351,13 @@ pub mod im {
                 ::lark_sdk::client::Error<ListMessageReactionError>,
             > {
                 self.client.call(&request).await
+            }
+            /// List the reactions of a message: every item, page after page.
+            pub fn list_all(
+                self,
+                request: ListMessageReactionRequest,
+            ) -> ::lark_sdk::client::Paginator<ListMessageReactionRequest> {
+                self.client.paginate(request)
             }
             /// List the reactions of a message, with per-call options (a user token, a store app's tenant).
             pub async fn list_with(

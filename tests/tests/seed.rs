@@ -274,7 +274,7 @@ fn event_metadata_matches_the_page() {
             &["contact:user.employee_id:readonly"][..]
         )]
     );
-    assert_eq!(Event::TYPES, ["im.message.reaction.deleted_v1"]);
+    assert!(Event::TYPES.contains(&"im.message.reaction.deleted_v1"));
 }
 
 #[test]

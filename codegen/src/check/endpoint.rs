@@ -119,7 +119,7 @@ impl Checker<'_> {
         let pagination = ep
             .pagination
             .as_ref()
-            .map(|p| self.pagination(p, &query, response.as_ref()));
+            .and_then(|p| self.pagination(p, &query, response.as_ref()));
         let errors = self.error_variants(ep, &tokens);
 
         let mut endpoint = model::Endpoint {
@@ -489,71 +489,68 @@ impl Checker<'_> {
         )
     }
 
-    /// A paged list: `page_token` in the query; `has_more`, `page_token` and the items out.
+    /// A paged list: `page_token` in the query; `has_more`, `page_token` and
+    /// the items out. `None` (no paging generated) when any of it is wrong.
     fn pagination(
         &mut self,
         p: &spec::Pagination,
         query: &[Param],
         response: Option<&Ty>,
-    ) -> model::Pagination {
+    ) -> Option<model::Pagination> {
         let items_name = p.items.as_ref().map_or("items", |i| i.value.as_str());
+        let mut problems = Vec::new();
         if !query
             .iter()
             .any(|q| q.wire == "page_token" && q.ty == Ty::String)
         {
-            self.diags.error(
+            problems.push((
                 p.loc,
-                "a paged endpoint has a string query parameter `page_token`",
-            );
+                "a paged endpoint has a string query parameter `page_token`".to_owned(),
+            ));
         }
         let fields = match response {
             Some(Ty::Named(id)) => match &self.model.types[id.0].kind {
-                TypeKind::Object(fields) => Some(fields.clone()),
-                _ => None,
+                TypeKind::Object(fields) => fields.clone(),
+                _ => Vec::new(),
             },
-            _ => None,
-        };
-        let Some(fields) = fields else {
-            self.diags.error(p.loc, "a paged endpoint's response is an object with `has_more`, `page_token` and the items");
-            return model::Pagination {
-                items_field: items_name.to_owned(),
-                item: Ty::Any,
-            };
+            _ => Vec::new(),
         };
         let field = |name: &str| fields.iter().find(|f| f.json == name);
         if field("has_more").is_none_or(|f| f.ty != Ty::Bool) {
-            self.diags.error(
+            problems.push((
                 p.loc,
-                "a paged endpoint's response has a boolean field `has_more`",
-            );
+                "a paged endpoint's response has a boolean field `has_more`".to_owned(),
+            ));
         }
         if field("page_token").is_none_or(|f| f.ty != Ty::String) {
-            self.diags.error(
+            problems.push((
                 p.loc,
-                "a paged endpoint's response has a string field `page_token`",
-            );
+                "a paged endpoint's response has a string field `page_token`".to_owned(),
+            ));
         }
-        match field(items_name) {
+        let items = match field(items_name) {
             Some(model::Field {
                 ty: Ty::Array(item),
                 ident,
                 ..
-            }) => model::Pagination {
+            }) => Some(model::Pagination {
                 items_field: ident.clone(),
                 item: (**item).clone(),
-            },
+            }),
             _ => {
                 let loc = p.items.as_ref().map_or(p.loc, |i| i.loc);
-                self.diags.error(
+                problems.push((
                     loc,
                     format!("a paged endpoint's response has an array field `{items_name}` with the items"),
-                );
-                model::Pagination {
-                    items_field: items_name.to_owned(),
-                    item: Ty::Any,
-                }
+                ));
+                None
             }
+        };
+        let fine = problems.is_empty();
+        for (loc, message) in problems {
+            self.diags.error(loc, message);
         }
+        items.filter(|_| fine)
     }
 }
 

@@ -134,6 +134,16 @@ impl Emitter<'_> {
         let with_docs = doc_attrs(&[format!(
             "{summary}, with per-call options (a user token, a store app's tenant)."
         )]);
+        let all = ep.pagination.is_some().then(|| {
+            let all = format_ident!("{}_all", ep.name.trim_start_matches("r#"));
+            let doc = doc_attrs(&[format!("{summary}: every item, page after page.")]);
+            quote! {
+                #doc
+                pub fn #all(self, request: #request) -> #rt::client::Paginator<#request> {
+                    self.client.paginate(request)
+                }
+            }
+        });
         quote! {
             #docs
             pub async fn #name(
@@ -142,6 +152,8 @@ impl Emitter<'_> {
             ) -> ::core::result::Result<#response, #rt::client::Error<#error>> {
                 self.client.call(&request).await
             }
+
+            #all
 
             #with_docs
             pub async fn #with(

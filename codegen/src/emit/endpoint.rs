@@ -11,10 +11,12 @@ impl Emitter<'_> {
     pub(super) fn endpoint(&self, module: ModuleId, ep: &Endpoint) -> TokenStream {
         let request = self.request(module, ep);
         let endpoint_impl = self.endpoint_impl(module, ep);
+        let paginated = self.paginated_impl(module, ep);
         let error = self.error_enum(module, ep);
         quote! {
             #request
             #endpoint_impl
+            #paginated
             #error
         }
     }
@@ -442,4 +444,74 @@ pub(super) fn method_ident(method: Method) -> proc_macro2::Ident {
         Method::Patch => "Patch",
         Method::Delete => "Delete",
     })
+}
+
+impl Emitter<'_> {
+    /// `impl Paginated` for a paged list (the checker saw to its fields).
+    fn paginated_impl(&self, module: ModuleId, ep: &Endpoint) -> TokenStream {
+        let rt = &self.rt;
+        let Some(pagination) = &ep.pagination else {
+            return TokenStream::new();
+        };
+        let Some(token_param) = ep.query.iter().find(|q| q.wire == "page_token") else {
+            return TokenStream::new();
+        };
+        let Some(Ty::Named(response)) = &ep.response else {
+            return TokenStream::new();
+        };
+        let TypeKind::Object(fields) = &self.model.types[response.0].kind else {
+            return TokenStream::new();
+        };
+        let field = |pick: &dyn Fn(&crate::model::Field) -> bool| fields.iter().find(|f| pick(f));
+        let (Some(items), Some(has_more), Some(page_token)) = (
+            field(&|f| f.ident == pagination.items_field),
+            field(&|f| f.json == "has_more"),
+            field(&|f| f.json == "page_token"),
+        ) else {
+            return TokenStream::new();
+        };
+        let request = ident(&ep.request_type);
+        let item = self.ty(Some(module), &pagination.item);
+        let token = ident(&token_param.ident);
+        let set = if token_param.required {
+            quote!(self.#token = token.unwrap_or_default();)
+        } else {
+            quote!(self.#token = token;)
+        };
+        let (items_ident, more_ident, next_ident) = (
+            ident(&items.ident),
+            ident(&has_more.ident),
+            ident(&page_token.ident),
+        );
+        let items_expr = if items.required {
+            quote!(response.#items_ident)
+        } else {
+            quote!(response.#items_ident.unwrap_or_default())
+        };
+        let more_expr = if has_more.required {
+            quote!(response.#more_ident)
+        } else {
+            quote!(response.#more_ident.unwrap_or(false))
+        };
+        let next_expr = if page_token.required {
+            quote!(::core::option::Option::Some(response.#next_ident))
+        } else {
+            quote!(response.#next_ident)
+        };
+        quote! {
+            impl #rt::Paginated for #request {
+                type Item = #item;
+
+                fn set_page_token(&mut self, token: ::core::option::Option<::std::string::String>) {
+                    #set
+                }
+
+                fn page(response: Self::Response) -> #rt::Page<Self::Item> {
+                    let has_more = #more_expr;
+                    let next = #next_expr.filter(|t| has_more && !t.is_empty());
+                    #rt::Page::new(#items_expr, next)
+                }
+            }
+        }
+    }
 }

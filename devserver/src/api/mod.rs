@@ -24,7 +24,10 @@ use crate::ids;
 use crate::tokens::{Grant, TokenKind, TokenProblem};
 use crate::world::Member;
 
-pub use reaction::{delete_reaction_rules, deleted_event, message_reaction};
+pub use reaction::{
+    Denied, check_message, create_reaction_rules, delete_reaction_rules, message_reaction,
+    reaction_event,
+};
 
 /// The Open API routes.
 pub fn routes() -> Router<Arc<Shared>> {

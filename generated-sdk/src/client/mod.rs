@@ -22,6 +22,7 @@
 mod call;
 mod error;
 mod limiter;
+mod paginate;
 mod token;
 
 use std::fmt;
@@ -29,6 +30,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use error::{Error, TokenError, TransportError};
+pub use paginate::Paginator;
 
 use limiter::Limiter;
 use token::TokenCache;
