@@ -59,7 +59,24 @@ pub struct Deliveries {
     pub(crate) ws: std::sync::Mutex<HashMap<String, Vec<WsConn>>>,
     pub(crate) acks: std::sync::Mutex<HashMap<String, oneshot::Sender<i64>>>,
     pub(crate) log: std::sync::Mutex<Vec<DeliveryRecord>>,
-    pub(crate) http: reqwest::Client,
+    pub(crate) http: HttpClient,
+}
+
+/// The client pushing to webhooks: header names title-cased, as the
+/// platform sends them (`X-Lark-Signature`), for receivers that look them up
+/// case-sensitively.
+#[derive(Debug)]
+pub(crate) struct HttpClient(pub(crate) reqwest::Client);
+
+impl Default for HttpClient {
+    fn default() -> Self {
+        Self(
+            reqwest::Client::builder()
+                .http1_title_case_headers()
+                .build()
+                .unwrap_or_default(),
+        )
+    }
 }
 
 /// An event on its way to one app.
@@ -245,6 +262,7 @@ impl Shared {
         let mut request = self
             .deliveries
             .http
+            .0
             .post(url)
             .timeout(self.config.ack_timeout)
             .header("content-type", "application/json; charset=utf-8")
@@ -277,6 +295,7 @@ impl Shared {
         let response = self
             .deliveries
             .http
+            .0
             .post(url)
             .timeout(Duration::from_secs(3))
             .header("content-type", "application/json; charset=utf-8")

@@ -87,12 +87,34 @@ pub fn event_id() -> String {
     hex(32)
 }
 
-/// A log id: a timestamp and 20 uppercase hex digits.
+/// A log id as the platform writes them: `YYYYMMDDhhmmss` (UTC) and 20
+/// uppercase hex digits.
 pub fn log_id() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    format!("{secs:014}{}", hex(20).to_ascii_uppercase())
+    let (y, m, d) = civil_date(secs / 86_400);
+    let t = secs % 86_400;
+    format!(
+        "{y:04}{m:02}{d:02}{:02}{:02}{:02}{}",
+        t / 3600,
+        t / 60 % 60,
+        t % 60,
+        hex(20).to_ascii_uppercase()
+    )
+}
+
+/// Year, month and day of a day count since 1970-01-01 (proleptic Gregorian).
+fn civil_date(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z % 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + u64::from(m <= 2), m, d)
 }
 
 /// A nonce for webhook signatures.
@@ -119,5 +141,8 @@ mod tests {
         assert!(!is_reaction_id(""));
         assert!(token("t-").starts_with("t-"));
         assert_eq!(log_id().len(), 34);
+        assert_eq!(civil_date(0), (1970, 1, 1));
+        assert_eq!(civil_date(20_506), (2026, 2, 22));
+        assert_eq!(civil_date(11_016), (2000, 2, 29));
     }
 }

@@ -20,6 +20,7 @@ pub mod delivery;
 pub mod faults;
 pub mod ids;
 pub mod ratelimit;
+mod serve;
 pub mod tokens;
 pub mod world;
 mod ws;
@@ -375,13 +376,7 @@ impl DevServer {
         let _ = shared.base_url.set(format!("http://{addr}"));
         let app = router(Arc::clone(&shared));
         let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            let _ = axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = stopped.await;
-                })
-                .await;
-        });
+        let task = tokio::spawn(serve::serve(listener, app, stopped));
         Ok(Self {
             shared,
             addr,

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::api::Lenient;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -66,9 +67,8 @@ pub fn client_config(shared: &Shared) -> Value {
 
 async fn endpoint(
     State(shared): State<Arc<Shared>>,
-    body: Option<Json<EndpointBody>>,
+    Lenient(body): Lenient<EndpointBody>,
 ) -> Json<Value> {
-    let body = body.map(|Json(b)| b).unwrap_or_default();
     let app = shared.lock_world().apps.get(&body.app_id).cloned();
     let Some(app) = app.filter(|a| a.app_secret == body.app_secret) else {
         return Json(json!({"code": NO_CREDENTIAL, "msg": "app_id or app_secret is invalid"}));

@@ -3,14 +3,14 @@
 
 use std::sync::Arc;
 
+use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
-use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::Reply;
+use super::{Lenient, Reply};
 use crate::Shared;
 use crate::tokens::{Grant, TokenKind};
 use crate::world::{App, AppKind};
@@ -45,10 +45,6 @@ fn fail(code: i64, msg: &str) -> Reply {
     Reply::raw(StatusCode::BAD_REQUEST, json!({"code": code, "msg": msg}))
 }
 
-fn body(json: Option<Json<Credentials>>) -> Credentials {
-    json.map(|Json(c)| c).unwrap_or_default()
-}
-
 /// The app whose id and secret these are.
 fn authenticate(shared: &Shared, c: &Credentials) -> Result<App, Reply> {
     let world = shared.lock_world();
@@ -77,9 +73,8 @@ fn issue(
 
 async fn tenant_internal(
     State(shared): State<Arc<Shared>>,
-    json: Option<Json<Credentials>>,
+    Lenient(c): Lenient<Credentials>,
 ) -> Reply {
-    let c = body(json);
     let app = match authenticate(&shared, &c) {
         Ok(app) => app,
         Err(reply) => return reply,
@@ -102,8 +97,10 @@ async fn tenant_internal(
     )
 }
 
-async fn app_internal(State(shared): State<Arc<Shared>>, json: Option<Json<Credentials>>) -> Reply {
-    let c = body(json);
+async fn app_internal(
+    State(shared): State<Arc<Shared>>,
+    Lenient(c): Lenient<Credentials>,
+) -> Reply {
     let app = match authenticate(&shared, &c) {
         Ok(app) => app,
         Err(reply) => return reply,
@@ -125,8 +122,7 @@ async fn app_internal(State(shared): State<Arc<Shared>>, json: Option<Json<Crede
     )
 }
 
-async fn app_store(State(shared): State<Arc<Shared>>, json: Option<Json<Credentials>>) -> Reply {
-    let c = body(json);
+async fn app_store(State(shared): State<Arc<Shared>>, Lenient(c): Lenient<Credentials>) -> Reply {
     let app = match authenticate(&shared, &c) {
         Ok(app) => app,
         Err(reply) => return reply,
@@ -141,8 +137,10 @@ async fn app_store(State(shared): State<Arc<Shared>>, json: Option<Json<Credenti
     )
 }
 
-async fn tenant_store(State(shared): State<Arc<Shared>>, json: Option<Json<Credentials>>) -> Reply {
-    let c = body(json);
+async fn tenant_store(
+    State(shared): State<Arc<Shared>>,
+    Lenient(c): Lenient<Credentials>,
+) -> Reply {
     let grant = match shared.lock_tokens().check(&c.app_access_token) {
         Ok(grant) if grant.kind == TokenKind::App => grant.clone(),
         _ => return fail(99_991_664, "invalid app token"),
@@ -172,9 +170,8 @@ async fn tenant_store(State(shared): State<Arc<Shared>>, json: Option<Json<Crede
 
 async fn resend_ticket(
     State(shared): State<Arc<Shared>>,
-    json: Option<Json<Credentials>>,
+    Lenient(c): Lenient<Credentials>,
 ) -> Reply {
-    let c = body(json);
     let app = match authenticate(&shared, &c) {
         Ok(app) => app,
         Err(reply) => return reply,

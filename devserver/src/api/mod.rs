@@ -126,6 +126,27 @@ impl IntoResponse for Reply {
     }
 }
 
+/// A JSON body read whatever `Content-Type` says, as the platform does
+/// (lark-oapi sends its token requests without one); an empty or malformed
+/// body reads as `T::default()`.
+pub struct Lenient<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned + Default> axum::extract::FromRequest<S>
+    for Lenient<T>
+{
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request(
+        request: axum::extract::Request,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let bytes = axum::body::Bytes::from_request(request, state)
+            .await
+            .unwrap_or_default();
+        Ok(Lenient(serde_json::from_slice(&bytes).unwrap_or_default()))
+    }
+}
+
 /// Who is calling, as their token says.
 #[derive(Clone, Debug)]
 pub struct Caller {

@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use axum::Json;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
@@ -17,7 +16,7 @@ use lark_sdk::im::v1::{
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{Reply, endpoint, guard};
+use super::{Lenient, Reply, endpoint, guard};
 use crate::Shared;
 use crate::world::{ChatKind, Member, Reaction, World};
 
@@ -252,7 +251,7 @@ async fn create(
     State(shared): State<Arc<Shared>>,
     Path(message_id): Path<String>,
     headers: HeaderMap,
-    body: Option<Json<Value>>,
+    Lenient(body): Lenient<Value>,
 ) -> Reply {
     let caller = match guard::<CreateMessageReactionRequest>(
         &shared,
@@ -264,8 +263,8 @@ async fn create(
         Ok(caller) => caller,
         Err(reply) => return reply,
     };
-    let emoji = body
-        .and_then(|Json(v)| serde_json::from_value::<CreateBody>(v).ok())
+    let emoji = serde_json::from_value::<CreateBody>(body)
+        .ok()
         .and_then(|b| b.reaction_type)
         .and_then(|r| r.emoji_type)
         .unwrap_or_default();
