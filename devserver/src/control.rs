@@ -65,6 +65,46 @@ impl IntoResponse for Refused {
     }
 }
 
+/// A JSON body whose rejection (not JSON, a missing or unknown field)
+/// answers like every other refusal: 400 `{"error": …}` naming the problem.
+struct Body<T>(T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<S> for Body<T> {
+    type Rejection = Refused;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, Refused> {
+        match Json::<T>::from_request(request, state).await {
+            Ok(Json(value)) => Ok(Body(value)),
+            Err(rejection) => Err(Refused(rejection.body_text())),
+        }
+    }
+}
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::OptionalFromRequest<S>
+    for Body<T>
+{
+    type Rejection = Refused;
+
+    async fn from_request(
+        request: axum::extract::Request,
+        state: &S,
+    ) -> Result<Option<Self>, Refused> {
+        let empty = request
+            .headers()
+            .get(axum::http::header::CONTENT_LENGTH)
+            .is_some_and(|len| len == "0")
+            || !request
+                .headers()
+                .contains_key(axum::http::header::CONTENT_TYPE);
+        if empty {
+            return Ok(None);
+        }
+        <Self as axum::extract::FromRequest<S>>::from_request(request, state)
+            .await
+            .map(Some)
+    }
+}
+
 fn to_json(value: impl serde::Serialize) -> Answer {
     serde_json::to_value(value)
         .map(Json)
@@ -76,20 +116,20 @@ async fn state(State(s): State<Arc<Shared>>) -> Answer {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 struct Named {
     name: Option<String>,
 }
 
-async fn create_tenant(State(s): State<Arc<Shared>>, body: Option<Json<Named>>) -> Answer {
-    let name = body.and_then(|Json(b)| b.name);
+async fn create_tenant(State(s): State<Arc<Shared>>, body: Option<Body<Named>>) -> Answer {
+    let name = body.and_then(|Body(b)| b.name);
     to_json(s.lock_world().create_tenant(name))
 }
 
-async fn create_app(State(s): State<Arc<Shared>>, body: Option<Json<NewApp>>) -> Answer {
+async fn create_app(State(s): State<Arc<Shared>>, body: Option<Body<NewApp>>) -> Answer {
     let app = s
         .lock_world()
-        .create_app(body.map(|Json(b)| b).unwrap_or_default())?;
+        .create_app(body.map(|Body(b)| b).unwrap_or_default())?;
     // The secret is not part of the app's public view; the creator gets it once.
     let mut view = serde_json::to_value(&app).map_err(|e| Refused(e.to_string()))?;
     view["app_secret"] = Value::String(app.app_secret);
@@ -108,7 +148,7 @@ struct AppPatch {
 async fn patch_app(
     State(s): State<Arc<Shared>>,
     Path(app_id): Path<String>,
-    Json(p): Json<AppPatch>,
+    Body(p): Body<AppPatch>,
 ) -> Answer {
     let mut world = s.lock_world();
     let app = world.app_mut(&app_id)?;
@@ -128,6 +168,7 @@ async fn patch_app(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Url {
     url: String,
 }
@@ -135,13 +176,14 @@ struct Url {
 async fn set_webhook(
     State(s): State<Arc<Shared>>,
     Path(app_id): Path<String>,
-    Json(u): Json<Url>,
+    Body(u): Body<Url>,
 ) -> Answer {
     s.verify_webhook(&app_id, &u.url).await.map_err(Refused)?;
     Ok(Json(json!({"verified": true})))
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TenantRef {
     tenant_key: String,
 }
@@ -149,7 +191,7 @@ struct TenantRef {
 async fn install_app(
     State(s): State<Arc<Shared>>,
     Path(app_id): Path<String>,
-    Json(t): Json<TenantRef>,
+    Body(t): Body<TenantRef>,
 ) -> Answer {
     s.install_app(&app_id, &t.tenant_key)?;
     Ok(Json(json!({"installed": true})))
@@ -178,12 +220,13 @@ async fn command_connections(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NewUser {
     tenant_key: String,
     name: Option<String>,
 }
 
-async fn create_user(State(s): State<Arc<Shared>>, Json(u): Json<NewUser>) -> Answer {
+async fn create_user(State(s): State<Arc<Shared>>, Body(u): Body<NewUser>) -> Answer {
     to_json(s.lock_world().create_user(&u.tenant_key, u.name)?)
 }
 
@@ -197,7 +240,7 @@ struct UserPatch {
 async fn patch_user(
     State(s): State<Arc<Shared>>,
     Path(open_id): Path<String>,
-    Json(p): Json<UserPatch>,
+    Body(p): Body<UserPatch>,
 ) -> Answer {
     let mut world = s.lock_world();
     let user = world.user_mut(&open_id)?;
@@ -218,6 +261,7 @@ async fn patch_user(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AppRef {
     app_id: String,
 }
@@ -225,13 +269,14 @@ struct AppRef {
 async fn user_token(
     State(s): State<Arc<Shared>>,
     Path(open_id): Path<String>,
-    Json(a): Json<AppRef>,
+    Body(a): Body<AppRef>,
 ) -> Answer {
     let token = s.user_token(&a.app_id, &open_id)?;
     Ok(Json(json!({"user_access_token": token})))
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NewChat {
     tenant_key: String,
     name: Option<String>,
@@ -241,7 +286,7 @@ struct NewChat {
     members: Vec<Member>,
 }
 
-async fn create_chat(State(s): State<Arc<Shared>>, Json(c): Json<NewChat>) -> Answer {
+async fn create_chat(State(s): State<Arc<Shared>>, Body(c): Body<NewChat>) -> Answer {
     to_json(
         s.lock_world()
             .create_chat(&c.tenant_key, c.name, c.kind, c.members)?,
@@ -261,7 +306,7 @@ struct ChatPatch {
 async fn patch_chat(
     State(s): State<Arc<Shared>>,
     Path(chat_id): Path<String>,
-    Json(p): Json<ChatPatch>,
+    Body(p): Body<ChatPatch>,
 ) -> Answer {
     let mut world = s.lock_world();
     for m in &p.add_members {
@@ -285,6 +330,7 @@ async fn patch_chat(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NewMessage {
     chat_id: String,
     sender: Member,
@@ -292,7 +338,7 @@ struct NewMessage {
     text: String,
 }
 
-async fn post_message(State(s): State<Arc<Shared>>, Json(m): Json<NewMessage>) -> Answer {
+async fn post_message(State(s): State<Arc<Shared>>, Body(m): Body<NewMessage>) -> Answer {
     to_json(s.lock_world().post_message(&m.chat_id, m.sender, m.text)?)
 }
 
@@ -309,7 +355,7 @@ struct MessagePatch {
 async fn patch_message(
     State(s): State<Arc<Shared>>,
     Path(id): Path<String>,
-    Json(p): Json<MessagePatch>,
+    Body(p): Body<MessagePatch>,
 ) -> Answer {
     let mut world = s.lock_world();
     let message = world.message_mut(&id)?;
@@ -332,6 +378,7 @@ async fn patch_message(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NewReaction {
     operator: Member,
     emoji_type: String,
@@ -340,12 +387,13 @@ struct NewReaction {
 async fn add_reaction(
     State(s): State<Arc<Shared>>,
     Path(id): Path<String>,
-    Json(r): Json<NewReaction>,
+    Body(r): Body<NewReaction>,
 ) -> Answer {
     to_json(s.add_reaction(&id, r.operator, &r.emoji_type)?)
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Operator {
     operator: Member,
 }
@@ -353,12 +401,12 @@ struct Operator {
 async fn remove_reaction(
     State(s): State<Arc<Shared>>,
     Path(id): Path<String>,
-    Json(o): Json<Operator>,
+    Body(o): Body<Operator>,
 ) -> Answer {
     to_json(s.remove_reaction(&o.operator, &id)?)
 }
 
-async fn set_faults(State(s): State<Arc<Shared>>, Json(f): Json<Faults>) -> Answer {
+async fn set_faults(State(s): State<Arc<Shared>>, Body(f): Body<Faults>) -> Answer {
     *s.lock_faults() = f.clone();
     to_json(f)
 }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Faults in force. Counters count down as they fire.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Faults {
     /// Delay added to every Open API answer, in milliseconds.
     pub latency_ms: u64,

@@ -533,3 +533,8 @@ fn router(shared: Arc<Shared>) -> Router {
         .fallback(api::not_found)
         .with_state(shared)
 }
+
+/// `docs/devserver.md`, whose example is compiled as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/devserver.md")]
+struct DevserverGuide;

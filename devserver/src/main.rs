@@ -5,7 +5,8 @@
 //! ```
 //!
 //! Prints its base URL, then serves until interrupted. Set it up through the
-//! control API (`/_dev/...`, see the README).
+//! control API (`/_dev/...`, see `docs/devserver.md`). `--addr 127.0.0.1:0`
+//! takes any free port.
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -14,7 +15,10 @@ use std::time::Duration;
 use lark_devserver::{Config, DevServer};
 
 fn parse(args: &[String]) -> Result<Config, String> {
-    let mut config = Config::default();
+    let mut config = Config {
+        addr: SocketAddr::from(([127, 0, 0, 1], 8788)),
+        ..Config::default()
+    };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;

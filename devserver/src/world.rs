@@ -202,7 +202,7 @@ pub struct World {
 
 /// What a new app looks like.
 #[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct NewApp {
     /// Name.
     pub name: Option<String>,
