@@ -6,6 +6,7 @@
 //! which also record each key's documentation for the format reference.
 
 use crate::diag::{Diagnostics, Loc, did_you_mean, one_of};
+use crate::schema::{Defs, Json};
 use crate::yaml::{Node, NodeKind};
 
 /// What decoding writes its problems into.
@@ -76,6 +77,9 @@ pub trait Decode: Sized + Default {
         Self::EXPECTED.to_owned()
     }
 
+    /// What a valid value is, as JSON Schema (named parts go into `defs`).
+    fn schema(defs: &mut Defs) -> Json;
+
     /// The stand-in for a required key that is missing (already reported).
     fn placeholder(_loc: Loc) -> Self {
         Self::default()
@@ -103,6 +107,10 @@ impl<T: Decode> Decode for Spanned<T> {
 
     fn describe() -> String {
         T::describe()
+    }
+
+    fn schema(defs: &mut Defs) -> Json {
+        T::schema(defs)
     }
 
     fn decode(node: &Node, cx: &mut Cx<'_>) -> Option<Self> {
@@ -137,6 +145,10 @@ pub fn scalar<'n>(node: &'n Node, expected: &str, cx: &mut Cx<'_>) -> Option<&'n
 impl Decode for String {
     const EXPECTED: &'static str = "a string";
 
+    fn schema(_: &mut Defs) -> Json {
+        crate::schema::scalar()
+    }
+
     fn decode(node: &Node, cx: &mut Cx<'_>) -> Option<Self> {
         scalar(node, Self::EXPECTED, cx).map(str::to_owned)
     }
@@ -144,6 +156,10 @@ impl Decode for String {
 
 impl Decode for bool {
     const EXPECTED: &'static str = "`true` or `false`";
+
+    fn schema(_: &mut Defs) -> Json {
+        Json::obj([("type", Json::str("boolean"))])
+    }
 
     fn decode(node: &Node, cx: &mut Cx<'_>) -> Option<Self> {
         let text = scalar(node, Self::EXPECTED, cx)?;
@@ -162,9 +178,19 @@ impl Decode for bool {
 }
 
 macro_rules! decode_integer {
-    ($($ty:ty => $expected:literal),* $(,)?) => {$(
+    ($($ty:ty => $expected:literal, $bounds:expr),* $(,)?) => {$(
         impl Decode for $ty {
             const EXPECTED: &'static str = $expected;
+
+            fn schema(_: &mut Defs) -> Json {
+                let schema = Json::obj([("type", Json::str("integer"))]);
+                match $bounds {
+                    Some((min, max)) => schema
+                        .with("minimum", Json::Int(min))
+                        .with("maximum", Json::Int(max)),
+                    None => schema,
+                }
+            }
 
             fn decode(node: &Node, cx: &mut Cx<'_>) -> Option<Self> {
                 let text = scalar(node, Self::EXPECTED, cx)?;
@@ -181,9 +207,9 @@ macro_rules! decode_integer {
 }
 
 decode_integer! {
-    u16 => "a whole number from 0 to 65535",
-    u32 => "a whole number from 0 to 4294967295",
-    i64 => "a whole number",
+    u16 => "a whole number from 0 to 65535", Some((0, 65_535)),
+    u32 => "a whole number from 0 to 4294967295", Some((0, 4_294_967_295)),
+    i64 => "a whole number", None::<(i64, i64)>,
 }
 
 impl<T: Decode> Decode for Vec<T> {
@@ -191,6 +217,10 @@ impl<T: Decode> Decode for Vec<T> {
 
     fn describe() -> String {
         format!("a list of: {}", T::describe())
+    }
+
+    fn schema(defs: &mut Defs) -> Json {
+        Json::obj([("type", Json::str("array")), ("items", T::schema(defs))])
     }
 
     fn decode(node: &Node, cx: &mut Cx<'_>) -> Option<Self> {
@@ -226,6 +256,10 @@ impl<T: Decode> Decode for NonEmpty<T> {
 
     fn describe() -> String {
         format!("a non-empty list of: {}", T::describe())
+    }
+
+    fn schema(defs: &mut Defs) -> Json {
+        Vec::<T>::schema(defs).with("minItems", Json::Int(1))
     }
 
     fn decode(node: &Node, cx: &mut Cx<'_>) -> Option<Self> {
@@ -275,6 +309,13 @@ impl<T: Decode> Decode for Entries<T> {
 
     fn describe() -> String {
         format!("a mapping of names to: {}", T::describe())
+    }
+
+    fn schema(defs: &mut Defs) -> Json {
+        Json::obj([
+            ("type", Json::str("object")),
+            ("additionalProperties", T::schema(defs)),
+        ])
     }
 
     fn decode(node: &Node, cx: &mut Cx<'_>) -> Option<Self> {
@@ -352,6 +393,35 @@ macro_rules! spec_struct {
 
         impl $crate::decode::Decode for $name {
             const EXPECTED: &'static str = concat!("a mapping (", $what, ")");
+
+            fn schema(defs: &mut $crate::schema::Defs) -> $crate::schema::Json {
+                use $crate::schema::{Json, describe};
+                defs.named(stringify!($name), |defs| {
+                    let mut properties: Vec<(String, Json)> = Vec::new();
+                    let mut required: Vec<Json> = Vec::new();
+                    $(
+                        properties.push((
+                            stringify!($field).to_owned(),
+                            describe(
+                                <$ty as $crate::decode::Decode>::schema(defs),
+                                concat!($($fdoc, "\n"),*),
+                            ),
+                        ));
+                        if spec_struct!(@required $kind) {
+                            required.push(Json::str(stringify!($field)));
+                        }
+                    )*
+                    let schema = Json::obj([("type", Json::str("object"))])
+                        .with("properties", Json::Obj(properties))
+                        .with("additionalProperties", Json::Bool(false));
+                    let schema = if required.is_empty() {
+                        schema
+                    } else {
+                        schema.with("required", Json::Arr(required))
+                    };
+                    describe(schema, concat!($($doc, "\n"),*))
+                })
+            }
 
             fn decode(node: &$crate::yaml::Node, cx: &mut $crate::decode::Cx<'_>) -> Option<Self> {
                 let entries = cx.map(node, $what)?;
@@ -438,6 +508,11 @@ macro_rules! keywords {
 
         impl $crate::decode::Decode for $name {
             const EXPECTED: &'static str = concat!($what, ": ", keywords!(@list $($text),+));
+
+            fn schema(_: &mut $crate::schema::Defs) -> $crate::schema::Json {
+                use $crate::schema::Json;
+                Json::obj([("enum", Json::Arr(vec![$(Json::str($text)),+]))])
+            }
 
             fn decode(node: &$crate::yaml::Node, cx: &mut $crate::decode::Cx<'_>) -> Option<Self> {
                 let text = $crate::decode::scalar(node, $what, cx)?;

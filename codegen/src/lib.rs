@@ -19,15 +19,17 @@ pub mod diag;
 pub mod emit;
 pub mod model;
 pub mod reference;
+pub mod schema;
 pub mod spec;
 pub mod yaml;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use proc_macro2::TokenStream;
 
 pub use diag::{Diagnostic, Diagnostics, Loc, Pos, SourceFile, Sources};
-pub use emit::{Calls, Options};
+pub use emit::{Calls, Options, SpecDir};
 
 use decode::{Cx, Decode};
 use diag::FileId;
@@ -49,10 +51,16 @@ pub struct Loaded {
 /// how `dir` is shown in messages (`spec`), file paths follow it.
 pub fn load(dir: &Path, display: &str, diags: &mut Diagnostics) -> Loaded {
     let mut loaded = Loaded::default();
+    load_into(&mut loaded, dir, display, diags);
+    loaded
+}
+
+/// Reads a folder's spec files into `loaded`, after those already there.
+pub fn load_into(loaded: &mut Loaded, dir: &Path, display: &str, diags: &mut Diagnostics) {
     let mut paths = Vec::new();
     if !dir.is_dir() {
         diags.error_path(display, "spec folder not found");
-        return loaded;
+        return;
     }
     collect(dir, 0, &mut paths, display, diags);
     paths.sort();
@@ -89,7 +97,6 @@ pub fn load(dir: &Path, display: &str, diags: &mut Diagnostics) -> Loaded {
             loaded.files.push((id, file));
         }
     }
-    loaded
 }
 
 fn collect(
@@ -136,11 +143,18 @@ pub struct Output {
     pub files: Vec<PathBuf>,
 }
 
-/// Loads, checks and emits a spec folder.
+/// Loads, checks and emits a spec folder (after the base spec of
+/// `options.base`, when there is one).
 pub fn generate(dir: &Path, display: &str, options: &Options) -> Output {
     let mut diags = Diagnostics::default();
-    let loaded = load(dir, display, &mut diags);
-    let model = check::check(&loaded.files, &loaded.sources, &mut diags);
+    let mut loaded = Loaded::default();
+    let mut base = HashSet::new();
+    if let Some(spec) = &options.base {
+        load_into(&mut loaded, &spec.dir, &spec.display, &mut diags);
+        base = loaded.files.iter().map(|(id, _)| *id).collect();
+    }
+    load_into(&mut loaded, dir, display, &mut diags);
+    let model = check::check_with_base(&loaded.files, &base, &loaded.sources, &mut diags);
     let tokens = emit::emit(&model, options);
     Output {
         tokens,

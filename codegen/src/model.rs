@@ -27,6 +27,9 @@ pub struct Model {
     pub platform_errors: Vec<PlatformError>,
     /// The files read, for rebuild tracking.
     pub files: Vec<PathBuf>,
+    /// The platform-wide error table comes from the base spec (it is
+    /// generated in the runtime crate, not here).
+    pub platform_external: bool,
 }
 
 /// `im::v1`, or `common` for platform-wide files.
@@ -69,6 +72,8 @@ pub struct TypeDef {
     pub kind: TypeKind,
     /// Whether `Eq` can be derived (no floats inside).
     pub eq: bool,
+    /// From the base spec: generated in the runtime crate, referred to there.
+    pub external: bool,
 }
 
 /// The shapes of generated types.
@@ -186,6 +191,8 @@ pub struct Endpoint {
     pub pagination: Option<Pagination>,
     /// Response fields that need a scope of their own: (dotted path, scopes).
     pub field_scopes: Vec<(String, Vec<String>)>,
+    /// From the base spec: generated in the runtime crate.
+    pub external: bool,
 }
 
 /// A piece of a path template.
@@ -263,6 +270,8 @@ pub struct Event {
     pub doc_url: Option<String>,
     /// Body fields that need a scope of their own: (dotted path, scopes).
     pub field_scopes: Vec<(String, Vec<String>)>,
+    /// From the base spec: generated in the runtime crate.
+    pub external: bool,
 }
 
 /// A row of the platform-wide error table.

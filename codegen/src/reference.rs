@@ -9,6 +9,38 @@ use crate::spec::{
     Pagination, PlatformError, RateLimit, Role, SCHEMA_KEYS, SpecFile, TokenType,
 };
 
+/// The JSON Schema of a spec file (draft 2020-12), for editors: with
+/// `# yaml-language-server: $schema=…` at the top of a spec file, or the
+/// editor's YAML schema settings, keys are completed and checked as typed.
+pub fn json_schema() -> String {
+    use crate::schema::{Defs, Json};
+    let mut defs = Defs::default();
+    let root = SpecFile::schema(&mut defs);
+    let Json::Obj(mut pairs) = Json::obj([
+        (
+            "$schema",
+            Json::str("https://json-schema.org/draft/2020-12/schema"),
+        ),
+        ("title", Json::str("Feishu / Lark Open Platform spec file")),
+        (
+            "description",
+            Json::str(
+                "A YAML file of the lark-rs spec: types, endpoints, events and error tables. \
+                 Written by `cargo run -p lark-spec -- schema` from the loader's own declarations.",
+            ),
+        ),
+    ]) else {
+        return String::new();
+    };
+    if let Json::Obj(root) = root {
+        pairs.extend(root);
+    }
+    pairs.push(("$defs".to_owned(), defs.into_json()));
+    let mut text = Json::Obj(pairs).pretty();
+    text.push('\n');
+    text
+}
+
 /// The reference as Markdown.
 pub fn markdown() -> String {
     let mut out = String::from(

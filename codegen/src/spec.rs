@@ -6,6 +6,7 @@
 
 use crate::decode::{Cx, Decode, Entries, NonEmpty, Spanned, keywords, scalar, spec_struct};
 use crate::diag::{Loc, did_you_mean, one_of};
+use crate::schema::{Defs, Json, describe, scalar as any_scalar};
 use crate::yaml::{Key, Node, NodeKind};
 
 spec_struct! {
@@ -256,6 +257,27 @@ pub struct Text {
 impl Decode for Text {
     const EXPECTED: &'static str = "a string, or a mapping with `zh` and/or `en`";
 
+    fn schema(defs: &mut Defs) -> Json {
+        defs.named("Text", |_| {
+            let languages = Json::obj([
+                ("type", Json::str("object")),
+                (
+                    "properties",
+                    Json::obj([
+                        ("zh", describe(any_scalar(), "Chinese.")),
+                        ("en", describe(any_scalar(), "English.")),
+                    ]),
+                ),
+                ("additionalProperties", Json::Bool(false)),
+                ("minProperties", Json::Int(1)),
+            ]);
+            describe(
+                Json::obj([("anyOf", Json::Arr(vec![any_scalar(), languages]))]),
+                "Prose: a string, or a mapping with `zh` and/or `en`.",
+            )
+        })
+    }
+
     fn decode(node: &Node, cx: &mut Cx<'_>) -> Option<Self> {
         let mut text = Text {
             loc: node.loc,
@@ -309,6 +331,31 @@ pub const ENUM_VALUE_KEYS: &[(&str, &str)] = &[
 
 impl Decode for EnumValue {
     const EXPECTED: &'static str = "a value, or a mapping with `value`, `name`, `description`";
+
+    fn schema(defs: &mut Defs) -> Json {
+        defs.named("EnumValue", |defs| {
+            let text = Text::schema(defs);
+            let properties: Vec<(String, Json)> = ENUM_VALUE_KEYS
+                .iter()
+                .map(|(key, doc)| {
+                    let value = if *key == "description" {
+                        text.clone()
+                    } else {
+                        any_scalar()
+                    };
+                    ((*key).to_owned(), describe(value, doc))
+                })
+                .collect();
+            let mapping = Json::obj([("type", Json::str("object"))])
+                .with("properties", Json::Obj(properties))
+                .with("additionalProperties", Json::Bool(false))
+                .with("required", Json::Arr(vec![Json::str("value")]));
+            describe(
+                Json::obj([("anyOf", Json::Arr(vec![any_scalar(), mapping]))]),
+                "An enum value: the value itself, or a mapping.",
+            )
+        })
+    }
 
     fn decode(node: &Node, cx: &mut Cx<'_>) -> Option<Self> {
         let mut out = EnumValue {
@@ -669,6 +716,51 @@ impl Schema {
     }
 }
 
+impl Schema {
+    /// The JSON Schema of a type expression in a role: the keys the role
+    /// allows, `type` required.
+    pub fn json(role: Role, defs: &mut Defs) -> Json {
+        let mut properties: Vec<(String, Json)> = Vec::new();
+        for (key, name, doc) in SCHEMA_KEYS {
+            if !role.allows(*key) {
+                continue;
+            }
+            let value = match key {
+                SchemaKey::Type => {
+                    let builtin = Json::obj([(
+                        "enum",
+                        Json::Arr(BUILTIN_TYPES.iter().map(|t| Json::str(*t)).collect()),
+                    )]);
+                    let named = Json::obj([
+                        ("type", Json::str("string")),
+                        (
+                            "pattern",
+                            Json::str("^([a-z][a-z0-9_]*\\.)*[A-Z][A-Za-z0-9]*$"),
+                        ),
+                    ]);
+                    Json::obj([("anyOf", Json::Arr(vec![builtin, named]))])
+                }
+                SchemaKey::Description => Text::schema(defs),
+                SchemaKey::Fields => Entries::<Field>::schema(defs),
+                SchemaKey::Values => Vec::<EnumValue>::schema(defs),
+                SchemaKey::Items => defs.named("Items", |defs| Schema::json(Role::Items, defs)),
+                SchemaKey::Required => bool::schema(defs),
+                SchemaKey::Scopes => Vec::<String>::schema(defs),
+                SchemaKey::TypeName
+                | SchemaKey::Default
+                | SchemaKey::Example
+                | SchemaKey::RustName => any_scalar(),
+            };
+            properties.push(((*name).to_owned(), describe(value, doc)));
+        }
+        let schema = Json::obj([("type", Json::str("object"))])
+            .with("properties", Json::Obj(properties))
+            .with("additionalProperties", Json::Bool(false))
+            .with("required", Json::Arr(vec![Json::str("type")]));
+        describe(schema, &format!("A type expression ({}).", role.what()))
+    }
+}
+
 macro_rules! role_schema {
     ($($(#[doc = $doc:literal])* $name:ident => $role:expr, $expected:literal;)*) => {$(
         $(#[doc = $doc])*
@@ -677,6 +769,10 @@ macro_rules! role_schema {
 
         impl Decode for $name {
             const EXPECTED: &'static str = $expected;
+
+            fn schema(defs: &mut Defs) -> Json {
+                defs.named(stringify!($name), |defs| Schema::json($role, defs))
+            }
 
             fn decode(node: &Node, cx: &mut Cx<'_>) -> Option<Self> {
                 Schema::decode_as(node, $role, cx).map($name)

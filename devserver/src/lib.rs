@@ -195,6 +195,40 @@ impl Shared {
         }
     }
 
+    /// Pushes a 2.0 event of any spec (this one's or an extension's) to the
+    /// bots of a chat whose app has one of the event's scopes. Gives how many
+    /// apps it went to.
+    pub fn push_event<B>(self: &Arc<Self>, chat_id: &str, body: &B) -> Result<usize, ControlError>
+    where
+        B: lark_sdk::event::EventBody + serde::Serialize,
+    {
+        if B::SCHEMA != lark_sdk::event::EventSchema::V2 {
+            return Err(ControlError(format!(
+                "`{}` is a 1.0 event; push_event sends 2.0 envelopes",
+                B::EVENT_TYPE
+            )));
+        }
+        let outgoing: Vec<Outgoing> = {
+            let world = self.lock_world();
+            let chat = world
+                .chats
+                .get(chat_id)
+                .ok_or_else(|| ControlError(format!("no chat `{chat_id}`")))?;
+            world
+                .bots_in_chat(chat_id)
+                .into_iter()
+                .filter_map(|app_id| world.apps.get(&app_id))
+                .filter(|app| app.has_any_scope(B::SCOPES))
+                .map(|app| envelope(app, &chat.tenant_key, B::EVENT_TYPE, body))
+                .collect()
+        };
+        let sent = outgoing.len();
+        for event in outgoing {
+            self.deliver(event);
+        }
+        Ok(sent)
+    }
+
     /// Issues a new app_ticket to a store app and pushes it (a 1.0 event) to its webhook.
     pub fn push_app_ticket(self: &Arc<Self>, app_id: &str) {
         let ticket = ids::event_id();
@@ -370,11 +404,18 @@ pub struct DevServer {
 impl DevServer {
     /// Starts a server on `config.addr`.
     pub async fn start(config: Config) -> std::io::Result<Self> {
+        Self::start_with(config, Router::new()).await
+    }
+
+    /// Starts a server that also serves `routes`: the endpoints of a spec of
+    /// your own, with rules of your own, written with [`api::endpoint`],
+    /// [`api::guard`] and [`api::Reply`] like the built-in ones.
+    pub async fn start_with(config: Config, routes: Router<Arc<Shared>>) -> std::io::Result<Self> {
         let listener = TcpListener::bind(config.addr).await?;
         let addr = listener.local_addr()?;
         let shared = Arc::new(Shared::new(config));
         let _ = shared.base_url.set(format!("http://{addr}"));
-        let app = router(Arc::clone(&shared));
+        let app = router(Arc::clone(&shared), routes);
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(serve::serve(listener, app, stopped));
         Ok(Self {
@@ -403,6 +444,14 @@ impl DevServer {
     /// The world, locked.
     pub fn world(&self) -> MutexGuard<'_, World> {
         self.shared.lock_world()
+    }
+
+    /// Pushes a 2.0 event to the bots of a chat (see [`Shared::push_event`]).
+    pub fn push_event<B>(&self, chat_id: &str, body: &B) -> Result<usize, ControlError>
+    where
+        B: lark_sdk::event::EventBody + serde::Serialize,
+    {
+        self.shared.push_event(chat_id, body)
     }
 
     /// Creates an app (see [`NewApp`]).
@@ -526,8 +575,9 @@ impl Drop for DevServer {
 }
 
 /// Every route: Open API, long connection, control API.
-fn router(shared: Arc<Shared>) -> Router {
+fn router(shared: Arc<Shared>, extra: Router<Arc<Shared>>) -> Router {
     api::routes()
+        .merge(extra)
         .merge(ws::routes())
         .merge(control::routes())
         .fallback(api::not_found)

@@ -12,9 +12,13 @@ pub mod im {
         pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
             Self { client }
         }
+        /// The client these calls go through.
+        pub fn client(self) -> &'a ::lark_sdk::Client {
+            self.client
+        }
         /// Version `v1`.
         pub fn v1(self) -> v1::Calls<'a> {
-            v1::Calls::from_client(self.client)
+            v1::Calls::from_client(self.client())
         }
     }
     pub mod v1 {
@@ -268,9 +272,13 @@ pub mod im {
             pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
                 Self { client }
             }
+            /// The client these calls go through.
+            pub fn client(self) -> &'a ::lark_sdk::Client {
+                self.client
+            }
             /// Calls on `chat`.
             pub fn chat(self) -> ChatCalls<'a> {
-                ChatCalls { client: self.client }
+                ChatCalls { client: self.client() }
             }
         }
         /// The calls on `chat`.
@@ -278,7 +286,11 @@ pub mod im {
         pub struct ChatCalls<'a> {
             client: &'a ::lark_sdk::Client,
         }
-        impl ChatCalls<'_> {
+        impl<'a> ChatCalls<'a> {
+            /// The client these calls go through.
+            pub fn client(self) -> &'a ::lark_sdk::Client {
+                self.client
+            }
             /// Disband a chat
             ///
             /// `DELETE /open-apis/im/v1/chats/:chat_id`; see [`DeleteChatRequest`].
@@ -585,4 +597,10 @@ impl DispatcherExt for ::lark_sdk::event::Dispatcher {
     {
         self.on::<common::AppTicket, F, Fut>(handler)
     }
+}
+/// Every extension trait of this spec, for `use …::prelude::*;`.
+#[allow(unused_imports)]
+pub mod prelude {
+    pub use super::ClientExt as _;
+    pub use super::DispatcherExt as _;
 }

@@ -12,9 +12,13 @@ pub mod im {
         pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
             Self { client }
         }
+        /// The client these calls go through.
+        pub fn client(self) -> &'a ::lark_sdk::Client {
+            self.client
+        }
         /// Version `v1`.
         pub fn v1(self) -> v1::Calls<'a> {
-            v1::Calls::from_client(self.client)
+            v1::Calls::from_client(self.client())
         }
     }
     pub mod v1 {
@@ -732,10 +736,14 @@ pub mod im {
             pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
                 Self { client }
             }
+            /// The client these calls go through.
+            pub fn client(self) -> &'a ::lark_sdk::Client {
+                self.client
+            }
             /// Calls on `message`.
             pub fn message(self) -> MessageCalls<'a> {
                 MessageCalls {
-                    client: self.client,
+                    client: self.client(),
                 }
             }
         }
@@ -744,7 +752,11 @@ pub mod im {
         pub struct MessageCalls<'a> {
             client: &'a ::lark_sdk::Client,
         }
-        impl MessageCalls<'_> {
+        impl<'a> MessageCalls<'a> {
+            /// The client these calls go through.
+            pub fn client(self) -> &'a ::lark_sdk::Client {
+                self.client
+            }
             /// Send a message (发送消息)
             ///
             /// `POST /open-apis/im/v1/messages`; see [`CreateMessageRequest`].
@@ -824,4 +836,9 @@ impl ClientExt for ::lark_sdk::Client {
     fn im(&self) -> im::Calls<'_> {
         im::Calls::from_client(self)
     }
+}
+/// Every extension trait of this spec, for `use …::prelude::*;`.
+#[allow(unused_imports)]
+pub mod prelude {
+    pub use super::ClientExt as _;
 }

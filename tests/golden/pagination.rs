@@ -12,9 +12,13 @@ pub mod im {
         pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
             Self { client }
         }
+        /// The client these calls go through.
+        pub fn client(self) -> &'a ::lark_sdk::Client {
+            self.client
+        }
         /// Version `v1`.
         pub fn v1(self) -> v1::Calls<'a> {
-            v1::Calls::from_client(self.client)
+            v1::Calls::from_client(self.client())
         }
     }
     pub mod v1 {
@@ -327,10 +331,14 @@ pub mod im {
             pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
                 Self { client }
             }
+            /// The client these calls go through.
+            pub fn client(self) -> &'a ::lark_sdk::Client {
+                self.client
+            }
             /// Calls on `message_reaction`.
             pub fn message_reaction(self) -> MessageReactionCalls<'a> {
                 MessageReactionCalls {
-                    client: self.client,
+                    client: self.client(),
                 }
             }
         }
@@ -339,7 +347,11 @@ pub mod im {
         pub struct MessageReactionCalls<'a> {
             client: &'a ::lark_sdk::Client,
         }
-        impl MessageReactionCalls<'_> {
+        impl<'a> MessageReactionCalls<'a> {
+            /// The client these calls go through.
+            pub fn client(self) -> &'a ::lark_sdk::Client {
+                self.client
+            }
             /// List the reactions of a message
             ///
             /// `GET /open-apis/im/v1/messages/:message_id/reactions`; see [`ListMessageReactionRequest`].
@@ -426,4 +438,9 @@ impl ClientExt for ::lark_sdk::Client {
     fn im(&self) -> im::Calls<'_> {
         im::Calls::from_client(self)
     }
+}
+/// Every extension trait of this spec, for `use …::prelude::*;`.
+#[allow(unused_imports)]
+pub mod prelude {
+    pub use super::ClientExt as _;
 }

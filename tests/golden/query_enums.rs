@@ -104,9 +104,13 @@ pub mod contact {
         pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
             Self { client }
         }
+        /// The client these calls go through.
+        pub fn client(self) -> &'a ::lark_sdk::Client {
+            self.client
+        }
         /// Version `v3`.
         pub fn v3(self) -> v3::Calls<'a> {
-            v3::Calls::from_client(self.client)
+            v3::Calls::from_client(self.client())
         }
     }
     pub mod v3 {
@@ -565,9 +569,13 @@ pub mod contact {
             pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
                 Self { client }
             }
+            /// The client these calls go through.
+            pub fn client(self) -> &'a ::lark_sdk::Client {
+                self.client
+            }
             /// Calls on `user`.
             pub fn user(self) -> UserCalls<'a> {
-                UserCalls { client: self.client }
+                UserCalls { client: self.client() }
             }
         }
         /// The calls on `user`.
@@ -575,7 +583,11 @@ pub mod contact {
         pub struct UserCalls<'a> {
             client: &'a ::lark_sdk::Client,
         }
-        impl UserCalls<'_> {
+        impl<'a> UserCalls<'a> {
+            /// The client these calls go through.
+            pub fn client(self) -> &'a ::lark_sdk::Client {
+                self.client
+            }
             /// Get a user
             ///
             /// `GET /open-apis/contact/v3/users/:user_id`; see [`GetUserRequest`].
@@ -655,4 +667,9 @@ impl ClientExt for ::lark_sdk::Client {
     fn contact(&self) -> contact::Calls<'_> {
         contact::Calls::from_client(self)
     }
+}
+/// Every extension trait of this spec, for `use …::prelude::*;`.
+#[allow(unused_imports)]
+pub mod prelude {
+    pub use super::ClientExt as _;
 }

@@ -165,3 +165,17 @@ impl Scene {
             .reaction_id
     }
 }
+
+/// The Python with the packages of `tests/python/requirements.txt`:
+/// `LARK_PYTHON`, or the `.venv` that `scripts/test` makes.
+pub fn python() -> PathBuf {
+    if let Some(p) = std::env::var_os("LARK_PYTHON") {
+        return p.into();
+    }
+    let venv = workspace().join(".venv/bin/python");
+    assert!(
+        venv.exists(),
+        "the Python-side checks need tests/python/requirements.txt installed: run ./scripts/test (it creates .venv) or set LARK_PYTHON"
+    );
+    venv
+}

@@ -33,3 +33,11 @@ fn the_format_reference_is_current() {
         &lark_codegen::reference::markdown(),
     );
 }
+
+#[test]
+fn the_json_schema_is_current() {
+    assert_golden(
+        &lark_tests::workspace().join("docs/spec.schema.json"),
+        &lark_codegen::reference::json_schema(),
+    );
+}

@@ -3,28 +3,15 @@
 //! receives the event, its webhook handler accepts our encrypted, signed
 //! pushes. `./scripts/test` creates the virtual environment (`.venv`).
 
-use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::Duration;
 
 use lark_devserver::{Config, DevServer, Member, NewApp};
 use lark_sdk::im::v1::DeleteMessageReactionError as E;
-use lark_tests::{Scene, workspace};
+use lark_tests::{Scene, python, workspace};
 use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, BufReader, Lines};
 use tokio::process::{Child, ChildStdout, Command};
-
-fn python() -> PathBuf {
-    if let Some(p) = std::env::var_os("LARK_PYTHON") {
-        return p.into();
-    }
-    let venv = workspace().join(".venv/bin/python");
-    assert!(
-        venv.exists(),
-        "the official Python SDK checks need a Python with lark-oapi: run ./scripts/test (it creates .venv) or set LARK_PYTHON"
-    );
-    venv
-}
 
 /// The interop script running, and the JSON lines it prints.
 struct Script {

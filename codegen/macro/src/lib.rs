@@ -14,7 +14,14 @@
 //!   its name;
 //! - `calls = trait | inherent | none`: the client's call methods come through
 //!   a generated `ClientExt` trait (default), as inherent methods (only inside
-//!   the runtime crate, behind its `client` feature), or not at all.
+//!   the runtime crate, behind its `client` feature), or not at all;
+//! - `base = "path"` or `base = env!("VAR")`: the spec folder the runtime crate
+//!   was generated from. Its types (`UserId`, `Emoji`…), platform-wide errors
+//!   and names are known to this spec and checked against, but not generated
+//!   again; call methods extend the runtime's call groups. A path is relative
+//!   to the invoking file; `env!` reads the variable when the macro expands
+//!   (lark-sdk's build script publishes its spec folder as `DEP_LARK_SDK_SPEC`
+//!   for a build script to pass on with `cargo::rustc-env`).
 //!
 //! The macro re-expands when a spec file it read changes. To pick up files
 //! added to the folder, the invoking crate's build script says
@@ -30,12 +37,22 @@ use syn::{LitBool, LitStr, Token};
 struct Args {
     path: LitStr,
     options: lark_codegen::Options,
+    base: Option<Base>,
+}
+
+/// Where the base spec is, as written.
+enum Base {
+    /// Relative to the invoking file.
+    Path(LitStr),
+    /// In an environment variable, read at expansion.
+    Env(LitStr),
 }
 
 impl Parse for Args {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let path: LitStr = input.parse()?;
         let mut options = lark_codegen::Options::default();
+        let mut base = None;
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
             if input.is_empty() {
@@ -45,6 +62,7 @@ impl Parse for Args {
             input.parse::<Token![=]>()?;
             match key.to_string().as_str() {
                 "runtime" => options.runtime = input.parse()?,
+                "base" => base = Some(parse_base(input)?),
                 "service_features" => options.service_features = input.parse::<LitBool>()?.value,
                 "calls" => {
                     let how: syn::Ident = input.parse()?;
@@ -66,22 +84,65 @@ impl Parse for Args {
                     return Err(syn::Error::new(
                         key.span(),
                         format!(
-                            "unknown option `{other}` (expected `runtime`, `service_features` or `calls`)"
+                            "unknown option `{other}` (expected `runtime`, `service_features`, `calls` or `base`)"
                         ),
                     ));
                 }
             }
         }
-        Ok(Args { path, options })
+        Ok(Args {
+            path,
+            options,
+            base,
+        })
     }
+}
+
+/// `"path"` or `env!("VAR")`.
+fn parse_base(input: ParseStream<'_>) -> syn::Result<Base> {
+    if input.peek(LitStr) {
+        return Ok(Base::Path(input.parse()?));
+    }
+    let call: syn::Macro = input.parse()?;
+    if call.path.is_ident("env") {
+        let var: LitStr = call.parse_body()?;
+        return Ok(Base::Env(var));
+    }
+    Err(syn::Error::new_spanned(
+        call,
+        "`base` takes a path (`\"../spec\"`) or `env!(\"VAR\")`",
+    ))
 }
 
 /// Generates the bindings of a spec folder. See the crate docs.
 #[proc_macro]
 pub fn generate(input: TokenStream) -> TokenStream {
-    let args = match syn::parse::<Args>(input) {
+    let mut args = match syn::parse::<Args>(input) {
         Ok(args) => args,
         Err(err) => return err.to_compile_error().into(),
+    };
+    args.options.base = match &args.base {
+        None => None,
+        Some(Base::Path(path)) => {
+            let (dir, display) = resolve(&path.value());
+            Some(lark_codegen::SpecDir { dir, display })
+        }
+        Some(Base::Env(var)) => match std::env::var(var.value()) {
+            Ok(value) if !value.is_empty() => {
+                let (dir, display) = resolve(&value);
+                Some(lark_codegen::SpecDir { dir, display })
+            }
+            _ => {
+                let message = format!(
+                    "`base`: the environment variable `{}` is not set; a build script sets it with `cargo::rustc-env={}=<spec folder>` (lark-sdk publishes its folder as `DEP_LARK_SDK_SPEC`)",
+                    var.value(),
+                    var.value()
+                );
+                return syn::Error::new(var.span(), message)
+                    .to_compile_error()
+                    .into();
+            }
+        },
     };
     let (dir, display) = resolve(&args.path.value());
     let out = lark_codegen::generate(&dir, &display, &args.options);

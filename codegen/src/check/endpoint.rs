@@ -146,6 +146,7 @@ impl Checker<'_> {
             errors,
             pagination,
             field_scopes: Vec::new(),
+            external: self.external,
         };
         endpoint.docs = request_docs(ep, &endpoint);
         endpoint

@@ -2,24 +2,42 @@
 
 use std::collections::HashMap;
 
-use super::{Checker, docs, names};
+use super::{Checker, Placed, docs, names};
 use crate::decode::Spanned;
 use crate::diag::Loc;
-use crate::model::{ErrorVariant, ModuleId, PlatformError};
-use crate::spec::{self, Applies, SpecFile, TokenType};
+use crate::model::{ErrorVariant, PlatformError};
+use crate::spec::{self, Applies, TokenType};
 
 /// The catch-all variant's name, so no row may take it.
 const CATCH_ALL: &str = "Other";
 
 impl Checker<'_> {
     /// Collects the platform-wide error table from every file.
-    pub(super) fn platform_errors(&mut self, placed: &[(ModuleId, &SpecFile)]) {
+    pub(super) fn platform_errors(&mut self, placed: &[Placed<'_>]) {
         let common = self.module_by_key("common");
         let mut codes: HashMap<i64, Loc> = HashMap::new();
         let mut names_seen: HashMap<String, Loc> = HashMap::new();
         let mut rows = Vec::new();
-        for (module, file) in placed {
+        let base_table = placed
+            .iter()
+            .filter(|p| p.external)
+            .find_map(|p| p.file.platform_errors.first().map(|row| row.loc));
+        self.model.platform_external = base_table.is_some();
+        for Placed {
+            module,
+            file,
+            external,
+        } in placed
+        {
             for row in &file.platform_errors {
+                if let Some(base) = base_table.filter(|_| !external) {
+                    let base = self.at(base);
+                    self.diags.error(
+                        row.loc,
+                        format!("the platform-wide error table comes from the base spec ({base}); add codes there"),
+                    );
+                    continue;
+                }
                 if Some(*module) != common {
                     self.diags.error(
                         row.loc,

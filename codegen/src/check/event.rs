@@ -107,6 +107,7 @@ impl Checker<'_> {
             app_types: ev.app_types.iter().map(|a| a.value).collect(),
             doc_url: ev.doc_url.as_ref().map(|u| u.value.clone()),
             field_scopes: Vec::new(),
+            external: self.external,
         };
         self.model.types[body.0].docs = event_docs(ev, &event);
         Some(event)

@@ -12,7 +12,7 @@ mod graph;
 pub mod names;
 mod types;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::decode::Spanned;
 use crate::diag::{Diagnostics, FileId, Loc, Sources};
@@ -24,6 +24,18 @@ pub(crate) const ROOT: ModuleId = ModuleId(usize::MAX);
 
 /// Checks loaded spec files and builds the model.
 pub fn check(files: &[(FileId, SpecFile)], sources: &Sources, diags: &mut Diagnostics) -> Model {
+    check_with_base(files, &HashSet::new(), sources, diags)
+}
+
+/// Checks loaded spec files, of which those in `base` belong to the base
+/// spec: checked and referable like the others, but generated in the
+/// runtime crate (their model items are marked `external`).
+pub fn check_with_base(
+    files: &[(FileId, SpecFile)],
+    base: &HashSet<FileId>,
+    sources: &Sources,
+    diags: &mut Diagnostics,
+) -> Model {
     let mut cx = Checker {
         diags,
         sources,
@@ -32,28 +44,45 @@ pub fn check(files: &[(FileId, SpecFile)], sources: &Sources, diags: &mut Diagno
         taken: HashMap::new(),
         named: HashMap::new(),
         event_types: HashMap::new(),
-        resources: std::collections::HashSet::new(),
+        resources: HashSet::new(),
+        external: false,
     };
     cx.model.files = sources.iter().map(|(_, f)| f.path.clone()).collect();
 
-    let placed: Vec<(ModuleId, &SpecFile)> = files
+    let placed: Vec<Placed<'_>> = files
         .iter()
-        .map(|(_, file)| (cx.module_of(file), file))
+        .map(|(id, file)| Placed {
+            module: cx.module_of(file),
+            file,
+            external: base.contains(id),
+        })
         .collect();
     let declared: Vec<Vec<TypeId>> = placed
         .iter()
-        .map(|(module, file)| cx.declare_types(*module, file))
+        .map(|p| {
+            cx.external = p.external;
+            cx.declare_types(p.module, p.file)
+        })
         .collect();
-    for ((module, file), ids) in placed.iter().zip(&declared) {
-        cx.define_types(*module, file, ids);
+    for (p, ids) in placed.iter().zip(&declared) {
+        cx.external = p.external;
+        cx.define_types(p.module, p.file, ids);
     }
     cx.platform_errors(&placed);
-    for (module, file) in &placed {
-        cx.endpoints(*module, file);
-        cx.events(*module, file);
+    for p in &placed {
+        cx.external = p.external;
+        cx.endpoints(p.module, p.file);
+        cx.events(p.module, p.file);
     }
     graph::finish(&mut cx.model);
     cx.model
+}
+
+/// A loaded file with its module, and whether it belongs to the base spec.
+pub(crate) struct Placed<'a> {
+    pub module: ModuleId,
+    pub file: &'a SpecFile,
+    pub external: bool,
 }
 
 /// What is being checked, and what has been seen so far.
@@ -70,7 +99,9 @@ pub(crate) struct Checker<'a> {
     /// Event types seen, with where.
     event_types: HashMap<String, Loc>,
     /// Resources seen per module (their call groups are named once).
-    resources: std::collections::HashSet<(ModuleId, String)>,
+    resources: HashSet<(ModuleId, String)>,
+    /// Whether the file being checked belongs to the base spec.
+    pub external: bool,
 }
 
 impl Checker<'_> {

@@ -60,6 +60,7 @@ impl Checker<'_> {
             docs: Vec::new(),
             kind: TypeKind::Alias(Ty::Any),
             eq: true,
+            external: self.external,
         });
         self.model.modules[module.0].types.push(id);
         id

@@ -6,6 +6,13 @@
 //! the client are inherent methods (inside the runtime crate itself) or the
 //! `ClientExt` trait (anywhere else).
 //!
+//! Generated over a base spec, a level the runtime crate already has (a
+//! service, a version, a resource) is extended rather than shadowed: a
+//! `CallsExt` (or `…CallsExt`) trait adds this spec's methods to the
+//! runtime's call group, so `client.im().v1().message()` reaches a resource
+//! of this spec through the runtime's `im()` and `v1()`. `prelude` brings
+//! every such trait into scope.
+//!
 //! [`RequestOptions`]: https://docs.rs/lark-sdk
 
 use proc_macro2::TokenStream;
@@ -37,42 +44,93 @@ impl Emitter<'_> {
         }
     }
 
+    /// Whether the runtime's call groups are extended where they exist.
+    fn extending(&self) -> bool {
+        self.options.calls == Calls::Trait && self.options.base.is_some()
+    }
+
+    /// The endpoints of a module generated here.
+    fn local_endpoints(&self, module: ModuleId) -> impl Iterator<Item = &Endpoint> {
+        self.model.modules[module.0]
+            .endpoints
+            .iter()
+            .filter(|ep| !ep.external)
+    }
+
+    /// The runtime crate has calls on this resource of this module.
+    fn base_resource(&self, module: ModuleId, resource: &str) -> bool {
+        self.extending()
+            && self.model.modules[module.0]
+                .endpoints
+                .iter()
+                .any(|ep| ep.external && ep.resource == resource)
+    }
+
+    /// The runtime crate has calls in this module (service and version).
+    fn base_version(&self, module: ModuleId) -> bool {
+        self.extending()
+            && self.model.modules[module.0]
+                .endpoints
+                .iter()
+                .any(|ep| ep.external)
+    }
+
+    /// The runtime crate has calls in this service.
+    fn base_service(&self, service: &str) -> bool {
+        (0..self.model.modules.len())
+            .map(ModuleId)
+            .any(|id| self.model.modules[id.0].service == service && self.base_version(id))
+    }
+
+    /// The resources of a module's local endpoints, in spec order.
+    fn local_resources(&self, module: ModuleId) -> Vec<&str> {
+        let mut resources: Vec<&str> = Vec::new();
+        for ep in self.local_endpoints(module) {
+            if !resources.contains(&ep.resource.as_str()) {
+                resources.push(&ep.resource);
+            }
+        }
+        resources
+    }
+
+    /// The runtime's path to a module's items (`::lark_sdk::im::v1::`).
+    pub(super) fn runtime_module(&self, module: ModuleId) -> TokenStream {
+        let rt = &self.rt;
+        let m = &self.model.modules[module.0];
+        let service = ident(&m.service);
+        match &m.version {
+            Some(v) => {
+                let v = ident(v);
+                quote!(#rt::#service::#v::)
+            }
+            None => quote!(#rt::#service::),
+        }
+    }
+
     /// The `Calls` of a version module and its resources.
     pub(super) fn version_calls(&self, module: ModuleId) -> TokenStream {
         if self.options.calls == Calls::None {
             return TokenStream::new();
         }
-        let rt = &self.rt;
-        let gate = self.client_gate();
-        let m = &self.model.modules[module.0];
-        let mut resources: Vec<&str> = Vec::new();
-        for ep in &m.endpoints {
-            if !resources.contains(&ep.resource.as_str()) {
-                resources.push(&ep.resource);
-            }
-        }
+        let resources = self.local_resources(module);
         if resources.is_empty() {
             return TokenStream::new();
         }
-        let accessors = resources.iter().map(|r| {
-            let method = ident(&names::field_ident(r));
-            let calls = format_ident!("{}Calls", names::pascal(r));
-            let doc = format!(" Calls on `{r}`.");
-            quote! {
-                #[doc = #doc]
-                pub fn #method(self) -> #calls<'a> {
-                    #calls { client: self.client }
-                }
-            }
-        });
+        let rt = &self.rt;
+        let gate = self.client_gate();
+        let m = &self.model.modules[module.0];
+        let key = m.key();
         let groups = resources.iter().map(|r| {
+            let endpoints: Vec<&Endpoint> = self
+                .local_endpoints(module)
+                .filter(|ep| ep.resource == *r)
+                .collect();
+            if self.base_resource(module, r) {
+                return self.resource_ext(module, r, &endpoints);
+            }
             let calls = format_ident!("{}Calls", names::pascal(r));
             let doc = format!(" The calls on `{r}`.");
-            let methods = m
-                .endpoints
-                .iter()
-                .filter(|ep| ep.resource == *r)
-                .map(|ep| self.call_methods(module, ep));
+            let methods = endpoints.iter().map(|ep| self.call_methods(module, ep));
             quote! {
                 #[doc = #doc]
                 #gate
@@ -82,44 +140,169 @@ impl Emitter<'_> {
                 }
 
                 #gate
-                impl #calls<'_> {
+                impl<'a> #calls<'a> {
+                    /// The client these calls go through.
+                    pub fn client(self) -> &'a #rt::Client {
+                        self.client
+                    }
+
                     #(#methods)*
                 }
             }
         });
-        let key = m.key();
-        let doc = format!(" The calls of `{key}`.");
-        quote! {
-            #[doc = #doc]
-            #gate
-            #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
-            pub struct Calls<'a> {
-                client: &'a #rt::Client,
+        let new_resources: Vec<&&str> = resources
+            .iter()
+            .filter(|r| !self.base_resource(module, r))
+            .collect();
+        let accessor = |r: &str, vis: TokenStream, body: bool| {
+            let method = ident(&names::field_ident(r));
+            let calls = format_ident!("{}Calls", names::pascal(r));
+            let doc = format!(" Calls on `{r}`.");
+            let body = if body {
+                quote!({ #calls { client: self.client() } })
+            } else {
+                quote!(;)
+            };
+            quote! {
+                #[doc = #doc]
+                #vis fn #method(self) -> #calls<'a> #body
             }
+        };
+        let entry = if self.base_version(module) {
+            if new_resources.is_empty() {
+                TokenStream::new()
+            } else {
+                let runtime = self.runtime_module(module);
+                let decls = new_resources
+                    .iter()
+                    .map(|r| accessor(r, TokenStream::new(), false));
+                let impls = new_resources
+                    .iter()
+                    .map(|r| accessor(r, TokenStream::new(), true));
+                let doc = format!(
+                    " This spec's resources of `{key}`, on the runtime's calls: `client.{}().{}().…`.",
+                    m.service,
+                    m.version.as_deref().unwrap_or_default()
+                );
+                quote! {
+                    #[doc = #doc]
+                    pub trait CallsExt<'a> {
+                        #(#decls)*
+                    }
 
-            #gate
-            impl<'a> Calls<'a> {
-                pub(crate) fn from_client(client: &'a #rt::Client) -> Self {
-                    Self { client }
+                    impl<'a> CallsExt<'a> for #runtime Calls<'a> {
+                        #(#impls)*
+                    }
+                }
+            }
+        } else {
+            let accessors = new_resources.iter().map(|r| accessor(r, quote!(pub), true));
+            let doc = format!(" The calls of `{key}`.");
+            quote! {
+                #[doc = #doc]
+                #gate
+                #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+                pub struct Calls<'a> {
+                    client: &'a #rt::Client,
                 }
 
-                #(#accessors)*
-            }
+                #gate
+                impl<'a> Calls<'a> {
+                    pub(crate) fn from_client(client: &'a #rt::Client) -> Self {
+                        Self { client }
+                    }
 
+                    /// The client these calls go through.
+                    pub fn client(self) -> &'a #rt::Client {
+                        self.client
+                    }
+
+                    #(#accessors)*
+                }
+            }
+        };
+        quote! {
+            #entry
             #(#groups)*
         }
     }
 
-    fn call_methods(&self, module: ModuleId, ep: &Endpoint) -> TokenStream {
+    /// This spec's endpoints on a resource the runtime already has calls on:
+    /// a `…CallsExt` trait on the runtime's `…Calls`.
+    fn resource_ext(
+        &self,
+        module: ModuleId,
+        resource: &str,
+        endpoints: &[&Endpoint],
+    ) -> TokenStream {
         let rt = &self.rt;
-        let name = ident(&ep.name);
-        let with = format_ident!("{}_with", ep.name.trim_start_matches("r#"));
-        let request = ident(&ep.request_type);
-        let error = ident(&ep.error_type);
-        let response = match &ep.response {
-            Some(ty) => self.ty(Some(module), ty),
-            None => quote!(#rt::NoData),
-        };
+        let calls = format_ident!("{}Calls", names::pascal(resource));
+        let ext = format_ident!("{}CallsExt", names::pascal(resource));
+        let runtime = self.runtime_module(module);
+        let mut decls = Vec::new();
+        let mut impls = Vec::new();
+        for ep in endpoints {
+            let name = ident(&ep.name);
+            let with = format_ident!("{}_with", ep.name.trim_start_matches("r#"));
+            let request = ident(&ep.request_type);
+            let error = ident(&ep.error_type);
+            let response = match &ep.response {
+                Some(ty) => self.ty(Some(module), ty),
+                None => quote!(#rt::NoData),
+            };
+            let future = quote! {
+                impl ::core::future::Future<
+                    Output = ::core::result::Result<#response, #rt::client::Error<#error>>,
+                > + ::core::marker::Send
+            };
+            let (docs, with_docs, all_docs) = self.call_docs(ep);
+            decls.push(quote! {
+                #docs
+                fn #name(self, request: #request) -> #future;
+                #with_docs
+                fn #with(self, request: #request, options: &#rt::RequestOptions) -> #future;
+            });
+            impls.push(quote! {
+                fn #name(self, request: #request) -> #future {
+                    let client = self.client();
+                    async move { client.call(&request).await }
+                }
+                fn #with(self, request: #request, options: &#rt::RequestOptions) -> #future {
+                    let client = self.client();
+                    async move { client.call_with(&request, options).await }
+                }
+            });
+            if ep.pagination.is_some() {
+                let all = format_ident!("{}_all", ep.name.trim_start_matches("r#"));
+                decls.push(quote! {
+                    #all_docs
+                    fn #all(self, request: #request) -> #rt::client::Paginator<#request>;
+                });
+                impls.push(quote! {
+                    fn #all(self, request: #request) -> #rt::client::Paginator<#request> {
+                        self.client().paginate(request)
+                    }
+                });
+            }
+        }
+        let doc = format!(
+            " This spec's calls on `{resource}`, on the runtime's [`{calls}`]({}).",
+            quote!(#runtime #calls).to_string().replace(' ', "")
+        );
+        quote! {
+            #[doc = #doc]
+            pub trait #ext<'a> {
+                #(#decls)*
+            }
+
+            impl<'a> #ext<'a> for #runtime #calls<'a> {
+                #(#impls)*
+            }
+        }
+    }
+
+    /// The docs of an endpoint's call methods: plain, `_with`, `_all`.
+    fn call_docs(&self, ep: &Endpoint) -> (TokenStream, TokenStream, TokenStream) {
         let summary = ep.docs.first().cloned().unwrap_or_default();
         let docs = doc_attrs(&[
             summary.clone(),
@@ -134,11 +317,25 @@ impl Emitter<'_> {
         let with_docs = doc_attrs(&[format!(
             "{summary}, with per-call options (a user token, a store app's tenant)."
         )]);
+        let all_docs = doc_attrs(&[format!("{summary}: every item, page after page.")]);
+        (docs, with_docs, all_docs)
+    }
+
+    fn call_methods(&self, module: ModuleId, ep: &Endpoint) -> TokenStream {
+        let rt = &self.rt;
+        let name = ident(&ep.name);
+        let with = format_ident!("{}_with", ep.name.trim_start_matches("r#"));
+        let request = ident(&ep.request_type);
+        let error = ident(&ep.error_type);
+        let response = match &ep.response {
+            Some(ty) => self.ty(Some(module), ty),
+            None => quote!(#rt::NoData),
+        };
+        let (docs, with_docs, all_docs) = self.call_docs(ep);
         let all = ep.pagination.is_some().then(|| {
             let all = format_ident!("{}_all", ep.name.trim_start_matches("r#"));
-            let doc = doc_attrs(&[format!("{summary}: every item, page after page.")]);
             quote! {
-                #doc
+                #all_docs
                 pub fn #all(self, request: #request) -> #rt::client::Paginator<#request> {
                     self.client.paginate(request)
                 }
@@ -166,30 +363,64 @@ impl Emitter<'_> {
         }
     }
 
-    /// The `Calls` of a service module: a method per version.
-    pub(super) fn service_calls(&self, versions: &[ModuleId]) -> TokenStream {
-        let with_calls: Vec<ModuleId> = versions
+    /// The version modules of a service with local calls.
+    fn versions_with_calls(&self, versions: &[ModuleId]) -> Vec<ModuleId> {
+        versions
             .iter()
             .copied()
-            .filter(|id| !self.model.modules[id.0].endpoints.is_empty())
-            .collect();
+            .filter(|id| self.local_endpoints(*id).next().is_some())
+            .collect()
+    }
+
+    /// The `Calls` of a service module: a method per version.
+    pub(super) fn service_calls(&self, versions: &[ModuleId]) -> TokenStream {
+        let with_calls = self.versions_with_calls(versions);
         if self.options.calls == Calls::None || with_calls.is_empty() {
             return TokenStream::new();
         }
         let rt = &self.rt;
         let gate = self.client_gate();
         let service = &self.model.modules[with_calls[0].0].service;
-        let accessors = with_calls.iter().map(|id| {
+        let accessor = |id: &ModuleId, vis: TokenStream, body: bool| {
             let version = self.model.modules[id.0].version.as_deref().unwrap_or("v1");
             let v = ident(version);
             let doc = format!(" Version `{version}`.");
+            let body = if body {
+                quote!({ #v::Calls::from_client(self.client()) })
+            } else {
+                quote!(;)
+            };
             quote! {
                 #[doc = #doc]
-                pub fn #v(self) -> #v::Calls<'a> {
-                    #v::Calls::from_client(self.client)
-                }
+                #vis fn #v(self) -> #v::Calls<'a> #body
             }
-        });
+        };
+        if self.base_service(service) {
+            let new: Vec<ModuleId> = with_calls
+                .into_iter()
+                .filter(|id| !self.base_version(*id))
+                .collect();
+            if new.is_empty() {
+                return TokenStream::new();
+            }
+            let name = ident(service);
+            let decls = new.iter().map(|id| accessor(id, TokenStream::new(), false));
+            let impls = new.iter().map(|id| accessor(id, TokenStream::new(), true));
+            let doc = format!(
+                " This spec's versions of `{service}`, on the runtime's calls: `client.{service}().…`."
+            );
+            return quote! {
+                #[doc = #doc]
+                pub trait CallsExt<'a> {
+                    #(#decls)*
+                }
+
+                impl<'a> CallsExt<'a> for #rt::#name::Calls<'a> {
+                    #(#impls)*
+                }
+            };
+        }
+        let accessors = with_calls.iter().map(|id| accessor(id, quote!(pub), true));
         let doc = format!(" The calls of the `{service}` service.");
         quote! {
             #[doc = #doc]
@@ -205,23 +436,36 @@ impl Emitter<'_> {
                     Self { client }
                 }
 
+                /// The client these calls go through.
+                pub fn client(self) -> &'a #rt::Client {
+                    self.client
+                }
+
                 #(#accessors)*
             }
         }
     }
 
-    /// The client's entry points: a method per service with calls.
-    pub(super) fn client_entry(&self) -> TokenStream {
-        let rt = &self.rt;
+    /// Services with calls of this spec that need an entry on the client
+    /// (those the runtime has are reached through its own entry).
+    fn entry_services(&self) -> Vec<&str> {
         let mut services: Vec<&str> = Vec::new();
-        for m in &self.model.modules {
+        for (i, m) in self.model.modules.iter().enumerate() {
             if m.version.is_some()
-                && !m.endpoints.is_empty()
+                && self.local_endpoints(ModuleId(i)).next().is_some()
                 && !services.contains(&m.service.as_str())
+                && !self.base_service(&m.service)
             {
                 services.push(&m.service);
             }
         }
+        services
+    }
+
+    /// The client's entry points: a method per service with calls.
+    pub(super) fn client_entry(&self) -> TokenStream {
+        let rt = &self.rt;
+        let services = self.entry_services();
         if services.is_empty() {
             return TokenStream::new();
         }
@@ -276,6 +520,61 @@ impl Emitter<'_> {
                         #(#impls)*
                     }
                 }
+            }
+        }
+    }
+
+    /// `prelude`: every extension trait generated, to glob-import.
+    pub(super) fn prelude(&self) -> TokenStream {
+        if self.options.calls != Calls::Trait {
+            return TokenStream::new();
+        }
+        let mut traits = Vec::new();
+        if !self.entry_services().is_empty() {
+            traits.push(quote!(super::ClientExt));
+        }
+        if self
+            .model
+            .modules
+            .iter()
+            .any(|m| m.events.iter().any(|e| !e.external))
+        {
+            traits.push(quote!(super::DispatcherExt));
+        }
+        if self.extending() {
+            let mut services: Vec<&str> = Vec::new();
+            for (i, m) in self.model.modules.iter().enumerate() {
+                let id = ModuleId(i);
+                let Some(version) = &m.version else { continue };
+                let resources = self.local_resources(id);
+                if resources.is_empty() {
+                    continue;
+                }
+                let service = ident(&m.service);
+                let v = ident(version);
+                if self.base_version(id) {
+                    if resources.iter().any(|r| !self.base_resource(id, r)) {
+                        traits.push(quote!(super::#service::#v::CallsExt));
+                    }
+                } else if self.base_service(&m.service) && !services.contains(&m.service.as_str()) {
+                    services.push(&m.service);
+                    traits.push(quote!(super::#service::CallsExt));
+                }
+                for r in resources.iter().filter(|r| self.base_resource(id, r)) {
+                    let ext = format_ident!("{}CallsExt", names::pascal(r));
+                    traits.push(quote!(super::#service::#v::#ext));
+                }
+            }
+        }
+        if traits.is_empty() {
+            return TokenStream::new();
+        }
+        quote! {
+            /// Every extension trait of this spec, for `use …::prelude::*;`.
+            // Unused where the macro is invoked in a private module.
+            #[allow(unused_imports)]
+            pub mod prelude {
+                #(pub use #traits as _;)*
             }
         }
     }

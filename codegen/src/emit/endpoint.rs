@@ -305,9 +305,8 @@ impl Emitter<'_> {
             None => quote!(::core::option::Option::None),
         });
         let names = ep.errors.iter().map(|v| v.ident.as_str());
-        let other_remedy = match self.platform_module() {
-            Some(common) => {
-                let path = self.module_path(Some(module), common);
+        let other_remedy = match self.platform_path(module) {
+            Some(path) => {
                 quote!(Self::Other(e) => #path platform_error(e.code).and_then(|p| p.remedy.or(p.description)))
             }
             None => quote!(Self::Other(_) => ::core::option::Option::None),

@@ -43,6 +43,7 @@ impl Emitter<'_> {
             .iter()
             .enumerate()
             .flat_map(|(i, m)| m.events.iter().map(move |e| (ModuleId(i), e)))
+            .filter(|(_, e)| !e.external)
             .collect();
         let variants: Vec<_> = events.iter().map(|(_, e)| ident(&e.variant)).collect();
         let bodies: Vec<_> = events
@@ -124,7 +125,13 @@ impl Emitter<'_> {
     pub(super) fn dispatcher_methods(&self) -> TokenStream {
         use super::calls::Calls;
         let rt = &self.rt;
-        let events: Vec<&Event> = self.model.modules.iter().flat_map(|m| &m.events).collect();
+        let events: Vec<&Event> = self
+            .model
+            .modules
+            .iter()
+            .flat_map(|m| &m.events)
+            .filter(|e| !e.external)
+            .collect();
         if events.is_empty() || self.options.calls == Calls::None {
             return TokenStream::new();
         }

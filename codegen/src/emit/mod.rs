@@ -25,6 +25,20 @@ pub struct Options {
     pub service_features: bool,
     /// Where the call methods' entry points go.
     pub calls: Calls,
+    /// The spec the runtime crate was generated from. Its types, events,
+    /// endpoints and platform-wide errors can be referred to and are checked
+    /// against, but are not generated again: references go to the runtime
+    /// crate, and call methods extend the runtime's call groups.
+    pub base: Option<SpecDir>,
+}
+
+/// A spec folder: where it is, and how messages show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpecDir {
+    /// The folder.
+    pub dir: std::path::PathBuf,
+    /// How it is shown in messages (`spec`, `../lark-sdk/spec`).
+    pub display: String,
 }
 
 impl std::fmt::Debug for Options {
@@ -34,6 +48,7 @@ impl std::fmt::Debug for Options {
             .field("runtime", &quote!(#runtime).to_string())
             .field("service_features", &self.service_features)
             .field("calls", &self.calls)
+            .field("base", &self.base)
             .finish()
     }
 }
@@ -44,6 +59,7 @@ impl Default for Options {
             runtime: syn::parse_quote!(::lark_sdk),
             service_features: false,
             calls: Calls::Trait,
+            base: None,
         }
     }
 }
@@ -83,8 +99,11 @@ impl Emitter<'_> {
         for service in services {
             let ids: Vec<ModuleId> = (0..self.model.modules.len())
                 .map(ModuleId)
-                .filter(|id| self.model.modules[id.0].service == service)
+                .filter(|id| self.model.modules[id.0].service == service && self.is_local(*id))
                 .collect();
+            if ids.is_empty() {
+                continue;
+            }
             let name = ident(service);
             let gate = self.gate(service);
             let common = ids
@@ -136,7 +155,20 @@ impl Emitter<'_> {
         out.extend(self.endpoint_catalog());
         out.extend(self.client_entry());
         out.extend(self.dispatcher_methods());
+        out.extend(self.prelude());
         out
+    }
+
+    /// Whether a module has anything generated here, rather than only items
+    /// of the base spec.
+    fn is_local(&self, id: ModuleId) -> bool {
+        let m = &self.model.modules[id.0];
+        m.types.iter().any(|t| !self.model.types[t.0].external)
+            || m.endpoints.iter().any(|e| !e.external)
+            || m.events.iter().any(|e| !e.external)
+            || (m.version.is_none()
+                && !self.model.platform_external
+                && !self.model.platform_errors.is_empty())
     }
 
     fn gate(&self, service: &str) -> TokenStream {
@@ -158,11 +190,28 @@ impl Emitter<'_> {
 
     fn module_items(&self, id: ModuleId) -> TokenStream {
         let module = &self.model.modules[id.0];
-        let types = module.types.iter().map(|&t| self.type_def(t));
-        let endpoints = module.endpoints.iter().map(|ep| self.endpoint(id, ep));
-        let events = module.events.iter().map(|ev| self.event_body(ev));
+        let types = module
+            .types
+            .iter()
+            .filter(|t| !self.model.types[t.0].external)
+            .map(|&t| self.type_def(t));
+        let endpoints = module
+            .endpoints
+            .iter()
+            .filter(|ep| !ep.external)
+            .map(|ep| self.endpoint(id, ep));
+        let events = module
+            .events
+            .iter()
+            .filter(|ev| !ev.external)
+            .map(|ev| self.event_body(ev));
         let (platform, calls) = if module.version.is_none() {
-            (self.platform_table(), TokenStream::new())
+            let table = if self.model.platform_external {
+                TokenStream::new()
+            } else {
+                self.platform_table()
+            };
+            (table, TokenStream::new())
         } else {
             (TokenStream::new(), self.version_calls(id))
         };
@@ -201,10 +250,15 @@ impl Emitter<'_> {
         }
     }
 
-    /// Path of a generated type from a module.
+    /// Path of a generated type from a module (in the runtime crate for a
+    /// type of the base spec).
     fn type_path(&self, from: Option<ModuleId>, id: TypeId) -> TokenStream {
         let def = &self.model.types[id.0];
-        let module = self.module_path(from, def.module);
+        let module = if def.external {
+            self.runtime_module(def.module)
+        } else {
+            self.module_path(from, def.module)
+        };
         let name = ident(&def.name);
         quote!(#module #name)
     }
@@ -240,6 +294,7 @@ impl Emitter<'_> {
             .modules
             .iter()
             .flat_map(|m| &m.endpoints)
+            .filter(|ep| !ep.external)
             .map(|ep| {
                 let id = &ep.id;
                 let method = endpoint::method_ident(ep.method);
@@ -285,14 +340,20 @@ impl Emitter<'_> {
         }
     }
 
-    /// The `common` module, if the spec has a platform-wide error table.
-    fn platform_module(&self) -> Option<ModuleId> {
+    /// The path from a module to the `common` module holding the
+    /// platform-wide error table, if the spec (or its base) has one.
+    fn platform_path(&self, from: ModuleId) -> Option<TokenStream> {
         if self.model.platform_errors.is_empty() {
             return None;
         }
-        (0..self.model.modules.len())
+        let common = (0..self.model.modules.len())
             .map(ModuleId)
-            .find(|id| self.model.modules[id.0].version.is_none())
+            .find(|id| self.model.modules[id.0].version.is_none())?;
+        Some(if self.model.platform_external {
+            self.runtime_module(common)
+        } else {
+            self.module_path(Some(from), common)
+        })
     }
 }
 
