@@ -3,7 +3,9 @@
 //!
 //! Also publishes the spec folder to the build scripts of crates that depend
 //! on this one (`DEP_LARK_SDK_SPEC`), so that they can generate their own
-//! endpoints over it: `generate!("spec", base = env!("LARK_SDK_SPEC"))`.
+//! endpoints over it: `generate!("spec", base = env!("LARK_SDK_SPEC"))`;
+//! and tells the macro which features this build has (`LARK_SDK_FEATURES`),
+//! so that services whose feature is off are not generated at all.
 
 use std::path::PathBuf;
 
@@ -13,4 +15,9 @@ fn main() {
     let spec = manifest.join("../spec");
     let spec = spec.canonicalize().unwrap_or(spec);
     println!("cargo::metadata=spec={}", spec.display());
+    let mut features: Vec<String> = std::env::vars()
+        .filter_map(|(name, _)| name.strip_prefix("CARGO_FEATURE_").map(str::to_owned))
+        .collect();
+    features.sort();
+    println!("cargo::rustc-env=LARK_SDK_FEATURES={}", features.join(","));
 }

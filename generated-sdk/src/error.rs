@@ -219,6 +219,8 @@ pub struct ErrorSpec {
     pub http_status: Option<u16>,
     /// `msg` as the platform returns it.
     pub message: &'static str,
+    /// What to check or do, as the spec says.
+    pub remedy: Option<&'static str>,
 }
 
 impl ErrorSpec {
@@ -234,7 +236,14 @@ impl ErrorSpec {
             code,
             http_status,
             message,
+            remedy: None,
         }
+    }
+
+    /// The row with what to do about it.
+    pub const fn with_remedy(mut self, remedy: &'static str) -> Self {
+        self.remedy = Some(remedy);
+        self
     }
 
     /// The error a platform answering with this row returns.

@@ -34,10 +34,14 @@ pub use time::TimestampMs;
 #[cfg(feature = "client")]
 pub use client::{Client, RequestOptions};
 
-lark_codegen_macro::generate!("../../spec", calls = inherent);
+lark_codegen_macro::generate!(
+    "../../spec",
+    calls = inherent,
+    service_features = env!("LARK_SDK_FEATURES")
+);
 
 /// The README's examples, compiled and run as doc tests (they use every
 /// feature; `cargo test --workspace` turns them all on).
-#[cfg(all(doctest, feature = "ws", feature = "axum"))]
+#[cfg(all(doctest, feature = "ws", feature = "axum", feature = "im"))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeExamples;

@@ -4,7 +4,7 @@
 pub mod im {
     //! The `im` service.
     /// The calls of the `im` service.
-    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+    #[derive(Clone, Copy, Debug)]
     pub struct Calls<'a> {
         client: &'a ::lark_sdk::Client,
     }
@@ -31,11 +31,11 @@ pub mod im {
         /// - Envelope: schema 2.0, with `header`
         /// - Scopes to subscribe (any one): `im:chat:readonly`
         #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::default::Default,
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
+            Default,
             ::lark_sdk::__private::serde::Serialize,
             ::lark_sdk::__private::serde::Deserialize,
         )]
@@ -43,44 +43,41 @@ pub mod im {
         #[non_exhaustive]
         pub struct ChatDisbandedV1 {
             /// `chat_id`
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub chat_id: ::core::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub chat_id: Option<String>,
             /// Who disbanded it.
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub operator_id: ::core::option::Option<super::super::common::UserId>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub operator_id: Option<super::super::common::UserId>,
             /// `external`
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub external: ::core::option::Option<bool>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub external: Option<bool>,
         }
         impl ChatDisbandedV1 {
             /// Creates a value from its required fields; the others start
             /// empty and are set with the methods named after them.
             pub fn new() -> Self {
                 Self {
-                    chat_id: ::core::option::Option::None,
-                    operator_id: ::core::option::Option::None,
-                    external: ::core::option::Option::None,
+                    chat_id: None,
+                    operator_id: None,
+                    external: None,
                 }
             }
             /// Sets [`Self::chat_id`].
-            pub fn chat_id(
-                mut self,
-                value: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.chat_id = ::core::option::Option::Some(value.into());
+            pub fn chat_id(mut self, value: impl Into<String>) -> Self {
+                self.chat_id = Some(value.into());
                 self
             }
             /// Sets [`Self::operator_id`].
             pub fn operator_id(
                 mut self,
-                value: impl ::core::convert::Into<super::super::common::UserId>,
+                value: impl Into<super::super::common::UserId>,
             ) -> Self {
-                self.operator_id = ::core::option::Option::Some(value.into());
+                self.operator_id = Some(value.into());
                 self
             }
             /// Sets [`Self::external`].
-            pub fn external(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-                self.external = ::core::option::Option::Some(value.into());
+            pub fn external(mut self, value: impl Into<bool>) -> Self {
+                self.external = Some(value.into());
                 self
             }
         }
@@ -91,18 +88,16 @@ pub mod im {
         /// - `DELETE /open-apis/im/v1/chats/:chat_id`
         /// - Access tokens: `tenant_access_token`, `user_access_token` (the first is the default)
         /// - Errors: [`DeleteChatError`]
-        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub struct DeleteChatRequest {
             /// `chat_id`
-            pub chat_id: ::std::string::String,
+            pub chat_id: String,
         }
         impl DeleteChatRequest {
             /// Creates the request from its required parameters; optional
             /// ones are set with the methods named after them.
-            pub fn new(
-                chat_id: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
+            pub fn new(chat_id: impl Into<String>) -> Self {
                 Self { chat_id: chat_id.into() }
             }
         }
@@ -119,19 +114,12 @@ pub mod im {
             ];
             const SCOPES: &'static [&'static str] = &[];
             const RATE_LIMIT: ::lark_sdk::RateLimit = ::lark_sdk::RateLimit::new(
-                ::core::option::Option::None,
-                ::core::option::Option::None,
+                None,
+                None,
             );
             const FIELD_SCOPES: ::lark_sdk::FieldScopes = &[];
-            fn render_path(
-                &self,
-            ) -> ::core::result::Result<
-                ::std::string::String,
-                ::lark_sdk::InvalidRequest,
-            > {
-                let mut path = ::std::string::String::with_capacity(
-                    Self::PATH.len() + 32,
-                );
+            fn render_path(&self) -> Result<String, ::lark_sdk::InvalidRequest> {
+                let mut path = String::with_capacity(Self::PATH.len() + 32);
                 path.push_str("/open-apis/im/v1/chats/");
                 ::lark_sdk::__private::push_path_param(
                     &mut path,
@@ -139,25 +127,20 @@ pub mod im {
                     "chat_id",
                     self.chat_id.as_str(),
                 )?;
-                ::core::result::Result::Ok(path)
+                Ok(path)
             }
         }
         /// Errors of [`DeleteChatRequest`]: a variant per row of the endpoint's error table and per platform-wide code that applies, and `Other` for any code not listed.
-        #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum DeleteChatError {
             /// `99991400` (HTTP 429): request trigger frequency limit (platform-wide)
-            RateLimited(::std::boxed::Box<::lark_sdk::ApiError>),
+            RateLimited(Box<::lark_sdk::ApiError>),
             /// `99991663`: Invalid access token for authorization (platform-wide)
-            TenantTokenInvalid(::std::boxed::Box<::lark_sdk::ApiError>),
+            TenantTokenInvalid(Box<::lark_sdk::ApiError>),
             /// A code the spec does not list for this endpoint (one the
             /// platform added later lands here), kept with its message and log id.
-            Other(::std::boxed::Box<::lark_sdk::ApiError>),
+            Other(Box<::lark_sdk::ApiError>),
         }
         impl DeleteChatError {
             /// Codes with a variant of their own.
@@ -166,14 +149,14 @@ pub mod im {
             pub const RATE_LIMITED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
                 "RateLimited",
                 99991400i64,
-                ::core::option::Option::Some(429u16),
+                Some(429u16),
                 "request trigger frequency limit",
             );
             /// The table row of [`Self::TenantTokenInvalid`].
             pub const TENANT_TOKEN_INVALID: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
                 "TenantTokenInvalid",
                 99991663i64,
-                ::core::option::Option::None,
+                None,
                 "Invalid access token for authorization",
             );
             /// Every row with a variant of its own, in table order.
@@ -198,40 +181,40 @@ pub mod im {
                 &self.api_error().msg
             }
             /// The log id to quote to support.
-            pub fn log_id(&self) -> ::core::option::Option<&str> {
+            pub fn log_id(&self) -> Option<&str> {
                 self.api_error().log_id.as_deref()
             }
-            /// The HTTP status the spec documents for this error.
-            pub fn documented_status(&self) -> ::core::option::Option<u16> {
+            /// The table row of this error (`None` for `Other`).
+            pub fn spec(&self) -> Option<&'static ::lark_sdk::ErrorSpec> {
                 match self {
-                    Self::RateLimited(_) => ::core::option::Option::Some(429u16),
-                    Self::TenantTokenInvalid(_) => ::core::option::Option::None,
-                    Self::Other(_) => ::core::option::Option::None,
+                    Self::RateLimited(_) => Some(&Self::SPECS[0usize]),
+                    Self::TenantTokenInvalid(_) => Some(&Self::SPECS[1usize]),
+                    Self::Other(_) => None,
                 }
             }
-            /// What to check or do, as the spec says.
-            pub fn remedy(&self) -> ::core::option::Option<&'static str> {
-                match self {
-                    Self::RateLimited(_) => ::core::option::Option::None,
-                    Self::TenantTokenInvalid(_) => ::core::option::Option::None,
-                    Self::Other(e) => {
-                        super::super::common::platform_error(e.code)
+            /// The HTTP status the spec documents for this error.
+            pub fn documented_status(&self) -> Option<u16> {
+                self.spec().and_then(|row| row.http_status)
+            }
+            /// What to check or do, as the spec says (for `Other`: the
+            /// platform-wide table's word on the code, if it has one).
+            pub fn remedy(&self) -> Option<&'static str> {
+                match self.spec() {
+                    Some(row) => row.remedy,
+                    None => {
+                        super::super::common::platform_error(self.code())
                             .and_then(|p| p.remedy.or(p.description))
                     }
                 }
             }
             /// The variant's name (`"Other"` for unlisted codes).
             pub fn name(&self) -> &'static str {
-                match self {
-                    Self::RateLimited(_) => "RateLimited",
-                    Self::TenantTokenInvalid(_) => "TenantTokenInvalid",
-                    Self::Other(_) => "Other",
-                }
+                self.spec().map_or("Other", |row| row.name)
             }
         }
-        impl ::core::convert::From<::lark_sdk::ApiError> for DeleteChatError {
+        impl From<::lark_sdk::ApiError> for DeleteChatError {
             fn from(error: ::lark_sdk::ApiError) -> Self {
-                let error = ::std::boxed::Box::new(error);
+                let error = Box::new(error);
                 match error.code {
                     99991400i64 => Self::RateLimited(error),
                     99991663i64 => Self::TenantTokenInvalid(error),
@@ -241,7 +224,7 @@ pub mod im {
         }
         impl ::core::fmt::Display for DeleteChatError {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "{}: {}", self.name(), self.api_error())
+                write!(f, "{}: {}", self.name(), self.api_error())
             }
         }
         impl ::std::error::Error for DeleteChatError {}
@@ -264,7 +247,7 @@ pub mod im {
             type Envelope = ::lark_sdk::event::EventEnvelope<Self>;
         }
         /// The calls of `im.v1`.
-        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        #[derive(Clone, Copy, Debug)]
         pub struct Calls<'a> {
             client: &'a ::lark_sdk::Client,
         }
@@ -282,7 +265,7 @@ pub mod im {
             }
         }
         /// The calls on `chat`.
-        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        #[derive(Clone, Copy, Debug)]
         pub struct ChatCalls<'a> {
             client: &'a ::lark_sdk::Client,
         }
@@ -297,10 +280,7 @@ pub mod im {
             pub async fn delete(
                 self,
                 request: DeleteChatRequest,
-            ) -> ::core::result::Result<
-                ::lark_sdk::NoData,
-                ::lark_sdk::client::Error<DeleteChatError>,
-            > {
+            ) -> Result<::lark_sdk::NoData, ::lark_sdk::client::Error<DeleteChatError>> {
                 self.client.call(&request).await
             }
             /// Disband a chat, with per-call options (a user token, a store app's tenant).
@@ -308,10 +288,7 @@ pub mod im {
                 self,
                 request: DeleteChatRequest,
                 options: &::lark_sdk::RequestOptions,
-            ) -> ::core::result::Result<
-                ::lark_sdk::NoData,
-                ::lark_sdk::client::Error<DeleteChatError>,
-            > {
+            ) -> Result<::lark_sdk::NoData, ::lark_sdk::client::Error<DeleteChatError>> {
                 self.client.call_with(&request, options).await
             }
         }
@@ -321,11 +298,11 @@ pub mod common {
     //! Platform-wide types and errors.
     /// `UserId`
     #[derive(
-        ::core::clone::Clone,
-        ::core::fmt::Debug,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::default::Default,
+        Clone,
+        Debug,
+        PartialEq,
+        Eq,
+        Default,
         ::lark_sdk::__private::serde::Serialize,
         ::lark_sdk::__private::serde::Deserialize,
     )]
@@ -333,37 +310,31 @@ pub mod common {
     #[non_exhaustive]
     pub struct UserId {
         /// `open_id`
-        #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-        pub open_id: ::core::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub open_id: Option<String>,
         /// `user_id`
         ///
         /// Filled only when the app has one of the scopes `contact:user.employee_id:readonly` (字段权限).
-        #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-        pub user_id: ::core::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user_id: Option<String>,
     }
     impl UserId {
         /// Creates a value from its required fields; the others start
         /// empty and are set with the methods named after them.
         pub fn new() -> Self {
             Self {
-                open_id: ::core::option::Option::None,
-                user_id: ::core::option::Option::None,
+                open_id: None,
+                user_id: None,
             }
         }
         /// Sets [`Self::open_id`].
-        pub fn open_id(
-            mut self,
-            value: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.open_id = ::core::option::Option::Some(value.into());
+        pub fn open_id(mut self, value: impl Into<String>) -> Self {
+            self.open_id = Some(value.into());
             self
         }
         /// Sets [`Self::user_id`].
-        pub fn user_id(
-            mut self,
-            value: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.user_id = ::core::option::Option::Some(value.into());
+        pub fn user_id(mut self, value: impl Into<String>) -> Self {
+            self.user_id = Some(value.into());
             self
         }
     }
@@ -374,11 +345,11 @@ pub mod common {
     /// - Event type: `app_ticket`
     /// - Envelope: schema 1.0 (`uuid`, `token`, `type`)
     #[derive(
-        ::core::clone::Clone,
-        ::core::fmt::Debug,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::default::Default,
+        Clone,
+        Debug,
+        PartialEq,
+        Eq,
+        Default,
         ::lark_sdk::__private::serde::Serialize,
         ::lark_sdk::__private::serde::Deserialize,
     )]
@@ -386,47 +357,38 @@ pub mod common {
     #[non_exhaustive]
     pub struct AppTicket {
         /// `app_id`
-        #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-        pub app_id: ::core::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub app_id: Option<String>,
         /// `app_ticket`
-        #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-        pub app_ticket: ::core::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub app_ticket: Option<String>,
         /// `type`
-        #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-        pub r#type: ::core::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub r#type: Option<String>,
     }
     impl AppTicket {
         /// Creates a value from its required fields; the others start
         /// empty and are set with the methods named after them.
         pub fn new() -> Self {
             Self {
-                app_id: ::core::option::Option::None,
-                app_ticket: ::core::option::Option::None,
-                r#type: ::core::option::Option::None,
+                app_id: None,
+                app_ticket: None,
+                r#type: None,
             }
         }
         /// Sets [`Self::app_id`].
-        pub fn app_id(
-            mut self,
-            value: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.app_id = ::core::option::Option::Some(value.into());
+        pub fn app_id(mut self, value: impl Into<String>) -> Self {
+            self.app_id = Some(value.into());
             self
         }
         /// Sets [`Self::app_ticket`].
-        pub fn app_ticket(
-            mut self,
-            value: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.app_ticket = ::core::option::Option::Some(value.into());
+        pub fn app_ticket(mut self, value: impl Into<String>) -> Self {
+            self.app_ticket = Some(value.into());
             self
         }
         /// Sets [`Self::type`].
-        pub fn r#type(
-            mut self,
-            value: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.r#type = ::core::option::Option::Some(value.into());
+        pub fn r#type(mut self, value: impl Into<String>) -> Self {
+            self.r#type = Some(value.into());
             self
         }
     }
@@ -445,30 +407,30 @@ pub mod common {
     pub const PLATFORM_ERRORS: &[::lark_sdk::PlatformErrorInfo] = &[
         ::lark_sdk::PlatformErrorInfo::new(
             40001i64,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
+            None,
+            None,
             "param error",
             &["market place app is not allowed to update user or department"],
-            ::core::option::Option::None,
-            ::core::option::Option::None,
+            None,
+            None,
         ),
         ::lark_sdk::PlatformErrorInfo::new(
             99991400i64,
-            ::core::option::Option::Some("RateLimited"),
-            ::core::option::Option::Some(429u16),
+            Some("RateLimited"),
+            Some(429u16),
             "request trigger frequency limit",
             &[],
-            ::core::option::Option::None,
-            ::core::option::Option::None,
+            None,
+            None,
         ),
         ::lark_sdk::PlatformErrorInfo::new(
             99991663i64,
-            ::core::option::Option::Some("TenantTokenInvalid"),
-            ::core::option::Option::None,
+            Some("TenantTokenInvalid"),
+            None,
             "Invalid access token for authorization",
             &[],
-            ::core::option::Option::None,
-            ::core::option::Option::None,
+            None,
+            None,
         ),
     ];
     /// The platform-wide table's entry for a code.
@@ -496,7 +458,8 @@ pub enum Event {
     Unknown(::lark_sdk::event::RawEvent),
 }
 impl Event {
-    /// Every event type the spec describes.
+    /// Every event type the spec describes (with per-service
+    /// features: also those of services not compiled in).
     pub const TYPES: &'static [&'static str] = &["im.chat.disbanded_v1", "app_ticket"];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.

@@ -4,7 +4,7 @@
 pub mod im {
     //! The `im` service.
     /// The calls of the `im` service.
-    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+    #[derive(Clone, Copy, Debug)]
     pub struct Calls<'a> {
         client: &'a ::lark_sdk::Client,
     }
@@ -25,10 +25,10 @@ pub mod im {
         //! Version `v1` of the `im` service.
         /// A message.
         #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
             ::lark_sdk::__private::serde::Serialize,
             ::lark_sdk::__private::serde::Deserialize,
         )]
@@ -36,95 +36,81 @@ pub mod im {
         #[non_exhaustive]
         pub struct Message {
             /// The message's ID.
-            pub message_id: ::std::string::String,
+            pub message_id: String,
             /// Kind of content (`text`, `post`, …).
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub msg_type: ::core::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub msg_type: Option<String>,
             /// When it was sent.
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub create_time: ::core::option::Option<::lark_sdk::TimestampMs>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub create_time: Option<::lark_sdk::TimestampMs>,
             /// Whether it was recalled.
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub deleted: ::core::option::Option<bool>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub deleted: Option<bool>,
             /// Who sent it.
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub sender: ::core::option::Option<MessageSender>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub sender: Option<MessageSender>,
             /// The content.
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub body: ::core::option::Option<MessageBody>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub body: Option<MessageBody>,
             /// Who is mentioned.
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub mentions: ::core::option::Option<::std::vec::Vec<Mention>>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub mentions: Option<Vec<Mention>>,
         }
         impl Message {
             /// Creates a value from its required fields; the others start
             /// empty and are set with the methods named after them.
-            pub fn new(
-                message_id: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
+            pub fn new(message_id: impl Into<String>) -> Self {
                 Self {
                     message_id: message_id.into(),
-                    msg_type: ::core::option::Option::None,
-                    create_time: ::core::option::Option::None,
-                    deleted: ::core::option::Option::None,
-                    sender: ::core::option::Option::None,
-                    body: ::core::option::Option::None,
-                    mentions: ::core::option::Option::None,
+                    msg_type: None,
+                    create_time: None,
+                    deleted: None,
+                    sender: None,
+                    body: None,
+                    mentions: None,
                 }
             }
             /// Sets [`Self::msg_type`].
-            pub fn msg_type(
-                mut self,
-                value: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.msg_type = ::core::option::Option::Some(value.into());
+            pub fn msg_type(mut self, value: impl Into<String>) -> Self {
+                self.msg_type = Some(value.into());
                 self
             }
             /// Sets [`Self::create_time`].
             pub fn create_time(
                 mut self,
-                value: impl ::core::convert::Into<::lark_sdk::TimestampMs>,
+                value: impl Into<::lark_sdk::TimestampMs>,
             ) -> Self {
-                self.create_time = ::core::option::Option::Some(value.into());
+                self.create_time = Some(value.into());
                 self
             }
             /// Sets [`Self::deleted`].
-            pub fn deleted(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-                self.deleted = ::core::option::Option::Some(value.into());
+            pub fn deleted(mut self, value: impl Into<bool>) -> Self {
+                self.deleted = Some(value.into());
                 self
             }
             /// Sets [`Self::sender`].
-            pub fn sender(
-                mut self,
-                value: impl ::core::convert::Into<MessageSender>,
-            ) -> Self {
-                self.sender = ::core::option::Option::Some(value.into());
+            pub fn sender(mut self, value: impl Into<MessageSender>) -> Self {
+                self.sender = Some(value.into());
                 self
             }
             /// Sets [`Self::body`].
-            pub fn body(
-                mut self,
-                value: impl ::core::convert::Into<MessageBody>,
-            ) -> Self {
-                self.body = ::core::option::Option::Some(value.into());
+            pub fn body(mut self, value: impl Into<MessageBody>) -> Self {
+                self.body = Some(value.into());
                 self
             }
             /// Sets [`Self::mentions`].
-            pub fn mentions(
-                mut self,
-                value: impl ::core::convert::Into<::std::vec::Vec<Mention>>,
-            ) -> Self {
-                self.mentions = ::core::option::Option::Some(value.into());
+            pub fn mentions(mut self, value: impl Into<Vec<Mention>>) -> Self {
+                self.mentions = Some(value.into());
                 self
             }
         }
         /// Who sent it.
         #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::default::Default,
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
+            Default,
             ::lark_sdk::__private::serde::Serialize,
             ::lark_sdk::__private::serde::Deserialize,
         )]
@@ -132,48 +118,36 @@ pub mod im {
         #[non_exhaustive]
         pub struct MessageSender {
             /// Sender ID.
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub id: ::core::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub id: Option<String>,
             /// Kind of sender.
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub sender_type: ::core::option::Option<SenderType>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub sender_type: Option<SenderType>,
         }
         impl MessageSender {
             /// Creates a value from its required fields; the others start
             /// empty and are set with the methods named after them.
             pub fn new() -> Self {
                 Self {
-                    id: ::core::option::Option::None,
-                    sender_type: ::core::option::Option::None,
+                    id: None,
+                    sender_type: None,
                 }
             }
             /// Sets [`Self::id`].
-            pub fn id(
-                mut self,
-                value: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.id = ::core::option::Option::Some(value.into());
+            pub fn id(mut self, value: impl Into<String>) -> Self {
+                self.id = Some(value.into());
                 self
             }
             /// Sets [`Self::sender_type`].
-            pub fn sender_type(
-                mut self,
-                value: impl ::core::convert::Into<SenderType>,
-            ) -> Self {
-                self.sender_type = ::core::option::Option::Some(value.into());
+            pub fn sender_type(mut self, value: impl Into<SenderType>) -> Self {
+                self.sender_type = Some(value.into());
                 self
             }
         }
         /// Kind of sender.
         ///
         /// Open: a value the spec does not list is kept in `Unknown` and sent back as is.
-        #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::hash::Hash
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum SenderType {
             /// `user`
@@ -189,7 +163,7 @@ pub mod im {
             /// Someone anonymous.
             Anonymous,
             /// A value the spec does not list, kept as received.
-            Unknown(::std::string::String),
+            Unknown(String),
         }
         impl SenderType {
             /// Every value the spec lists.
@@ -209,21 +183,21 @@ pub mod im {
             }
             /// True for a value the spec does not list.
             pub fn is_unknown(&self) -> bool {
-                ::core::matches!(self, Self::Unknown(_))
+                matches!(self, Self::Unknown(_))
             }
         }
-        impl ::core::convert::From<&str> for SenderType {
+        impl From<&str> for SenderType {
             fn from(value: &str) -> Self {
                 match value {
                     "user" => Self::User,
                     "app" => Self::App,
                     "anonymous" => Self::Anonymous,
-                    other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                    other => Self::Unknown(ToOwned::to_owned(other)),
                 }
             }
         }
-        impl ::core::convert::From<::std::string::String> for SenderType {
-            fn from(value: ::std::string::String) -> Self {
+        impl From<String> for SenderType {
+            fn from(value: String) -> Self {
                 match value.as_str() {
                     "user" => Self::User,
                     "app" => Self::App,
@@ -234,11 +208,11 @@ pub mod im {
         }
         impl ::core::str::FromStr for SenderType {
             type Err = ::core::convert::Infallible;
-            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
-                ::core::result::Result::Ok(Self::from(value))
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
             }
         }
-        impl ::core::convert::AsRef<str> for SenderType {
+        impl AsRef<str> for SenderType {
             fn as_ref(&self) -> &str {
                 self.as_str()
             }
@@ -252,24 +226,24 @@ pub mod im {
             fn serialize<S: ::lark_sdk::__private::serde::Serializer>(
                 &self,
                 serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
+            ) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
         impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for SenderType {
             fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
                 deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
+            ) -> Result<Self, D::Error> {
                 ::lark_sdk::__private::deserialize_open_enum(deserializer)
             }
         }
         /// The content.
         #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::default::Default,
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
+            Default,
             ::lark_sdk::__private::serde::Serialize,
             ::lark_sdk::__private::serde::Deserialize,
         )]
@@ -277,32 +251,27 @@ pub mod im {
         #[non_exhaustive]
         pub struct MessageBody {
             /// JSON text of the content.
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub content: ::core::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub content: Option<String>,
         }
         impl MessageBody {
             /// Creates a value from its required fields; the others start
             /// empty and are set with the methods named after them.
             pub fn new() -> Self {
-                Self {
-                    content: ::core::option::Option::None,
-                }
+                Self { content: None }
             }
             /// Sets [`Self::content`].
-            pub fn content(
-                mut self,
-                value: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.content = ::core::option::Option::Some(value.into());
+            pub fn content(mut self, value: impl Into<String>) -> Self {
+                self.content = Some(value.into());
                 self
             }
         }
         /// `Mention`
         #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
             ::lark_sdk::__private::serde::Serialize,
             ::lark_sdk::__private::serde::Deserialize,
         )]
@@ -310,51 +279,39 @@ pub mod im {
         #[non_exhaustive]
         pub struct Mention {
             /// Placeholder in the text (`@_user_1`).
-            pub key: ::std::string::String,
+            pub key: String,
             /// ID of the mentioned.
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub id: ::core::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub id: Option<String>,
             /// Display name.
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub name: ::core::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub name: Option<String>,
         }
         impl Mention {
             /// Creates a value from its required fields; the others start
             /// empty and are set with the methods named after them.
-            pub fn new(key: impl ::core::convert::Into<::std::string::String>) -> Self {
+            pub fn new(key: impl Into<String>) -> Self {
                 Self {
                     key: key.into(),
-                    id: ::core::option::Option::None,
-                    name: ::core::option::Option::None,
+                    id: None,
+                    name: None,
                 }
             }
             /// Sets [`Self::id`].
-            pub fn id(
-                mut self,
-                value: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.id = ::core::option::Option::Some(value.into());
+            pub fn id(mut self, value: impl Into<String>) -> Self {
+                self.id = Some(value.into());
                 self
             }
             /// Sets [`Self::name`].
-            pub fn name(
-                mut self,
-                value: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.name = ::core::option::Option::Some(value.into());
+            pub fn name(mut self, value: impl Into<String>) -> Self {
+                self.name = Some(value.into());
                 self
             }
         }
         /// Kind of ID in `receive_id`.
         ///
         /// Open: a value the spec does not list is kept in `Unknown` and sent back as is.
-        #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::hash::Hash
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum CreateMessageReceiveIdType {
             /// `open_id`
@@ -368,7 +325,7 @@ pub mod im {
             /// `chat_id`
             ChatId,
             /// A value the spec does not list, kept as received.
-            Unknown(::std::string::String),
+            Unknown(String),
         }
         impl CreateMessageReceiveIdType {
             /// Every value the spec lists.
@@ -392,10 +349,10 @@ pub mod im {
             }
             /// True for a value the spec does not list.
             pub fn is_unknown(&self) -> bool {
-                ::core::matches!(self, Self::Unknown(_))
+                matches!(self, Self::Unknown(_))
             }
         }
-        impl ::core::convert::From<&str> for CreateMessageReceiveIdType {
+        impl From<&str> for CreateMessageReceiveIdType {
             fn from(value: &str) -> Self {
                 match value {
                     "open_id" => Self::OpenId,
@@ -403,13 +360,12 @@ pub mod im {
                     "user_id" => Self::UserId,
                     "email" => Self::Email,
                     "chat_id" => Self::ChatId,
-                    other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                    other => Self::Unknown(ToOwned::to_owned(other)),
                 }
             }
         }
-        impl ::core::convert::From<::std::string::String>
-        for CreateMessageReceiveIdType {
-            fn from(value: ::std::string::String) -> Self {
+        impl From<String> for CreateMessageReceiveIdType {
+            fn from(value: String) -> Self {
                 match value.as_str() {
                     "open_id" => Self::OpenId,
                     "union_id" => Self::UnionId,
@@ -422,11 +378,11 @@ pub mod im {
         }
         impl ::core::str::FromStr for CreateMessageReceiveIdType {
             type Err = ::core::convert::Infallible;
-            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
-                ::core::result::Result::Ok(Self::from(value))
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
             }
         }
-        impl ::core::convert::AsRef<str> for CreateMessageReceiveIdType {
+        impl AsRef<str> for CreateMessageReceiveIdType {
             fn as_ref(&self) -> &str {
                 self.as_str()
             }
@@ -440,7 +396,7 @@ pub mod im {
             fn serialize<S: ::lark_sdk::__private::serde::Serializer>(
                 &self,
                 serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
+            ) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
@@ -448,16 +404,16 @@ pub mod im {
         for CreateMessageReceiveIdType {
             fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
                 deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
+            ) -> Result<Self, D::Error> {
                 ::lark_sdk::__private::deserialize_open_enum(deserializer)
             }
         }
         /// `CreateMessageRequestBody`
         #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
             ::lark_sdk::__private::serde::Serialize,
             ::lark_sdk::__private::serde::Deserialize,
         )]
@@ -465,48 +421,42 @@ pub mod im {
         #[non_exhaustive]
         pub struct CreateMessageRequestBody {
             /// Who receives it.
-            pub receive_id: ::std::string::String,
+            pub receive_id: String,
             /// Kind of content.
-            pub msg_type: ::std::string::String,
+            pub msg_type: String,
             /// JSON text of the content.
-            pub content: ::std::string::String,
+            pub content: String,
             /// Deduplication key, valid one hour.
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub uuid: ::core::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub uuid: Option<String>,
             /// A field whose name is a Rust keyword.
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub r#type: ::core::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub r#type: Option<String>,
         }
         impl CreateMessageRequestBody {
             /// Creates a value from its required fields; the others start
             /// empty and are set with the methods named after them.
             pub fn new(
-                receive_id: impl ::core::convert::Into<::std::string::String>,
-                msg_type: impl ::core::convert::Into<::std::string::String>,
-                content: impl ::core::convert::Into<::std::string::String>,
+                receive_id: impl Into<String>,
+                msg_type: impl Into<String>,
+                content: impl Into<String>,
             ) -> Self {
                 Self {
                     receive_id: receive_id.into(),
                     msg_type: msg_type.into(),
                     content: content.into(),
-                    uuid: ::core::option::Option::None,
-                    r#type: ::core::option::Option::None,
+                    uuid: None,
+                    r#type: None,
                 }
             }
             /// Sets [`Self::uuid`].
-            pub fn uuid(
-                mut self,
-                value: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.uuid = ::core::option::Option::Some(value.into());
+            pub fn uuid(mut self, value: impl Into<String>) -> Self {
+                self.uuid = Some(value.into());
                 self
             }
             /// Sets [`Self::type`].
-            pub fn r#type(
-                mut self,
-                value: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.r#type = ::core::option::Option::Some(value.into());
+            pub fn r#type(mut self, value: impl Into<String>) -> Self {
+                self.r#type = Some(value.into());
                 self
             }
         }
@@ -521,13 +471,13 @@ pub mod im {
         /// - Scopes (any one): `im:message:send_as_bot`
         /// - Rate limit: 50/second, 1000/minute
         /// - Errors: [`CreateMessageError`]
-        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub struct CreateMessageRequest {
             /// Kind of ID in `receive_id`.
             pub receive_id_type: CreateMessageReceiveIdType,
             /// Caller's idempotency key.
-            pub x_request_id: ::core::option::Option<::std::string::String>,
+            pub x_request_id: Option<String>,
             /// The JSON body.
             pub body: CreateMessageRequestBody,
         }
@@ -535,21 +485,18 @@ pub mod im {
             /// Creates the request from its required parameters; optional
             /// ones are set with the methods named after them.
             pub fn new(
-                receive_id_type: impl ::core::convert::Into<CreateMessageReceiveIdType>,
+                receive_id_type: impl Into<CreateMessageReceiveIdType>,
                 body: CreateMessageRequestBody,
             ) -> Self {
                 Self {
                     receive_id_type: receive_id_type.into(),
-                    x_request_id: ::core::option::Option::None,
+                    x_request_id: None,
                     body,
                 }
             }
             /// Sets [`Self::x_request_id`].
-            pub fn x_request_id(
-                mut self,
-                value: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.x_request_id = ::core::option::Option::Some(value.into());
+            pub fn x_request_id(mut self, value: impl Into<String>) -> Self {
+                self.x_request_id = Some(value.into());
                 self
             }
             /// Replaces the JSON body.
@@ -571,65 +518,40 @@ pub mod im {
             ];
             const SCOPES: &'static [&'static str] = &["im:message:send_as_bot"];
             const RATE_LIMIT: ::lark_sdk::RateLimit = ::lark_sdk::RateLimit::new(
-                ::core::option::Option::Some(50u32),
-                ::core::option::Option::Some(1000u32),
+                Some(50u32),
+                Some(1000u32),
             );
             const FIELD_SCOPES: ::lark_sdk::FieldScopes = &[];
-            fn render_path(
-                &self,
-            ) -> ::core::result::Result<
-                ::std::string::String,
-                ::lark_sdk::InvalidRequest,
-            > {
-                let mut path = ::std::string::String::with_capacity(
-                    Self::PATH.len() + 32,
-                );
+            fn render_path(&self) -> Result<String, ::lark_sdk::InvalidRequest> {
+                let mut path = String::with_capacity(Self::PATH.len() + 32);
                 path.push_str("/open-apis/im/v1/messages");
-                ::core::result::Result::Ok(path)
+                Ok(path)
             }
-            fn query_pairs(
-                &self,
-            ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
-                ::std::vec![
-                    ("receive_id_type", ::std::string::ToString::to_string(& self
-                    .receive_id_type))
-                ]
+            fn query_pairs(&self) -> Vec<(&'static str, String)> {
+                vec![("receive_id_type", ToString::to_string(& self.receive_id_type))]
             }
-            fn header_pairs(
-                &self,
-            ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
-                let mut pairs = ::std::vec![];
-                if let ::core::option::Option::Some(value) = &self.x_request_id {
-                    pairs
-                        .push((
-                            "X-Request-Id",
-                            ::std::string::ToString::to_string(value),
-                        ));
+            fn header_pairs(&self) -> Vec<(&'static str, String)> {
+                let mut pairs = vec![];
+                if let Some(value) = &self.x_request_id {
+                    pairs.push(("X-Request-Id", ToString::to_string(value)));
                 }
                 pairs
             }
-            fn request_body(&self) -> ::core::option::Option<&Self::Body> {
-                ::core::option::Option::Some(&self.body)
+            fn request_body(&self) -> Option<&Self::Body> {
+                Some(&self.body)
             }
         }
         /// Errors of [`CreateMessageRequest`]: a variant per row of the endpoint's error table and per platform-wide code that applies, and `Other` for any code not listed.
-        #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum CreateMessageError {
             /// `230001` (HTTP 400): Your request contains an invalid request parameter.
-            YourRequestContainsAnInvalidRequestParameter(
-                ::std::boxed::Box<::lark_sdk::ApiError>,
-            ),
+            YourRequestContainsAnInvalidRequestParameter(Box<::lark_sdk::ApiError>),
             /// `230002` (HTTP 400): The bot can not be outside the group.
-            BotNotInChat(::std::boxed::Box<::lark_sdk::ApiError>),
+            BotNotInChat(Box<::lark_sdk::ApiError>),
             /// A code the spec does not list for this endpoint (one the
             /// platform added later lands here), kept with its message and log id.
-            Other(::std::boxed::Box<::lark_sdk::ApiError>),
+            Other(Box<::lark_sdk::ApiError>),
         }
         impl CreateMessageError {
             /// Codes with a variant of their own.
@@ -638,14 +560,14 @@ pub mod im {
             pub const YOUR_REQUEST_CONTAINS_AN_INVALID_REQUEST_PARAMETER: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
                 "YourRequestContainsAnInvalidRequestParameter",
                 230001i64,
-                ::core::option::Option::Some(400u16),
+                Some(400u16),
                 "Your request contains an invalid request parameter.",
             );
             /// The table row of [`Self::BotNotInChat`].
             pub const BOT_NOT_IN_CHAT: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
                 "BotNotInChat",
                 230002i64,
-                ::core::option::Option::Some(400u16),
+                Some(400u16),
                 "The bot can not be outside the group.",
             );
             /// Every row with a variant of its own, in table order.
@@ -670,43 +592,39 @@ pub mod im {
                 &self.api_error().msg
             }
             /// The log id to quote to support.
-            pub fn log_id(&self) -> ::core::option::Option<&str> {
+            pub fn log_id(&self) -> Option<&str> {
                 self.api_error().log_id.as_deref()
             }
-            /// The HTTP status the spec documents for this error.
-            pub fn documented_status(&self) -> ::core::option::Option<u16> {
+            /// The table row of this error (`None` for `Other`).
+            pub fn spec(&self) -> Option<&'static ::lark_sdk::ErrorSpec> {
                 match self {
                     Self::YourRequestContainsAnInvalidRequestParameter(_) => {
-                        ::core::option::Option::Some(400u16)
+                        Some(&Self::SPECS[0usize])
                     }
-                    Self::BotNotInChat(_) => ::core::option::Option::Some(400u16),
-                    Self::Other(_) => ::core::option::Option::None,
+                    Self::BotNotInChat(_) => Some(&Self::SPECS[1usize]),
+                    Self::Other(_) => None,
                 }
             }
-            /// What to check or do, as the spec says.
-            pub fn remedy(&self) -> ::core::option::Option<&'static str> {
-                match self {
-                    Self::YourRequestContainsAnInvalidRequestParameter(_) => {
-                        ::core::option::Option::None
-                    }
-                    Self::BotNotInChat(_) => ::core::option::Option::None,
-                    Self::Other(_) => ::core::option::Option::None,
+            /// The HTTP status the spec documents for this error.
+            pub fn documented_status(&self) -> Option<u16> {
+                self.spec().and_then(|row| row.http_status)
+            }
+            /// What to check or do, as the spec says (for `Other`: the
+            /// platform-wide table's word on the code, if it has one).
+            pub fn remedy(&self) -> Option<&'static str> {
+                match self.spec() {
+                    Some(row) => row.remedy,
+                    None => None,
                 }
             }
             /// The variant's name (`"Other"` for unlisted codes).
             pub fn name(&self) -> &'static str {
-                match self {
-                    Self::YourRequestContainsAnInvalidRequestParameter(_) => {
-                        "YourRequestContainsAnInvalidRequestParameter"
-                    }
-                    Self::BotNotInChat(_) => "BotNotInChat",
-                    Self::Other(_) => "Other",
-                }
+                self.spec().map_or("Other", |row| row.name)
             }
         }
-        impl ::core::convert::From<::lark_sdk::ApiError> for CreateMessageError {
+        impl From<::lark_sdk::ApiError> for CreateMessageError {
             fn from(error: ::lark_sdk::ApiError) -> Self {
-                let error = ::std::boxed::Box::new(error);
+                let error = Box::new(error);
                 match error.code {
                     230001i64 => {
                         Self::YourRequestContainsAnInvalidRequestParameter(error)
@@ -718,7 +636,7 @@ pub mod im {
         }
         impl ::core::fmt::Display for CreateMessageError {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "{}: {}", self.name(), self.api_error())
+                write!(f, "{}: {}", self.name(), self.api_error())
             }
         }
         impl ::std::error::Error for CreateMessageError {}
@@ -728,7 +646,7 @@ pub mod im {
             }
         }
         /// The calls of `im.v1`.
-        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        #[derive(Clone, Copy, Debug)]
         pub struct Calls<'a> {
             client: &'a ::lark_sdk::Client,
         }
@@ -748,7 +666,7 @@ pub mod im {
             }
         }
         /// The calls on `message`.
-        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        #[derive(Clone, Copy, Debug)]
         pub struct MessageCalls<'a> {
             client: &'a ::lark_sdk::Client,
         }
@@ -763,10 +681,7 @@ pub mod im {
             pub async fn create(
                 self,
                 request: CreateMessageRequest,
-            ) -> ::core::result::Result<
-                Message,
-                ::lark_sdk::client::Error<CreateMessageError>,
-            > {
+            ) -> Result<Message, ::lark_sdk::client::Error<CreateMessageError>> {
                 self.client.call(&request).await
             }
             /// Send a message (发送消息), with per-call options (a user token, a store app's tenant).
@@ -774,10 +689,7 @@ pub mod im {
                 self,
                 request: CreateMessageRequest,
                 options: &::lark_sdk::RequestOptions,
-            ) -> ::core::result::Result<
-                Message,
-                ::lark_sdk::client::Error<CreateMessageError>,
-            > {
+            ) -> Result<Message, ::lark_sdk::client::Error<CreateMessageError>> {
                 self.client.call_with(&request, options).await
             }
         }
@@ -792,7 +704,8 @@ pub enum Event {
     Unknown(::lark_sdk::event::RawEvent),
 }
 impl Event {
-    /// Every event type the spec describes.
+    /// Every event type the spec describes (with per-service
+    /// features: also those of services not compiled in).
     pub const TYPES: &'static [&'static str] = &[];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.

@@ -4,7 +4,7 @@
 pub mod im {
     //! The `im` service.
     /// The calls of the `im` service.
-    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+    #[derive(Clone, Copy, Debug)]
     pub struct Calls<'a> {
         client: &'a ::lark_sdk::Client,
     }
@@ -25,11 +25,11 @@ pub mod im {
         //! Version `v1` of the `im` service.
         /// `Reaction`
         #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::default::Default,
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
+            Default,
             ::lark_sdk::__private::serde::Serialize,
             ::lark_sdk::__private::serde::Deserialize,
         )]
@@ -37,45 +37,39 @@ pub mod im {
         #[non_exhaustive]
         pub struct Reaction {
             /// `reaction_id`
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub reaction_id: ::core::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub reaction_id: Option<String>,
             /// `emoji_type`
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub emoji_type: ::core::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub emoji_type: Option<String>,
         }
         impl Reaction {
             /// Creates a value from its required fields; the others start
             /// empty and are set with the methods named after them.
             pub fn new() -> Self {
                 Self {
-                    reaction_id: ::core::option::Option::None,
-                    emoji_type: ::core::option::Option::None,
+                    reaction_id: None,
+                    emoji_type: None,
                 }
             }
             /// Sets [`Self::reaction_id`].
-            pub fn reaction_id(
-                mut self,
-                value: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.reaction_id = ::core::option::Option::Some(value.into());
+            pub fn reaction_id(mut self, value: impl Into<String>) -> Self {
+                self.reaction_id = Some(value.into());
                 self
             }
             /// Sets [`Self::emoji_type`].
-            pub fn emoji_type(
-                mut self,
-                value: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.emoji_type = ::core::option::Option::Some(value.into());
+            pub fn emoji_type(mut self, value: impl Into<String>) -> Self {
+                self.emoji_type = Some(value.into());
                 self
             }
         }
         /// `ListMessageReactionResponse`
         #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::default::Default,
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
+            Default,
             ::lark_sdk::__private::serde::Serialize,
             ::lark_sdk::__private::serde::Deserialize,
         )]
@@ -83,44 +77,38 @@ pub mod im {
         #[non_exhaustive]
         pub struct ListMessageReactionResponse {
             /// `items`
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub items: ::core::option::Option<::std::vec::Vec<Reaction>>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub items: Option<Vec<Reaction>>,
             /// `has_more`
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub has_more: ::core::option::Option<bool>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub has_more: Option<bool>,
             /// `page_token`
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub page_token: ::core::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub page_token: Option<String>,
         }
         impl ListMessageReactionResponse {
             /// Creates a value from its required fields; the others start
             /// empty and are set with the methods named after them.
             pub fn new() -> Self {
                 Self {
-                    items: ::core::option::Option::None,
-                    has_more: ::core::option::Option::None,
-                    page_token: ::core::option::Option::None,
+                    items: None,
+                    has_more: None,
+                    page_token: None,
                 }
             }
             /// Sets [`Self::items`].
-            pub fn items(
-                mut self,
-                value: impl ::core::convert::Into<::std::vec::Vec<Reaction>>,
-            ) -> Self {
-                self.items = ::core::option::Option::Some(value.into());
+            pub fn items(mut self, value: impl Into<Vec<Reaction>>) -> Self {
+                self.items = Some(value.into());
                 self
             }
             /// Sets [`Self::has_more`].
-            pub fn has_more(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-                self.has_more = ::core::option::Option::Some(value.into());
+            pub fn has_more(mut self, value: impl Into<bool>) -> Self {
+                self.has_more = Some(value.into());
                 self
             }
             /// Sets [`Self::page_token`].
-            pub fn page_token(
-                mut self,
-                value: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.page_token = ::core::option::Option::Some(value.into());
+            pub fn page_token(mut self, value: impl Into<String>) -> Self {
+                self.page_token = Some(value.into());
                 self
             }
         }
@@ -131,52 +119,44 @@ pub mod im {
         /// - `GET /open-apis/im/v1/messages/:message_id/reactions`
         /// - Access tokens: `tenant_access_token` (the first is the default)
         /// - Errors: [`ListMessageReactionError`]
-        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub struct ListMessageReactionRequest {
             /// `message_id`
-            pub message_id: ::std::string::String,
+            pub message_id: String,
             /// Only this emoji.
-            pub reaction_type: ::core::option::Option<::std::string::String>,
+            pub reaction_type: Option<String>,
             /// Where the previous page ended.
-            pub page_token: ::core::option::Option<::std::string::String>,
+            pub page_token: Option<String>,
             /// Items per page (at most 50).
             ///
             /// Default: `20`
-            pub page_size: ::core::option::Option<i32>,
+            pub page_size: Option<i32>,
         }
         impl ListMessageReactionRequest {
             /// Creates the request from its required parameters; optional
             /// ones are set with the methods named after them.
-            pub fn new(
-                message_id: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
+            pub fn new(message_id: impl Into<String>) -> Self {
                 Self {
                     message_id: message_id.into(),
-                    reaction_type: ::core::option::Option::None,
-                    page_token: ::core::option::Option::None,
-                    page_size: ::core::option::Option::None,
+                    reaction_type: None,
+                    page_token: None,
+                    page_size: None,
                 }
             }
             /// Sets [`Self::reaction_type`].
-            pub fn reaction_type(
-                mut self,
-                value: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.reaction_type = ::core::option::Option::Some(value.into());
+            pub fn reaction_type(mut self, value: impl Into<String>) -> Self {
+                self.reaction_type = Some(value.into());
                 self
             }
             /// Sets [`Self::page_token`].
-            pub fn page_token(
-                mut self,
-                value: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.page_token = ::core::option::Option::Some(value.into());
+            pub fn page_token(mut self, value: impl Into<String>) -> Self {
+                self.page_token = Some(value.into());
                 self
             }
             /// Sets [`Self::page_size`].
-            pub fn page_size(mut self, value: impl ::core::convert::Into<i32>) -> Self {
-                self.page_size = ::core::option::Option::Some(value.into());
+            pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+                self.page_size = Some(value.into());
                 self
             }
         }
@@ -192,19 +172,12 @@ pub mod im {
             ];
             const SCOPES: &'static [&'static str] = &[];
             const RATE_LIMIT: ::lark_sdk::RateLimit = ::lark_sdk::RateLimit::new(
-                ::core::option::Option::None,
-                ::core::option::Option::None,
+                None,
+                None,
             );
             const FIELD_SCOPES: ::lark_sdk::FieldScopes = &[];
-            fn render_path(
-                &self,
-            ) -> ::core::result::Result<
-                ::std::string::String,
-                ::lark_sdk::InvalidRequest,
-            > {
-                let mut path = ::std::string::String::with_capacity(
-                    Self::PATH.len() + 32,
-                );
+            fn render_path(&self) -> Result<String, ::lark_sdk::InvalidRequest> {
+                let mut path = String::with_capacity(Self::PATH.len() + 32);
                 path.push_str("/open-apis/im/v1/messages/");
                 ::lark_sdk::__private::push_path_param(
                     &mut path,
@@ -213,35 +186,25 @@ pub mod im {
                     self.message_id.as_str(),
                 )?;
                 path.push_str("/reactions");
-                ::core::result::Result::Ok(path)
+                Ok(path)
             }
-            fn query_pairs(
-                &self,
-            ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
-                let mut pairs = ::std::vec![];
-                if let ::core::option::Option::Some(value) = &self.reaction_type {
-                    pairs
-                        .push((
-                            "reaction_type",
-                            ::std::string::ToString::to_string(value),
-                        ));
+            fn query_pairs(&self) -> Vec<(&'static str, String)> {
+                let mut pairs = vec![];
+                if let Some(value) = &self.reaction_type {
+                    pairs.push(("reaction_type", ToString::to_string(value)));
                 }
-                if let ::core::option::Option::Some(value) = &self.page_token {
-                    pairs
-                        .push(("page_token", ::std::string::ToString::to_string(value)));
+                if let Some(value) = &self.page_token {
+                    pairs.push(("page_token", ToString::to_string(value)));
                 }
-                if let ::core::option::Option::Some(value) = &self.page_size {
-                    pairs.push(("page_size", ::std::string::ToString::to_string(value)));
+                if let Some(value) = &self.page_size {
+                    pairs.push(("page_size", ToString::to_string(value)));
                 }
                 pairs
             }
         }
         impl ::lark_sdk::Paginated for ListMessageReactionRequest {
             type Item = Reaction;
-            fn set_page_token(
-                &mut self,
-                token: ::core::option::Option<::std::string::String>,
-            ) {
+            fn set_page_token(&mut self, token: Option<String>) {
                 self.page_token = token;
             }
             fn page(response: Self::Response) -> ::lark_sdk::Page<Self::Item> {
@@ -251,17 +214,12 @@ pub mod im {
             }
         }
         /// Errors of [`ListMessageReactionRequest`]: a variant per row of the endpoint's error table and per platform-wide code that applies, and `Other` for any code not listed.
-        #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum ListMessageReactionError {
             /// A code the spec does not list for this endpoint (one the
             /// platform added later lands here), kept with its message and log id.
-            Other(::std::boxed::Box<::lark_sdk::ApiError>),
+            Other(Box<::lark_sdk::ApiError>),
         }
         impl ListMessageReactionError {
             /// Codes with a variant of their own.
@@ -283,37 +241,41 @@ pub mod im {
                 &self.api_error().msg
             }
             /// The log id to quote to support.
-            pub fn log_id(&self) -> ::core::option::Option<&str> {
+            pub fn log_id(&self) -> Option<&str> {
                 self.api_error().log_id.as_deref()
             }
-            /// The HTTP status the spec documents for this error.
-            pub fn documented_status(&self) -> ::core::option::Option<u16> {
+            /// The table row of this error (`None` for `Other`).
+            pub fn spec(&self) -> Option<&'static ::lark_sdk::ErrorSpec> {
                 match self {
-                    Self::Other(_) => ::core::option::Option::None,
+                    Self::Other(_) => None,
                 }
             }
-            /// What to check or do, as the spec says.
-            pub fn remedy(&self) -> ::core::option::Option<&'static str> {
-                match self {
-                    Self::Other(_) => ::core::option::Option::None,
+            /// The HTTP status the spec documents for this error.
+            pub fn documented_status(&self) -> Option<u16> {
+                self.spec().and_then(|row| row.http_status)
+            }
+            /// What to check or do, as the spec says (for `Other`: the
+            /// platform-wide table's word on the code, if it has one).
+            pub fn remedy(&self) -> Option<&'static str> {
+                match self.spec() {
+                    Some(row) => row.remedy,
+                    None => None,
                 }
             }
             /// The variant's name (`"Other"` for unlisted codes).
             pub fn name(&self) -> &'static str {
-                match self {
-                    Self::Other(_) => "Other",
-                }
+                self.spec().map_or("Other", |row| row.name)
             }
         }
-        impl ::core::convert::From<::lark_sdk::ApiError> for ListMessageReactionError {
+        impl From<::lark_sdk::ApiError> for ListMessageReactionError {
             fn from(error: ::lark_sdk::ApiError) -> Self {
-                let error = ::std::boxed::Box::new(error);
+                let error = Box::new(error);
                 Self::Other(error)
             }
         }
         impl ::core::fmt::Display for ListMessageReactionError {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "{}: {}", self.name(), self.api_error())
+                write!(f, "{}: {}", self.name(), self.api_error())
             }
         }
         impl ::std::error::Error for ListMessageReactionError {}
@@ -323,7 +285,7 @@ pub mod im {
             }
         }
         /// The calls of `im.v1`.
-        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        #[derive(Clone, Copy, Debug)]
         pub struct Calls<'a> {
             client: &'a ::lark_sdk::Client,
         }
@@ -343,7 +305,7 @@ pub mod im {
             }
         }
         /// The calls on `message_reaction`.
-        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        #[derive(Clone, Copy, Debug)]
         pub struct MessageReactionCalls<'a> {
             client: &'a ::lark_sdk::Client,
         }
@@ -358,7 +320,7 @@ pub mod im {
             pub async fn list(
                 self,
                 request: ListMessageReactionRequest,
-            ) -> ::core::result::Result<
+            ) -> Result<
                 ListMessageReactionResponse,
                 ::lark_sdk::client::Error<ListMessageReactionError>,
             > {
@@ -376,7 +338,7 @@ pub mod im {
                 self,
                 request: ListMessageReactionRequest,
                 options: &::lark_sdk::RequestOptions,
-            ) -> ::core::result::Result<
+            ) -> Result<
                 ListMessageReactionResponse,
                 ::lark_sdk::client::Error<ListMessageReactionError>,
             > {
@@ -394,7 +356,8 @@ pub enum Event {
     Unknown(::lark_sdk::event::RawEvent),
 }
 impl Event {
-    /// Every event type the spec describes.
+    /// Every event type the spec describes (with per-service
+    /// features: also those of services not compiled in).
     pub const TYPES: &'static [&'static str] = &[];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.

@@ -6,13 +6,7 @@ pub mod common {
     /// `UserIdType`
     ///
     /// Open: a value the spec does not list is kept in `Unknown` and sent back as is.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::fmt::Debug,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum UserIdType {
         /// `open_id`
@@ -22,7 +16,7 @@ pub mod common {
         /// `user_id`
         UserId,
         /// A value the spec does not list, kept as received.
-        Unknown(::std::string::String),
+        Unknown(String),
     }
     impl UserIdType {
         /// Every value the spec lists.
@@ -38,21 +32,21 @@ pub mod common {
         }
         /// True for a value the spec does not list.
         pub fn is_unknown(&self) -> bool {
-            ::core::matches!(self, Self::Unknown(_))
+            matches!(self, Self::Unknown(_))
         }
     }
-    impl ::core::convert::From<&str> for UserIdType {
+    impl From<&str> for UserIdType {
         fn from(value: &str) -> Self {
             match value {
                 "open_id" => Self::OpenId,
                 "union_id" => Self::UnionId,
                 "user_id" => Self::UserId,
-                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                other => Self::Unknown(ToOwned::to_owned(other)),
             }
         }
     }
-    impl ::core::convert::From<::std::string::String> for UserIdType {
-        fn from(value: ::std::string::String) -> Self {
+    impl From<String> for UserIdType {
+        fn from(value: String) -> Self {
             match value.as_str() {
                 "open_id" => Self::OpenId,
                 "union_id" => Self::UnionId,
@@ -63,11 +57,11 @@ pub mod common {
     }
     impl ::core::str::FromStr for UserIdType {
         type Err = ::core::convert::Infallible;
-        fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
-            ::core::result::Result::Ok(Self::from(value))
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            Ok(Self::from(value))
         }
     }
-    impl ::core::convert::AsRef<str> for UserIdType {
+    impl AsRef<str> for UserIdType {
         fn as_ref(&self) -> &str {
             self.as_str()
         }
@@ -81,14 +75,14 @@ pub mod common {
         fn serialize<S: ::lark_sdk::__private::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
     impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for UserIdType {
         fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
             deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
+        ) -> Result<Self, D::Error> {
             ::lark_sdk::__private::deserialize_open_enum(deserializer)
         }
     }
@@ -96,7 +90,7 @@ pub mod common {
 pub mod contact {
     //! The `contact` service.
     /// The calls of the `contact` service.
-    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+    #[derive(Clone, Copy, Debug)]
     pub struct Calls<'a> {
         client: &'a ::lark_sdk::Client,
     }
@@ -118,13 +112,7 @@ pub mod contact {
         /// Kind of department ID.
         ///
         /// Open: a value the spec does not list is kept in `Unknown` and sent back as is.
-        #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::hash::Hash
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum DepartmentIdType {
             /// `department_id`
@@ -136,7 +124,7 @@ pub mod contact {
             /// The department's open ID.
             OpenDepartmentId,
             /// A value the spec does not list, kept as received.
-            Unknown(::std::string::String),
+            Unknown(String),
         }
         impl DepartmentIdType {
             /// Every value the spec lists.
@@ -154,20 +142,20 @@ pub mod contact {
             }
             /// True for a value the spec does not list.
             pub fn is_unknown(&self) -> bool {
-                ::core::matches!(self, Self::Unknown(_))
+                matches!(self, Self::Unknown(_))
             }
         }
-        impl ::core::convert::From<&str> for DepartmentIdType {
+        impl From<&str> for DepartmentIdType {
             fn from(value: &str) -> Self {
                 match value {
                     "department_id" => Self::DepartmentId,
                     "open_department_id" => Self::OpenDepartmentId,
-                    other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                    other => Self::Unknown(ToOwned::to_owned(other)),
                 }
             }
         }
-        impl ::core::convert::From<::std::string::String> for DepartmentIdType {
-            fn from(value: ::std::string::String) -> Self {
+        impl From<String> for DepartmentIdType {
+            fn from(value: String) -> Self {
                 match value.as_str() {
                     "department_id" => Self::DepartmentId,
                     "open_department_id" => Self::OpenDepartmentId,
@@ -177,11 +165,11 @@ pub mod contact {
         }
         impl ::core::str::FromStr for DepartmentIdType {
             type Err = ::core::convert::Infallible;
-            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
-                ::core::result::Result::Ok(Self::from(value))
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
             }
         }
-        impl ::core::convert::AsRef<str> for DepartmentIdType {
+        impl AsRef<str> for DepartmentIdType {
             fn as_ref(&self) -> &str {
                 self.as_str()
             }
@@ -195,23 +183,23 @@ pub mod contact {
             fn serialize<S: ::lark_sdk::__private::serde::Serializer>(
                 &self,
                 serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
+            ) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
         impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for DepartmentIdType {
             fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
                 deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
+            ) -> Result<Self, D::Error> {
                 ::lark_sdk::__private::deserialize_open_enum(deserializer)
             }
         }
         /// A user.
         #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
             ::lark_sdk::__private::serde::Serialize,
             ::lark_sdk::__private::serde::Deserialize,
         )]
@@ -219,62 +207,51 @@ pub mod contact {
         #[non_exhaustive]
         pub struct User {
             /// Open ID.
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub open_id: ::core::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub open_id: Option<String>,
             /// Name.
-            pub name: ::std::string::String,
+            pub name: String,
             /// Departments.
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub department_ids: ::core::option::Option<
-                ::std::vec::Vec<::std::string::String>,
-            >,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub department_ids: Option<Vec<String>>,
             /// `status`
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub status: ::core::option::Option<UserStatus>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub status: Option<UserStatus>,
         }
         impl User {
             /// Creates a value from its required fields; the others start
             /// empty and are set with the methods named after them.
-            pub fn new(name: impl ::core::convert::Into<::std::string::String>) -> Self {
+            pub fn new(name: impl Into<String>) -> Self {
                 Self {
-                    open_id: ::core::option::Option::None,
+                    open_id: None,
                     name: name.into(),
-                    department_ids: ::core::option::Option::None,
-                    status: ::core::option::Option::None,
+                    department_ids: None,
+                    status: None,
                 }
             }
             /// Sets [`Self::open_id`].
-            pub fn open_id(
-                mut self,
-                value: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.open_id = ::core::option::Option::Some(value.into());
+            pub fn open_id(mut self, value: impl Into<String>) -> Self {
+                self.open_id = Some(value.into());
                 self
             }
             /// Sets [`Self::department_ids`].
-            pub fn department_ids(
-                mut self,
-                value: impl ::core::convert::Into<::std::vec::Vec<::std::string::String>>,
-            ) -> Self {
-                self.department_ids = ::core::option::Option::Some(value.into());
+            pub fn department_ids(mut self, value: impl Into<Vec<String>>) -> Self {
+                self.department_ids = Some(value.into());
                 self
             }
             /// Sets [`Self::status`].
-            pub fn status(
-                mut self,
-                value: impl ::core::convert::Into<UserStatus>,
-            ) -> Self {
-                self.status = ::core::option::Option::Some(value.into());
+            pub fn status(mut self, value: impl Into<UserStatus>) -> Self {
+                self.status = Some(value.into());
                 self
             }
         }
         /// `UserStatus`
         #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::default::Default,
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
+            Default,
             ::lark_sdk::__private::serde::Serialize,
             ::lark_sdk::__private::serde::Deserialize,
         )]
@@ -282,43 +259,40 @@ pub mod contact {
         #[non_exhaustive]
         pub struct UserStatus {
             /// `is_frozen`
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub is_frozen: ::core::option::Option<bool>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub is_frozen: Option<bool>,
             /// `is_resigned`
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub is_resigned: ::core::option::Option<bool>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub is_resigned: Option<bool>,
         }
         impl UserStatus {
             /// Creates a value from its required fields; the others start
             /// empty and are set with the methods named after them.
             pub fn new() -> Self {
                 Self {
-                    is_frozen: ::core::option::Option::None,
-                    is_resigned: ::core::option::Option::None,
+                    is_frozen: None,
+                    is_resigned: None,
                 }
             }
             /// Sets [`Self::is_frozen`].
             #[allow(clippy::wrong_self_convention)]
-            pub fn is_frozen(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-                self.is_frozen = ::core::option::Option::Some(value.into());
+            pub fn is_frozen(mut self, value: impl Into<bool>) -> Self {
+                self.is_frozen = Some(value.into());
                 self
             }
             /// Sets [`Self::is_resigned`].
             #[allow(clippy::wrong_self_convention)]
-            pub fn is_resigned(
-                mut self,
-                value: impl ::core::convert::Into<bool>,
-            ) -> Self {
-                self.is_resigned = ::core::option::Option::Some(value.into());
+            pub fn is_resigned(mut self, value: impl Into<bool>) -> Self {
+                self.is_resigned = Some(value.into());
                 self
             }
         }
         /// `GetUserResponse`
         #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
             ::lark_sdk::__private::serde::Serialize,
             ::lark_sdk::__private::serde::Deserialize,
         )]
@@ -331,7 +305,7 @@ pub mod contact {
         impl GetUserResponse {
             /// Creates a value from its required fields; the others start
             /// empty and are set with the methods named after them.
-            pub fn new(user: impl ::core::convert::Into<User>) -> Self {
+            pub fn new(user: impl Into<User>) -> Self {
                 Self { user: user.into() }
             }
         }
@@ -342,80 +316,72 @@ pub mod contact {
         /// - `GET /open-apis/contact/v3/users/:user_id`
         /// - Access tokens: `tenant_access_token`, `user_access_token` (the first is the default)
         /// - Errors: [`GetUserError`]
-        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub struct GetUserRequest {
             /// The user's ID, of the kind `user_id_type` says.
-            pub user_id: ::std::string::String,
+            pub user_id: String,
             /// Kind of ID in the path.
             ///
             /// Default: `open_id`
-            pub user_id_type: ::core::option::Option<super::super::common::UserIdType>,
+            pub user_id_type: Option<super::super::common::UserIdType>,
             /// `department_id_type`
             ///
             /// Default: `open_department_id`
-            pub department_id_type: ::core::option::Option<DepartmentIdType>,
+            pub department_id_type: Option<DepartmentIdType>,
             /// `with_status`
             ///
             /// Default: `false`
-            pub with_status: ::core::option::Option<bool>,
+            pub with_status: Option<bool>,
             /// Fields to return (repeated).
-            pub fields: ::std::vec::Vec<::std::string::String>,
+            pub fields: Vec<String>,
             /// `limit`
             ///
             /// Default: `10`
-            pub limit: ::core::option::Option<i32>,
+            pub limit: Option<i32>,
         }
         impl GetUserRequest {
             /// Creates the request from its required parameters; optional
             /// ones are set with the methods named after them.
-            pub fn new(
-                user_id: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
+            pub fn new(user_id: impl Into<String>) -> Self {
                 Self {
                     user_id: user_id.into(),
-                    user_id_type: ::core::option::Option::None,
-                    department_id_type: ::core::option::Option::None,
-                    with_status: ::core::option::Option::None,
-                    fields: ::std::vec::Vec::new(),
-                    limit: ::core::option::Option::None,
+                    user_id_type: None,
+                    department_id_type: None,
+                    with_status: None,
+                    fields: Vec::new(),
+                    limit: None,
                 }
             }
             /// Sets [`Self::user_id_type`].
             pub fn user_id_type(
                 mut self,
-                value: impl ::core::convert::Into<super::super::common::UserIdType>,
+                value: impl Into<super::super::common::UserIdType>,
             ) -> Self {
-                self.user_id_type = ::core::option::Option::Some(value.into());
+                self.user_id_type = Some(value.into());
                 self
             }
             /// Sets [`Self::department_id_type`].
             pub fn department_id_type(
                 mut self,
-                value: impl ::core::convert::Into<DepartmentIdType>,
+                value: impl Into<DepartmentIdType>,
             ) -> Self {
-                self.department_id_type = ::core::option::Option::Some(value.into());
+                self.department_id_type = Some(value.into());
                 self
             }
             /// Sets [`Self::with_status`].
-            pub fn with_status(
-                mut self,
-                value: impl ::core::convert::Into<bool>,
-            ) -> Self {
-                self.with_status = ::core::option::Option::Some(value.into());
+            pub fn with_status(mut self, value: impl Into<bool>) -> Self {
+                self.with_status = Some(value.into());
                 self
             }
             /// Sets [`Self::fields`].
-            pub fn fields(
-                mut self,
-                value: impl ::core::convert::Into<::std::vec::Vec<::std::string::String>>,
-            ) -> Self {
+            pub fn fields(mut self, value: impl Into<Vec<String>>) -> Self {
                 self.fields = value.into();
                 self
             }
             /// Sets [`Self::limit`].
-            pub fn limit(mut self, value: impl ::core::convert::Into<i32>) -> Self {
-                self.limit = ::core::option::Option::Some(value.into());
+            pub fn limit(mut self, value: impl Into<i32>) -> Self {
+                self.limit = Some(value.into());
                 self
             }
         }
@@ -432,19 +398,12 @@ pub mod contact {
             ];
             const SCOPES: &'static [&'static str] = &[];
             const RATE_LIMIT: ::lark_sdk::RateLimit = ::lark_sdk::RateLimit::new(
-                ::core::option::Option::None,
-                ::core::option::Option::None,
+                None,
+                None,
             );
             const FIELD_SCOPES: ::lark_sdk::FieldScopes = &[];
-            fn render_path(
-                &self,
-            ) -> ::core::result::Result<
-                ::std::string::String,
-                ::lark_sdk::InvalidRequest,
-            > {
-                let mut path = ::std::string::String::with_capacity(
-                    Self::PATH.len() + 32,
-                );
+            fn render_path(&self) -> Result<String, ::lark_sdk::InvalidRequest> {
+                let mut path = String::with_capacity(Self::PATH.len() + 32);
                 path.push_str("/open-apis/contact/v3/users/");
                 ::lark_sdk::__private::push_path_param(
                     &mut path,
@@ -452,54 +411,35 @@ pub mod contact {
                     "user_id",
                     self.user_id.as_str(),
                 )?;
-                ::core::result::Result::Ok(path)
+                Ok(path)
             }
-            fn query_pairs(
-                &self,
-            ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
-                let mut pairs = ::std::vec![];
-                if let ::core::option::Option::Some(value) = &self.user_id_type {
-                    pairs
-                        .push((
-                            "user_id_type",
-                            ::std::string::ToString::to_string(value),
-                        ));
+            fn query_pairs(&self) -> Vec<(&'static str, String)> {
+                let mut pairs = vec![];
+                if let Some(value) = &self.user_id_type {
+                    pairs.push(("user_id_type", ToString::to_string(value)));
                 }
-                if let ::core::option::Option::Some(value) = &self.department_id_type {
-                    pairs
-                        .push((
-                            "department_id_type",
-                            ::std::string::ToString::to_string(value),
-                        ));
+                if let Some(value) = &self.department_id_type {
+                    pairs.push(("department_id_type", ToString::to_string(value)));
                 }
-                if let ::core::option::Option::Some(value) = &self.with_status {
-                    pairs
-                        .push((
-                            "with_status",
-                            ::std::string::ToString::to_string(value),
-                        ));
+                if let Some(value) = &self.with_status {
+                    pairs.push(("with_status", ToString::to_string(value)));
                 }
                 for value in &self.fields {
-                    pairs.push(("fields", ::std::string::ToString::to_string(value)));
+                    pairs.push(("fields", ToString::to_string(value)));
                 }
-                if let ::core::option::Option::Some(value) = &self.limit {
-                    pairs.push(("limit", ::std::string::ToString::to_string(value)));
+                if let Some(value) = &self.limit {
+                    pairs.push(("limit", ToString::to_string(value)));
                 }
                 pairs
             }
         }
         /// Errors of [`GetUserRequest`]: a variant per row of the endpoint's error table and per platform-wide code that applies, and `Other` for any code not listed.
-        #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum GetUserError {
             /// A code the spec does not list for this endpoint (one the
             /// platform added later lands here), kept with its message and log id.
-            Other(::std::boxed::Box<::lark_sdk::ApiError>),
+            Other(Box<::lark_sdk::ApiError>),
         }
         impl GetUserError {
             /// Codes with a variant of their own.
@@ -521,37 +461,41 @@ pub mod contact {
                 &self.api_error().msg
             }
             /// The log id to quote to support.
-            pub fn log_id(&self) -> ::core::option::Option<&str> {
+            pub fn log_id(&self) -> Option<&str> {
                 self.api_error().log_id.as_deref()
             }
-            /// The HTTP status the spec documents for this error.
-            pub fn documented_status(&self) -> ::core::option::Option<u16> {
+            /// The table row of this error (`None` for `Other`).
+            pub fn spec(&self) -> Option<&'static ::lark_sdk::ErrorSpec> {
                 match self {
-                    Self::Other(_) => ::core::option::Option::None,
+                    Self::Other(_) => None,
                 }
             }
-            /// What to check or do, as the spec says.
-            pub fn remedy(&self) -> ::core::option::Option<&'static str> {
-                match self {
-                    Self::Other(_) => ::core::option::Option::None,
+            /// The HTTP status the spec documents for this error.
+            pub fn documented_status(&self) -> Option<u16> {
+                self.spec().and_then(|row| row.http_status)
+            }
+            /// What to check or do, as the spec says (for `Other`: the
+            /// platform-wide table's word on the code, if it has one).
+            pub fn remedy(&self) -> Option<&'static str> {
+                match self.spec() {
+                    Some(row) => row.remedy,
+                    None => None,
                 }
             }
             /// The variant's name (`"Other"` for unlisted codes).
             pub fn name(&self) -> &'static str {
-                match self {
-                    Self::Other(_) => "Other",
-                }
+                self.spec().map_or("Other", |row| row.name)
             }
         }
-        impl ::core::convert::From<::lark_sdk::ApiError> for GetUserError {
+        impl From<::lark_sdk::ApiError> for GetUserError {
             fn from(error: ::lark_sdk::ApiError) -> Self {
-                let error = ::std::boxed::Box::new(error);
+                let error = Box::new(error);
                 Self::Other(error)
             }
         }
         impl ::core::fmt::Display for GetUserError {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "{}: {}", self.name(), self.api_error())
+                write!(f, "{}: {}", self.name(), self.api_error())
             }
         }
         impl ::std::error::Error for GetUserError {}
@@ -561,7 +505,7 @@ pub mod contact {
             }
         }
         /// The calls of `contact.v3`.
-        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        #[derive(Clone, Copy, Debug)]
         pub struct Calls<'a> {
             client: &'a ::lark_sdk::Client,
         }
@@ -579,7 +523,7 @@ pub mod contact {
             }
         }
         /// The calls on `user`.
-        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        #[derive(Clone, Copy, Debug)]
         pub struct UserCalls<'a> {
             client: &'a ::lark_sdk::Client,
         }
@@ -594,10 +538,7 @@ pub mod contact {
             pub async fn get(
                 self,
                 request: GetUserRequest,
-            ) -> ::core::result::Result<
-                GetUserResponse,
-                ::lark_sdk::client::Error<GetUserError>,
-            > {
+            ) -> Result<GetUserResponse, ::lark_sdk::client::Error<GetUserError>> {
                 self.client.call(&request).await
             }
             /// Get a user, with per-call options (a user token, a store app's tenant).
@@ -605,10 +546,7 @@ pub mod contact {
                 self,
                 request: GetUserRequest,
                 options: &::lark_sdk::RequestOptions,
-            ) -> ::core::result::Result<
-                GetUserResponse,
-                ::lark_sdk::client::Error<GetUserError>,
-            > {
+            ) -> Result<GetUserResponse, ::lark_sdk::client::Error<GetUserError>> {
                 self.client.call_with(&request, options).await
             }
         }
@@ -623,7 +561,8 @@ pub enum Event {
     Unknown(::lark_sdk::event::RawEvent),
 }
 impl Event {
-    /// Every event type the spec describes.
+    /// Every event type the spec describes (with per-service
+    /// features: also those of services not compiled in).
     pub const TYPES: &'static [&'static str] = &[];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.

@@ -7,9 +7,9 @@ pub mod contact {
         //! Version `v3` of the `contact` service.
         /// `Department`
         #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
+            Clone,
+            Debug,
+            PartialEq,
             ::lark_sdk::__private::serde::Serialize,
             ::lark_sdk::__private::serde::Deserialize,
         )]
@@ -17,104 +17,82 @@ pub mod contact {
         #[non_exhaustive]
         pub struct Department {
             /// `name`
-            pub name: ::std::string::String,
+            pub name: String,
             /// Name per locale.
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub i18n_name: ::core::option::Option<
-                ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    ::std::string::String,
-                >,
-            >,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub i18n_name: Option<::std::collections::BTreeMap<String, String>>,
             /// Contains its own type, so it is boxed.
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub parent: ::core::option::Option<::std::boxed::Box<Department>>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub parent: Option<Box<Department>>,
             /// `children`
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub children: ::core::option::Option<::std::vec::Vec<Department>>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub children: Option<Vec<Department>>,
             /// `leader`
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub leader: ::core::option::Option<::std::boxed::Box<Leader>>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub leader: Option<Box<Leader>>,
             /// `weight`
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub weight: ::core::option::Option<f64>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub weight: Option<f64>,
             /// `extra`
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub extra: ::core::option::Option<::lark_sdk::__private::serde_json::Value>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub extra: Option<::lark_sdk::__private::serde_json::Value>,
         }
         impl Department {
             /// Creates a value from its required fields; the others start
             /// empty and are set with the methods named after them.
-            pub fn new(name: impl ::core::convert::Into<::std::string::String>) -> Self {
+            pub fn new(name: impl Into<String>) -> Self {
                 Self {
                     name: name.into(),
-                    i18n_name: ::core::option::Option::None,
-                    parent: ::core::option::Option::None,
-                    children: ::core::option::Option::None,
-                    leader: ::core::option::Option::None,
-                    weight: ::core::option::Option::None,
-                    extra: ::core::option::Option::None,
+                    i18n_name: None,
+                    parent: None,
+                    children: None,
+                    leader: None,
+                    weight: None,
+                    extra: None,
                 }
             }
             /// Sets [`Self::i18n_name`].
             pub fn i18n_name(
                 mut self,
-                value: impl ::core::convert::Into<
-                    ::std::collections::BTreeMap<
-                        ::std::string::String,
-                        ::std::string::String,
-                    >,
-                >,
+                value: impl Into<::std::collections::BTreeMap<String, String>>,
             ) -> Self {
-                self.i18n_name = ::core::option::Option::Some(value.into());
+                self.i18n_name = Some(value.into());
                 self
             }
             /// Sets [`Self::parent`].
-            pub fn parent(
-                mut self,
-                value: impl ::core::convert::Into<Department>,
-            ) -> Self {
-                self.parent = ::core::option::Option::Some(
-                    ::std::boxed::Box::new(value.into()),
-                );
+            pub fn parent(mut self, value: impl Into<Department>) -> Self {
+                self.parent = Some(Box::new(value.into()));
                 self
             }
             /// Sets [`Self::children`].
-            pub fn children(
-                mut self,
-                value: impl ::core::convert::Into<::std::vec::Vec<Department>>,
-            ) -> Self {
-                self.children = ::core::option::Option::Some(value.into());
+            pub fn children(mut self, value: impl Into<Vec<Department>>) -> Self {
+                self.children = Some(value.into());
                 self
             }
             /// Sets [`Self::leader`].
-            pub fn leader(mut self, value: impl ::core::convert::Into<Leader>) -> Self {
-                self.leader = ::core::option::Option::Some(
-                    ::std::boxed::Box::new(value.into()),
-                );
+            pub fn leader(mut self, value: impl Into<Leader>) -> Self {
+                self.leader = Some(Box::new(value.into()));
                 self
             }
             /// Sets [`Self::weight`].
-            pub fn weight(mut self, value: impl ::core::convert::Into<f64>) -> Self {
-                self.weight = ::core::option::Option::Some(value.into());
+            pub fn weight(mut self, value: impl Into<f64>) -> Self {
+                self.weight = Some(value.into());
                 self
             }
             /// Sets [`Self::extra`].
             pub fn extra(
                 mut self,
-                value: impl ::core::convert::Into<
-                    ::lark_sdk::__private::serde_json::Value,
-                >,
+                value: impl Into<::lark_sdk::__private::serde_json::Value>,
             ) -> Self {
-                self.extra = ::core::option::Option::Some(value.into());
+                self.extra = Some(value.into());
                 self
             }
         }
         /// `Leader`
         #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
+            Clone,
+            Debug,
+            PartialEq,
             ::lark_sdk::__private::serde::Serialize,
             ::lark_sdk::__private::serde::Deserialize,
         )]
@@ -122,19 +100,19 @@ pub mod contact {
         #[non_exhaustive]
         pub struct Leader {
             /// Cycle through another type.
-            pub department: ::std::boxed::Box<Department>,
+            pub department: Box<Department>,
         }
         impl Leader {
             /// Creates a value from its required fields; the others start
             /// empty and are set with the methods named after them.
-            pub fn new(department: impl ::core::convert::Into<Department>) -> Self {
+            pub fn new(department: impl Into<Department>) -> Self {
                 Self {
-                    department: ::std::boxed::Box::new(department.into()),
+                    department: Box::new(department.into()),
                 }
             }
         }
         /// `DepartmentList`
-        pub type DepartmentList = ::std::vec::Vec<Department>;
+        pub type DepartmentList = Vec<Department>;
     }
 }
 /// Every event of the spec, decoded by its type; any other type is
@@ -146,7 +124,8 @@ pub enum Event {
     Unknown(::lark_sdk::event::RawEvent),
 }
 impl Event {
-    /// Every event type the spec describes.
+    /// Every event type the spec describes (with per-service
+    /// features: also those of services not compiled in).
     pub const TYPES: &'static [&'static str] = &[];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.

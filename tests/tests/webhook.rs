@@ -310,3 +310,87 @@ fn base64_encode(bytes: &[u8]) -> String {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
+
+/// The reaction event of the vectors' key and token, with its header and
+/// body laid out as given.
+fn reaction_event(event_id: &str, token: &str, event_type_json: &str, body_first: bool) -> String {
+    let header = format!(
+        r#""header":{{"event_id":"{event_id}","event_type":{event_type_json},"token":"{token}","app_id":"cli_1","tenant_key":"t"}}"#
+    );
+    let event = r#""event":{"message_id":"om_dc13264520392913993dd051dba21dcf","reaction_type":{"emoji_type":"SMILE"},"operator_type":"user","action_time":"1663054162546","note":{"event_type":"something.else_v1"}}"#;
+    if body_first {
+        format!(r#"{{{event},"schema":"2.0",{header}}}"#)
+    } else {
+        format!(r#"{{"schema":"2.0",{header},{event}}}"#)
+    }
+}
+
+#[tokio::test]
+async fn events_are_handled_alike_however_their_json_is_laid_out() {
+    let rig = rig(false);
+    let plain_type = r#""im.message.reaction.deleted_v1""#;
+    // `\u002e` is a dot: the same type, written so that a byte scan cannot read it.
+    let escaped_type = r#""im\u002emessage\u002ereaction\u002edeleted_v1""#;
+    let cases = [
+        ("e-1", plain_type, false),
+        // The body comes first and holds a field named `event_type`.
+        ("e-2", plain_type, true),
+        ("e-3", escaped_type, false),
+        (" spaced", "  \"im.message.reaction.deleted_v1\"", false),
+    ];
+    for (n, (id, event_type, body_first)) in cases.iter().enumerate() {
+        let json = reaction_event(id, &rig.token, event_type, *body_first);
+        let (headers, body) = signed(&rig.key, &json);
+        let r = post(&rig.webhook, &headers, &body).await;
+        assert_eq!(
+            (r.status, text(&r)),
+            (200, r#"{"msg":"success"}"#),
+            "{json}"
+        );
+        assert_eq!(rig.handled.load(Ordering::SeqCst), n + 1, "{json}");
+    }
+    // A copy of e-1 laid out differently is still the same event.
+    let again = reaction_event("e-1", &rig.token, escaped_type, true);
+    let (headers, body) = signed(&rig.key, &again);
+    let r = post(&rig.webhook, &headers, &body).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(
+        rig.handled.load(Ordering::SeqCst),
+        cases.len(),
+        "a duplicate"
+    );
+}
+
+#[tokio::test]
+async fn a_wrong_token_is_refused_on_every_path() {
+    let rig = rig(false);
+    for event_type in [
+        r#""im.message.reaction.deleted_v1""#,
+        r#""im\u002emessage\u002ereaction\u002edeleted_v1""#,
+    ] {
+        let json = reaction_event("w-1", "not the token", event_type, false);
+        let (headers, body) = signed(&rig.key, &json);
+        let r = post(&rig.webhook, &headers, &body).await;
+        assert_eq!((r.status, text(&r)), (401, REJECTED), "{json}");
+    }
+    // Unencrypted too, on a webhook without an encrypt key.
+    let plain =
+        Webhook::new(Dispatcher::new().on_message_reaction_deleted_v1(|_| async { Ok(()) }))
+            .verification_token("v_token_abc123");
+    let json = reaction_event(
+        "w-2",
+        "not the token",
+        r#""im.message.reaction.deleted_v1""#,
+        false,
+    );
+    let r = post(&plain, &[], json.as_bytes()).await;
+    assert_eq!((r.status, text(&r)), (401, REJECTED));
+    let json = reaction_event(
+        "w-3",
+        "v_token_abc123",
+        r#""im.message.reaction.deleted_v1""#,
+        false,
+    );
+    let r = post(&plain, &[], json.as_bytes()).await;
+    assert_eq!((r.status, text(&r)), (200, r#"{"msg":"success"}"#));
+}

@@ -10,8 +10,11 @@
 //!
 //! - `runtime = some::path`: the runtime crate the generated code calls
 //!   (default `::lark_sdk`);
-//! - `service_features = true`: put each service behind a Cargo feature of
-//!   its name;
+//! - `service_features = true`: put each version of a service behind a Cargo
+//!   feature named `<service>-<version>` (`im-v1`); or `service_features =
+//!   env!("VAR")`, where a build script has put the enabled features
+//!   (`CARGO_FEATURE_*` names, comma-separated) in `VAR`: then versions whose
+//!   feature is off are not generated at all;
 //! - `calls = trait | inherent | none`: the client's call methods come through
 //!   a generated `ClientExt` trait (default), as inherent methods (only inside
 //!   the runtime crate, behind its `client` feature), or not at all;
@@ -38,6 +41,8 @@ struct Args {
     path: LitStr,
     options: lark_codegen::Options,
     base: Option<Base>,
+    /// `service_features = env!("VAR")`.
+    features_var: Option<LitStr>,
 }
 
 /// Where the base spec is, as written.
@@ -53,6 +58,7 @@ impl Parse for Args {
         let path: LitStr = input.parse()?;
         let mut options = lark_codegen::Options::default();
         let mut base = None;
+        let mut features_var = None;
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
             if input.is_empty() {
@@ -63,7 +69,18 @@ impl Parse for Args {
             match key.to_string().as_str() {
                 "runtime" => options.runtime = input.parse()?,
                 "base" => base = Some(parse_base(input)?),
-                "service_features" => options.service_features = input.parse::<LitBool>()?.value,
+                "service_features" => {
+                    if input.peek(LitBool) {
+                        options.service_features = input.parse::<LitBool>()?.value;
+                    } else {
+                        let var = parse_env(
+                            input,
+                            "`service_features` takes `true`, `false` or `env!(\"VAR\")`",
+                        )?;
+                        options.service_features = true;
+                        features_var = Some(var);
+                    }
+                }
                 "calls" => {
                     let how: syn::Ident = input.parse()?;
                     options.calls = match how.to_string().as_str() {
@@ -94,6 +111,7 @@ impl Parse for Args {
             path,
             options,
             base,
+            features_var,
         })
     }
 }
@@ -103,15 +121,22 @@ fn parse_base(input: ParseStream<'_>) -> syn::Result<Base> {
     if input.peek(LitStr) {
         return Ok(Base::Path(input.parse()?));
     }
-    let call: syn::Macro = input.parse()?;
-    if call.path.is_ident("env") {
-        let var: LitStr = call.parse_body()?;
-        return Ok(Base::Env(var));
-    }
-    Err(syn::Error::new_spanned(
-        call,
+    parse_env(
+        input,
         "`base` takes a path (`\"../spec\"`) or `env!(\"VAR\")`",
-    ))
+    )
+    .map(Base::Env)
+}
+
+/// `env!("VAR")`, or an error saying what the option takes.
+fn parse_env(input: ParseStream<'_>, expected: &str) -> syn::Result<LitStr> {
+    let call: syn::Macro = input
+        .parse()
+        .map_err(|e| syn::Error::new(e.span(), expected))?;
+    if call.path.is_ident("env") {
+        return call.parse_body();
+    }
+    Err(syn::Error::new_spanned(call, expected))
 }
 
 /// Generates the bindings of a spec folder. See the crate docs.
@@ -144,8 +169,49 @@ pub fn generate(input: TokenStream) -> TokenStream {
             }
         },
     };
+    if let Some(var) = &args.features_var {
+        match std::env::var(var.value()) {
+            Ok(list) => {
+                args.options.enabled_features = Some(
+                    list.split(',')
+                        .map(str::trim)
+                        .filter(|f| !f.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
+                );
+            }
+            Err(_) => {
+                let message = format!(
+                    "`service_features`: the environment variable `{0}` is not set; a build script sets it with `cargo::rustc-env={0}=<enabled features>` (the names of its `CARGO_FEATURE_*` variables)",
+                    var.value()
+                );
+                return syn::Error::new(var.span(), message)
+                    .to_compile_error()
+                    .into();
+            }
+        }
+    }
     let (dir, display) = resolve(&args.path.value());
-    let out = lark_codegen::generate(&dir, &display, &args.options);
+    // Generate with proc-macro2's own token implementation, then hand rustc
+    // the text to parse once: building hundreds of thousands of tokens one
+    // call at a time across the compiler's bridge is what makes large specs
+    // slow to expand. Every generated span is the call site either way.
+    proc_macro2::fallback::force();
+    let text = expand(&dir, &display, &args.options);
+    proc_macro2::fallback::unforce();
+    match text.parse() {
+        Ok(stream) => stream,
+        // Not reached: the text is what proc-macro2 printed from tokens.
+        Err(e) => {
+            let message = format!("lark-codegen produced code rustc cannot read: {e}");
+            quote!(::core::compile_error!(#message);).into()
+        }
+    }
+}
+
+/// The generated items, compile errors and file tracking, as text.
+fn expand(dir: &Path, display: &str, options: &lark_codegen::Options) -> String {
+    let out = lark_codegen::generate_text(dir, display, options);
     let errors = out
         .errors
         .iter()
@@ -156,13 +222,14 @@ pub fn generate(input: TokenStream) -> TokenStream {
             const _: &[u8] = ::core::include_bytes!(#path);
         )
     });
-    let items = out.tokens;
-    quote! {
+    let mut text = quote! {
         #(#errors)*
         #(#tracked)*
-        #items
     }
-    .into()
+    .to_string();
+    text.push(' ');
+    text.push_str(&out.text);
+    text
 }
 
 /// The folder (absolute) and how to show it: relative to the working

@@ -118,6 +118,16 @@ impl Checker<'_> {
     /// Claims a Rust name in a module. When it is taken, reports both places and
     /// returns a suffixed stand-in so that generation goes on.
     pub fn reserve(&mut self, module: ModuleId, name: &str, loc: Loc, what: &str) -> String {
+        if module != ROOT && names::PRELUDE_NAMES.contains(&name) {
+            self.diags.error(
+                loc,
+                format!(
+                    "`{name}` cannot name {what}: it would hide Rust's own `{name}` in the generated module; choose another name"
+                ),
+            );
+            let stand_in = format!("{name}Type");
+            return self.reserve(module, &stand_in, loc, what);
+        }
         let key = (module, name.to_owned());
         if let Some((first_what, first_loc)) = self.taken.get(&key).cloned() {
             let first = self.at(first_loc);

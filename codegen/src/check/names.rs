@@ -64,6 +64,32 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers.
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
+/// Names of Rust's prelude that generated modules use as such: a spec type
+/// may not take one, or it would hide Rust's own in the generated code.
+pub const PRELUDE_NAMES: &[&str] = &[
+    "AsRef",
+    "Box",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Eq",
+    "Err",
+    "From",
+    "Hash",
+    "Into",
+    "None",
+    "Ok",
+    "Option",
+    "PartialEq",
+    "Result",
+    "Some",
+    "String",
+    "ToOwned",
+    "ToString",
+    "Vec",
+];
+
 /// True when `name` is a Rust keyword (strict, reserved or edition 2024).
 pub fn is_keyword(name: &str) -> bool {
     KEYWORDS.contains(&name)

@@ -51,10 +51,11 @@ impl Emitter<'_> {
 
     /// The endpoints of a module generated here.
     fn local_endpoints(&self, module: ModuleId) -> impl Iterator<Item = &Endpoint> {
+        let enabled = self.enabled(module);
         self.model.modules[module.0]
             .endpoints
             .iter()
-            .filter(|ep| !ep.external)
+            .filter(move |ep| enabled && !ep.external)
     }
 
     /// The runtime crate has calls on this resource of this module.
@@ -134,7 +135,7 @@ impl Emitter<'_> {
             quote! {
                 #[doc = #doc]
                 #gate
-                #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+                #[derive(Clone, Copy, Debug)]
                 pub struct #calls<'a> {
                     client: &'a #rt::Client,
                 }
@@ -201,7 +202,7 @@ impl Emitter<'_> {
             quote! {
                 #[doc = #doc]
                 #gate
-                #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+                #[derive(Clone, Copy, Debug)]
                 pub struct Calls<'a> {
                     client: &'a #rt::Client,
                 }
@@ -252,7 +253,7 @@ impl Emitter<'_> {
             };
             let future = quote! {
                 impl ::core::future::Future<
-                    Output = ::core::result::Result<#response, #rt::client::Error<#error>>,
+                    Output = Result<#response, #rt::client::Error<#error>>,
                 > + ::core::marker::Send
             };
             let (docs, with_docs, all_docs) = self.call_docs(ep);
@@ -346,7 +347,7 @@ impl Emitter<'_> {
             pub async fn #name(
                 self,
                 request: #request,
-            ) -> ::core::result::Result<#response, #rt::client::Error<#error>> {
+            ) -> Result<#response, #rt::client::Error<#error>> {
                 self.client.call(&request).await
             }
 
@@ -357,7 +358,7 @@ impl Emitter<'_> {
                 self,
                 request: #request,
                 options: &#rt::RequestOptions,
-            ) -> ::core::result::Result<#response, #rt::client::Error<#error>> {
+            ) -> Result<#response, #rt::client::Error<#error>> {
                 self.client.call_with(&request, options).await
             }
         }
@@ -385,6 +386,7 @@ impl Emitter<'_> {
             let version = self.model.modules[id.0].version.as_deref().unwrap_or("v1");
             let v = ident(version);
             let doc = format!(" Version `{version}`.");
+            let gate = self.version_gate(*id);
             let body = if body {
                 quote!({ #v::Calls::from_client(self.client()) })
             } else {
@@ -392,6 +394,7 @@ impl Emitter<'_> {
             };
             quote! {
                 #[doc = #doc]
+                #gate
                 #vis fn #v(self) -> #v::Calls<'a> #body
             }
         };
@@ -425,7 +428,7 @@ impl Emitter<'_> {
         quote! {
             #[doc = #doc]
             #gate
-            #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+            #[derive(Clone, Copy, Debug)]
             pub struct Calls<'a> {
                 client: &'a #rt::Client,
             }
@@ -469,7 +472,7 @@ impl Emitter<'_> {
         if services.is_empty() {
             return TokenStream::new();
         }
-        let gates: Vec<TokenStream> = services.iter().map(|s| self.gate(s)).collect();
+        let gates: Vec<TokenStream> = services.iter().map(|s| self.service_gate(s)).collect();
         let methods = |vis: TokenStream| -> Vec<TokenStream> {
             services
                 .iter()
@@ -531,15 +534,20 @@ impl Emitter<'_> {
         }
         let mut traits = Vec::new();
         if !self.entry_services().is_empty() {
-            traits.push(quote!(super::ClientExt));
+            traits.push(quote!(
+                pub use super::ClientExt as _;
+            ));
         }
         if self
             .model
             .modules
             .iter()
-            .any(|m| m.events.iter().any(|e| !e.external))
+            .enumerate()
+            .any(|(i, m)| self.enabled(ModuleId(i)) && m.events.iter().any(|e| !e.external))
         {
-            traits.push(quote!(super::DispatcherExt));
+            traits.push(quote!(
+                pub use super::DispatcherExt as _;
+            ));
         }
         if self.extending() {
             let mut services: Vec<&str> = Vec::new();
@@ -552,17 +560,19 @@ impl Emitter<'_> {
                 }
                 let service = ident(&m.service);
                 let v = ident(version);
+                let gate = self.version_gate(id);
                 if self.base_version(id) {
                     if resources.iter().any(|r| !self.base_resource(id, r)) {
-                        traits.push(quote!(super::#service::#v::CallsExt));
+                        traits.push(quote!(#gate pub use super::#service::#v::CallsExt as _;));
                     }
                 } else if self.base_service(&m.service) && !services.contains(&m.service.as_str()) {
                     services.push(&m.service);
-                    traits.push(quote!(super::#service::CallsExt));
+                    let gate = self.service_gate(&m.service);
+                    traits.push(quote!(#gate pub use super::#service::CallsExt as _;));
                 }
                 for r in resources.iter().filter(|r| self.base_resource(id, r)) {
                     let ext = format_ident!("{}CallsExt", names::pascal(r));
-                    traits.push(quote!(super::#service::#v::#ext));
+                    traits.push(quote!(#gate pub use super::#service::#v::#ext as _;));
                 }
             }
         }
@@ -574,7 +584,7 @@ impl Emitter<'_> {
             // Unused where the macro is invoked in a private module.
             #[allow(unused_imports)]
             pub mod prelude {
-                #(pub use #traits as _;)*
+                #(#traits)*
             }
         }
     }

@@ -26,7 +26,7 @@ impl Emitter<'_> {
         let ty = self.ty(Some(module), &p.ty);
         match (&p.ty, p.required) {
             (Ty::Array(_), _) | (_, true) => ty,
-            (_, false) => quote!(::core::option::Option<#ty>),
+            (_, false) => quote!(Option<#ty>),
         }
     }
 
@@ -73,12 +73,12 @@ impl Emitter<'_> {
             let field = ident(&p.ident);
             let ty = self.ty(Some(module), &p.ty);
             if p.required {
-                args.push(quote!(#field: impl ::core::convert::Into<#ty>));
+                args.push(quote!(#field: impl Into<#ty>));
                 inits.push(quote!(#field: #field.into()));
             } else if matches!(p.ty, Ty::Array(_)) {
-                inits.push(quote!(#field: ::std::vec::Vec::new()));
+                inits.push(quote!(#field: Vec::new()));
             } else {
-                inits.push(quote!(#field: ::core::option::Option::None));
+                inits.push(quote!(#field: None));
             }
         }
         if let Some(ty) = &body_ty {
@@ -86,7 +86,7 @@ impl Emitter<'_> {
                 args.push(quote!(body: #ty));
                 inits.push(quote!(body));
             } else {
-                inits.push(quote!(body: <#ty as ::core::default::Default>::default()));
+                inits.push(quote!(body: <#ty as Default>::default()));
             }
         }
         let setters = params.iter().filter(|p| !p.required).map(|p| {
@@ -96,12 +96,12 @@ impl Emitter<'_> {
             let allow = super::setter_allow(&p.ident);
             let assign = match &p.ty {
                 Ty::Array(_) => quote!(self.#field = value.into();),
-                _ => quote!(self.#field = ::core::option::Option::Some(value.into());),
+                _ => quote!(self.#field = Some(value.into());),
             };
             quote! {
                 #[doc = #doc]
                 #allow
-                pub fn #field(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
+                pub fn #field(mut self, value: impl Into<#ty>) -> Self {
                     #assign
                     self
                 }
@@ -120,7 +120,7 @@ impl Emitter<'_> {
 
         quote! {
             #docs
-            #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+            #[derive(Clone, Debug, PartialEq)]
             #[non_exhaustive]
             pub struct #name {
                 #(#members)*
@@ -149,7 +149,7 @@ impl Emitter<'_> {
             Ty::Named(id) if matches!(self.model.types[id.0].kind, TypeKind::Enum(_)) => {
                 quote!(self.#field.as_str())
             }
-            _ => quote!(::std::string::ToString::to_string(&self.#field).as_str()),
+            _ => quote!(ToString::to_string(&self.#field).as_str()),
         }
     }
 
@@ -192,7 +192,7 @@ impl Emitter<'_> {
         let query = (!ep.query.is_empty()).then(|| {
             let body = self.pairs(&ep.query);
             quote! {
-                fn query_pairs(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+                fn query_pairs(&self) -> Vec<(&'static str, String)> {
                     #body
                 }
             }
@@ -200,15 +200,15 @@ impl Emitter<'_> {
         let headers = (!ep.headers.is_empty()).then(|| {
             let body = self.pairs(&ep.headers);
             quote! {
-                fn header_pairs(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+                fn header_pairs(&self) -> Vec<(&'static str, String)> {
                     #body
                 }
             }
         });
         let body = ep.body.is_some().then(|| {
             quote! {
-                fn request_body(&self) -> ::core::option::Option<&Self::Body> {
-                    ::core::option::Option::Some(&self.body)
+                fn request_body(&self) -> Option<&Self::Body> {
+                    Some(&self.body)
                 }
             }
         });
@@ -227,10 +227,10 @@ impl Emitter<'_> {
                 const RATE_LIMIT: #rt::RateLimit = #rt::RateLimit::new(#per_second, #per_minute);
                 const FIELD_SCOPES: #rt::FieldScopes = #field_scopes;
 
-                fn render_path(&self) -> ::core::result::Result<::std::string::String, #rt::InvalidRequest> {
-                    let mut path = ::std::string::String::with_capacity(Self::PATH.len() + 32);
+                fn render_path(&self) -> Result<String, #rt::InvalidRequest> {
+                    let mut path = String::with_capacity(Self::PATH.len() + 32);
                     #(#pushes)*
-                    ::core::result::Result::Ok(path)
+                    Ok(path)
                 }
 
                 #query
@@ -243,7 +243,7 @@ impl Emitter<'_> {
     /// The `(name, text)` list of query parameters or headers: those always
     /// sent in a `vec![…]`, then those sent when set.
     fn pairs(&self, params: &[Param]) -> TokenStream {
-        let text = |value: TokenStream| quote!(::std::string::ToString::to_string(#value));
+        let text = |value: TokenStream| quote!(ToString::to_string(#value));
         let fixed = params
             .iter()
             .filter(|p| p.required && !matches!(p.ty, Ty::Array(_)))
@@ -268,7 +268,7 @@ impl Emitter<'_> {
                     }
                 } else {
                     quote! {
-                        if let ::core::option::Option::Some(value) = &self.#field {
+                        if let Some(value) = &self.#field {
                             pairs.push((#wire, #value));
                         }
                     }
@@ -276,10 +276,10 @@ impl Emitter<'_> {
             })
             .collect();
         if pushes.is_empty() {
-            quote!(::std::vec![#(#fixed),*])
+            quote!(vec![#(#fixed),*])
         } else {
             quote! {
-                let mut pairs = ::std::vec![#(#fixed),*];
+                let mut pairs = vec![#(#fixed),*];
                 #(#pushes)*
                 pairs
             }
@@ -296,20 +296,12 @@ impl Emitter<'_> {
         let variants: Vec<_> = ep.errors.iter().map(|v| ident(&v.ident)).collect();
         let variant_docs = ep.errors.iter().map(|v| doc_attrs(&v.docs));
         let codes: Vec<i64> = ep.errors.iter().map(|v| v.code).collect();
-        let statuses = ep.errors.iter().map(|v| match v.http {
-            Some(h) => quote!(::core::option::Option::Some(#h)),
-            None => quote!(::core::option::Option::None),
-        });
-        let remedies = ep.errors.iter().map(|v| match &v.remedy {
-            Some(r) => quote!(::core::option::Option::Some(#r)),
-            None => quote!(::core::option::Option::None),
-        });
-        let names = ep.errors.iter().map(|v| v.ident.as_str());
+        let indexes = 0..ep.errors.len();
         let other_remedy = match self.platform_path(module) {
             Some(path) => {
-                quote!(Self::Other(e) => #path platform_error(e.code).and_then(|p| p.remedy.or(p.description)))
+                quote!(#path platform_error(self.code()).and_then(|p| p.remedy.or(p.description)))
             }
-            None => quote!(Self::Other(_) => ::core::option::Option::None),
+            None => quote!(None),
         };
         let spec_names: Vec<_> = ep
             .errors
@@ -321,13 +313,14 @@ impl Emitter<'_> {
             let name = &v.ident;
             let code = v.code;
             let status = match v.http {
-                Some(h) => quote!(::core::option::Option::Some(#h)),
-                None => quote!(::core::option::Option::None),
+                Some(h) => quote!(Some(#h)),
+                None => quote!(None),
             };
             let message = &v.message;
+            let remedy = v.remedy.as_ref().map(|r| quote!(.with_remedy(#r)));
             quote! {
                 #[doc = #doc]
-                pub const #konst: #rt::ErrorSpec = #rt::ErrorSpec::new(#name, #code, #status, #message);
+                pub const #konst: #rt::ErrorSpec = #rt::ErrorSpec::new(#name, #code, #status, #message)#remedy;
             }
         });
         let from_code = if codes.is_empty() {
@@ -342,16 +335,16 @@ impl Emitter<'_> {
         };
         quote! {
             #[doc = #doc]
-            #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, ::core::cmp::Eq)]
+            #[derive(Clone, Debug, PartialEq, Eq)]
             #[non_exhaustive]
             pub enum #name {
                 #(
                     #variant_docs
-                    #variants(::std::boxed::Box<#rt::ApiError>),
+                    #variants(Box<#rt::ApiError>),
                 )*
                 /// A code the spec does not list for this endpoint (one the
                 /// platform added later lands here), kept with its message and log id.
-                Other(::std::boxed::Box<#rt::ApiError>),
+                Other(Box<#rt::ApiError>),
             }
 
             impl #name {
@@ -381,45 +374,48 @@ impl Emitter<'_> {
                 }
 
                 /// The log id to quote to support.
-                pub fn log_id(&self) -> ::core::option::Option<&str> {
+                pub fn log_id(&self) -> Option<&str> {
                     self.api_error().log_id.as_deref()
                 }
 
-                /// The HTTP status the spec documents for this error.
-                pub fn documented_status(&self) -> ::core::option::Option<u16> {
+                /// The table row of this error (`None` for `Other`).
+                pub fn spec(&self) -> Option<&'static #rt::ErrorSpec> {
                     match self {
-                        #(Self::#variants(_) => #statuses,)*
-                        Self::Other(_) => ::core::option::Option::None,
+                        #(Self::#variants(_) => Some(&Self::SPECS[#indexes]),)*
+                        Self::Other(_) => None,
                     }
                 }
 
-                /// What to check or do, as the spec says.
-                pub fn remedy(&self) -> ::core::option::Option<&'static str> {
-                    match self {
-                        #(Self::#variants(_) => #remedies,)*
-                        #other_remedy,
+                /// The HTTP status the spec documents for this error.
+                pub fn documented_status(&self) -> Option<u16> {
+                    self.spec().and_then(|row| row.http_status)
+                }
+
+                /// What to check or do, as the spec says (for `Other`: the
+                /// platform-wide table's word on the code, if it has one).
+                pub fn remedy(&self) -> Option<&'static str> {
+                    match self.spec() {
+                        Some(row) => row.remedy,
+                        None => #other_remedy,
                     }
                 }
 
                 /// The variant's name (`"Other"` for unlisted codes).
                 pub fn name(&self) -> &'static str {
-                    match self {
-                        #(Self::#variants(_) => #names,)*
-                        Self::Other(_) => "Other",
-                    }
+                    self.spec().map_or("Other", |row| row.name)
                 }
             }
 
-            impl ::core::convert::From<#rt::ApiError> for #name {
+            impl From<#rt::ApiError> for #name {
                 fn from(error: #rt::ApiError) -> Self {
-                    let error = ::std::boxed::Box::new(error);
+                    let error = Box::new(error);
                     #from_code
                 }
             }
 
             impl ::core::fmt::Display for #name {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::write!(f, "{}: {}", self.name(), self.api_error())
+                    write!(f, "{}: {}", self.name(), self.api_error())
                 }
             }
 
@@ -493,7 +489,7 @@ impl Emitter<'_> {
             quote!(response.#more_ident.unwrap_or(false))
         };
         let next_expr = if page_token.required {
-            quote!(::core::option::Option::Some(response.#next_ident))
+            quote!(Some(response.#next_ident))
         } else {
             quote!(response.#next_ident)
         };
@@ -501,7 +497,7 @@ impl Emitter<'_> {
             impl #rt::Paginated for #request {
                 type Item = #item;
 
-                fn set_page_token(&mut self, token: ::core::option::Option<::std::string::String>) {
+                fn set_page_token(&mut self, token: Option<String>) {
                     #set
                 }
 

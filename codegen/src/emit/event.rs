@@ -43,7 +43,7 @@ impl Emitter<'_> {
             .iter()
             .enumerate()
             .flat_map(|(i, m)| m.events.iter().map(move |e| (ModuleId(i), e)))
-            .filter(|(_, e)| !e.external)
+            .filter(|(m, e)| !e.external && self.enabled(*m))
             .collect();
         let variants: Vec<_> = events.iter().map(|(_, e)| ident(&e.variant)).collect();
         let bodies: Vec<_> = events
@@ -58,6 +58,7 @@ impl Emitter<'_> {
                 EnvelopeVersion::V1 => quote!(#rt::event::EventV1Envelope<#body>),
             });
         let types: Vec<&str> = events.iter().map(|(_, e)| e.event_type.as_str()).collect();
+        let gates: Vec<TokenStream> = events.iter().map(|(m, _)| self.version_gate(*m)).collect();
         let docs = events.iter().map(|(_, e)| {
             let summary = self.model.types[e.body.0]
                 .docs
@@ -72,7 +73,7 @@ impl Emitter<'_> {
         } else {
             quote! {
                 ::core::result::Result::Ok(match envelope.event_type() {
-                    #(#types => Self::#variants(::std::boxed::Box::new(envelope.decode::<#bodies>()?)),)*
+                    #(#gates #types => Self::#variants(::std::boxed::Box::new(envelope.decode::<#bodies>()?)),)*
                     _ => #unknown,
                 })
             }
@@ -85,6 +86,7 @@ impl Emitter<'_> {
             pub enum Event {
                 #(
                     #[doc = #docs]
+                    #gates
                     #variants(::std::boxed::Box<#envelopes>),
                 )*
                 /// An event type the spec does not describe.
@@ -92,7 +94,8 @@ impl Emitter<'_> {
             }
 
             impl Event {
-                /// Every event type the spec describes.
+                /// Every event type the spec describes (with per-service
+                /// features: also those of services not compiled in).
                 pub const TYPES: &'static [&'static str] = &[#(#types),*];
 
                 /// Decodes a plaintext event (a decrypted webhook body or a
@@ -113,7 +116,7 @@ impl Emitter<'_> {
                 /// The event type.
                 pub fn event_type(&self) -> &str {
                     match self {
-                        #(Self::#variants(_) => #types,)*
+                        #(#gates Self::#variants(_) => #types,)*
                         Self::Unknown(raw) => raw.event_type(),
                     }
                 }
@@ -125,17 +128,19 @@ impl Emitter<'_> {
     pub(super) fn dispatcher_methods(&self) -> TokenStream {
         use super::calls::Calls;
         let rt = &self.rt;
-        let events: Vec<&Event> = self
+        let events: Vec<(ModuleId, &Event)> = self
             .model
             .modules
             .iter()
-            .flat_map(|m| &m.events)
-            .filter(|e| !e.external)
+            .enumerate()
+            .flat_map(|(i, m)| m.events.iter().map(move |e| (ModuleId(i), e)))
+            .filter(|(m, e)| !e.external && self.enabled(*m))
             .collect();
         if events.is_empty() || self.options.calls == Calls::None {
             return TokenStream::new();
         }
-        let method = |vis: TokenStream, ev: &Event, body_only: bool| {
+        let method = |vis: TokenStream, (module, ev): &(ModuleId, &Event), body_only: bool| {
+            let gate = self.version_gate(*module);
             let name = ident(&ev.handler);
             let body = self.type_path(None, ev.body);
             let envelope = match ev.envelope {
@@ -145,6 +150,7 @@ impl Emitter<'_> {
             let doc = format!(" Handles `{}` events.", ev.event_type);
             let signature = quote! {
                 #[doc = #doc]
+                #gate
                 #vis fn #name<F, Fut>(self, handler: F) -> Self
                 where
                     F: ::core::ops::Fn(#envelope) -> Fut + ::core::marker::Send + ::core::marker::Sync + 'static,

@@ -21,8 +21,15 @@ use crate::model::{Model, ModuleId, Ty, TypeId};
 pub struct Options {
     /// Path of the runtime crate the generated code calls (`::lark_sdk`).
     pub runtime: syn::Path,
-    /// Put each service behind a Cargo feature of its name (`#[cfg(feature = "im")]`).
+    /// Put each version of a service behind a Cargo feature of its name
+    /// (`#[cfg(feature = "im-v1")]`, the service module behind any of its
+    /// versions').
     pub service_features: bool,
+    /// With `service_features`: the features enabled in this build, when
+    /// known (a build script passes them on), compared as Cargo names them
+    /// to build scripts: `IM_V1` for `im-v1`. Versions not listed are not
+    /// generated at all, so a bot using one service pays for one.
+    pub enabled_features: Option<Vec<String>>,
     /// Where the call methods' entry points go.
     pub calls: Calls,
     /// The spec the runtime crate was generated from. Its types, events,
@@ -47,6 +54,7 @@ impl std::fmt::Debug for Options {
         f.debug_struct("Options")
             .field("runtime", &quote!(#runtime).to_string())
             .field("service_features", &self.service_features)
+            .field("enabled_features", &self.enabled_features)
             .field("calls", &self.calls)
             .field("base", &self.base)
             .finish()
@@ -58,6 +66,7 @@ impl Default for Options {
         Self {
             runtime: syn::parse_quote!(::lark_sdk),
             service_features: false,
+            enabled_features: None,
             calls: Calls::Trait,
             base: None,
         }
@@ -66,6 +75,15 @@ impl Default for Options {
 
 /// Emits the items of a model.
 pub fn emit(model: &Model, options: &Options) -> TokenStream {
+    let mut out = TokenStream::new();
+    emit_into(model, options, &mut |chunk| out.extend(chunk));
+    out
+}
+
+/// Emits the items of a model a chunk at a time (a service module, the
+/// enum over events, …), so that a caller turning them into text never
+/// holds the tokens of the whole spec at once.
+pub fn emit_into(model: &Model, options: &Options, sink: &mut dyn FnMut(TokenStream)) {
     let rt = &options.runtime;
     let serde_crate = format!(
         "{}::__private::serde",
@@ -77,7 +95,7 @@ pub fn emit(model: &Model, options: &Options) -> TokenStream {
         serde_crate,
         options,
     };
-    e.crate_items()
+    e.crate_items(sink);
 }
 
 struct Emitter<'a> {
@@ -88,8 +106,7 @@ struct Emitter<'a> {
 }
 
 impl Emitter<'_> {
-    fn crate_items(&self) -> TokenStream {
-        let mut out = TokenStream::new();
+    fn crate_items(&self, out: &mut dyn FnMut(TokenStream)) {
         let mut services: Vec<&str> = Vec::new();
         for m in &self.model.modules {
             if !services.contains(&m.service.as_str()) {
@@ -105,7 +122,7 @@ impl Emitter<'_> {
                 continue;
             }
             let name = ident(service);
-            let gate = self.gate(service);
+            let gate = self.service_gate(service);
             let common = ids
                 .iter()
                 .find(|id| self.model.modules[id.0].version.is_none());
@@ -113,7 +130,7 @@ impl Emitter<'_> {
                 let docs =
                     doc_attrs_inner(&self.module_docs(id, "Platform-wide types and errors."));
                 let items = self.module_items(id);
-                out.extend(quote! {
+                out(quote! {
                     #gate
                     pub mod #name {
                         #docs
@@ -133,7 +150,9 @@ impl Emitter<'_> {
                 );
                 let docs = doc_attrs_inner(&self.module_docs(id, &fallback));
                 let items = self.module_items(id);
+                let gate = self.version_gate(id);
                 quote! {
+                    #gate
                     pub mod #version {
                         #docs
                         #items
@@ -142,7 +161,7 @@ impl Emitter<'_> {
             });
             let docs = doc_attrs_inner(&[format!(" The `{service}` service.")]);
             let calls = self.service_calls(&ids);
-            out.extend(quote! {
+            out(quote! {
                 #gate
                 pub mod #name {
                     #docs
@@ -151,17 +170,33 @@ impl Emitter<'_> {
                 }
             });
         }
-        out.extend(self.event_enum());
-        out.extend(self.endpoint_catalog());
-        out.extend(self.client_entry());
-        out.extend(self.dispatcher_methods());
-        out.extend(self.prelude());
-        out
+        out(self.event_enum());
+        out(self.endpoint_catalog());
+        out(self.client_entry());
+        out(self.dispatcher_methods());
+        out(self.prelude());
+    }
+
+    /// Whether a module is generated in this build: its feature is enabled
+    /// (or features are not in use, or not known).
+    fn enabled(&self, id: ModuleId) -> bool {
+        match (&self.options.enabled_features, self.version_feature(id)) {
+            (Some(enabled), Some(feature)) => {
+                let feature = feature.to_ascii_uppercase().replace('-', "_");
+                enabled
+                    .iter()
+                    .any(|f| f.to_ascii_uppercase().replace('-', "_") == feature)
+            }
+            _ => true,
+        }
     }
 
     /// Whether a module has anything generated here, rather than only items
-    /// of the base spec.
+    /// of the base spec (or of a version whose feature is off).
     fn is_local(&self, id: ModuleId) -> bool {
+        if !self.enabled(id) {
+            return false;
+        }
         let m = &self.model.modules[id.0];
         m.types.iter().any(|t| !self.model.types[t.0].external)
             || m.endpoints.iter().any(|e| !e.external)
@@ -171,11 +206,36 @@ impl Emitter<'_> {
                 && !self.model.platform_errors.is_empty())
     }
 
-    fn gate(&self, service: &str) -> TokenStream {
-        if self.options.service_features && service != "common" {
-            quote!(#[cfg(feature = #service)])
-        } else {
+    /// The Cargo feature of a version module (`im-v1`), with
+    /// `service_features`.
+    fn version_feature(&self, module: ModuleId) -> Option<String> {
+        let m = &self.model.modules[module.0];
+        let version = m.version.as_deref()?;
+        self.options
+            .service_features
+            .then(|| format!("{}-{version}", m.service))
+    }
+
+    /// `#[cfg(feature = "im-v1")]` on what a version module holds or needs.
+    fn version_gate(&self, module: ModuleId) -> TokenStream {
+        match self.version_feature(module) {
+            Some(feature) => quote!(#[cfg(feature = #feature)]),
+            None => TokenStream::new(),
+        }
+    }
+
+    /// `#[cfg(any(feature = "im-v1", …))]`: a service is there when one of
+    /// its versions is.
+    fn service_gate(&self, service: &str) -> TokenStream {
+        let features: Vec<String> = (0..self.model.modules.len())
+            .map(ModuleId)
+            .filter(|id| self.model.modules[id.0].service == service && self.is_local(*id))
+            .filter_map(|id| self.version_feature(id))
+            .collect();
+        if features.is_empty() {
             TokenStream::new()
+        } else {
+            quote!(#[cfg(any(#(feature = #features),*))])
         }
     }
 
@@ -263,11 +323,16 @@ impl Emitter<'_> {
         quote!(#module #name)
     }
 
-    /// The Rust type of a [`Ty`] as seen from a module.
+    /// The Rust type of a [`Ty`] as seen from a module. Inside generated
+    /// modules the prelude's names are used as such (no spec type may take
+    /// them); at the invocation site, whose names are the user's, paths are
+    /// absolute.
     fn ty(&self, from: Option<ModuleId>, ty: &Ty) -> TokenStream {
         let rt = &self.rt;
+        let root = from.is_none();
         match ty {
-            Ty::String => quote!(::std::string::String),
+            Ty::String if root => quote!(::std::string::String),
+            Ty::String => quote!(String),
             Ty::I32 => quote!(i32),
             Ty::I64 => quote!(i64),
             Ty::F64 => quote!(f64),
@@ -277,11 +342,19 @@ impl Emitter<'_> {
             Ty::Named(id) => self.type_path(from, *id),
             Ty::Array(inner) => {
                 let inner = self.ty(from, inner);
-                quote!(::std::vec::Vec<#inner>)
+                if root {
+                    quote!(::std::vec::Vec<#inner>)
+                } else {
+                    quote!(Vec<#inner>)
+                }
             }
             Ty::Map(inner) => {
                 let inner = self.ty(from, inner);
-                quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
+                if root {
+                    quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
+                } else {
+                    quote!(::std::collections::BTreeMap<String, #inner>)
+                }
             }
         }
     }
@@ -317,8 +390,8 @@ impl Emitter<'_> {
             let code = p.code;
             let name = opt_str(p.name.as_deref());
             let http = match p.http {
-                Some(h) => quote!(::core::option::Option::Some(#h)),
-                None => quote!(::core::option::Option::None),
+                Some(h) => quote!(Some(#h)),
+                None => quote!(None),
             };
             let message = &p.message;
             let others = &p.other_messages;
@@ -398,15 +471,15 @@ pub(crate) fn setter_allow(name: &str) -> TokenStream {
 
 fn opt_str(value: Option<&str>) -> TokenStream {
     match value {
-        Some(v) => quote!(::core::option::Option::Some(#v)),
-        None => quote!(::core::option::Option::None),
+        Some(v) => quote!(Some(#v)),
+        None => quote!(None),
     }
 }
 
 fn opt_u32(value: Option<u32>) -> TokenStream {
     match value {
-        Some(v) => quote!(::core::option::Option::Some(#v)),
-        None => quote!(::core::option::Option::None),
+        Some(v) => quote!(Some(#v)),
+        None => quote!(None),
     }
 }
 

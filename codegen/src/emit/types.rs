@@ -30,17 +30,13 @@ impl Emitter<'_> {
         if field.required {
             base
         } else {
-            quote!(::core::option::Option<#base>)
+            quote!(Option<#base>)
         }
     }
 
     fn value_type(&self, module: ModuleId, field: &Field) -> TokenStream {
         let ty = self.ty(Some(module), &field.ty);
-        if field.boxed {
-            quote!(::std::boxed::Box<#ty>)
-        } else {
-            ty
-        }
+        if field.boxed { quote!(Box<#ty>) } else { ty }
     }
 
     fn object(&self, id: TypeId, fields: &[Field]) -> TokenStream {
@@ -49,9 +45,9 @@ impl Emitter<'_> {
         let docs = doc_attrs(&def.docs);
         let name = ident(&def.name);
         let serde_crate = &self.serde_crate;
-        let eq = def.eq.then(|| quote!(::core::cmp::Eq,));
+        let eq = def.eq.then(|| quote!(Eq,));
         let all_optional = fields.iter().all(|f| !f.required);
-        let default = all_optional.then(|| quote!(::core::default::Default,));
+        let default = all_optional.then(|| quote!(Default,));
 
         let members = fields.iter().map(|f| {
             let docs = doc_attrs(&f.docs);
@@ -62,9 +58,8 @@ impl Emitter<'_> {
                 let json = &f.json;
                 quote!(#[serde(rename = #json)])
             });
-            let optional = (!f.required).then(|| {
-                quote!(#[serde(default, skip_serializing_if = "::core::option::Option::is_none")])
-            });
+            let optional = (!f.required)
+                .then(|| quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
             quote! {
                 #docs
                 #rename
@@ -77,21 +72,21 @@ impl Emitter<'_> {
         let args = required.iter().map(|f| {
             let field = ident(&f.ident);
             let ty = self.ty(Some(def.module), &f.ty);
-            quote!(#field: impl ::core::convert::Into<#ty>)
+            quote!(#field: impl Into<#ty>)
         });
         let inits = fields.iter().map(|f| {
             let field = ident(&f.ident);
             match (f.required, f.boxed) {
-                (true, true) => quote!(#field: ::std::boxed::Box::new(#field.into())),
+                (true, true) => quote!(#field: Box::new(#field.into())),
                 (true, false) => quote!(#field: #field.into()),
-                (false, _) => quote!(#field: ::core::option::Option::None),
+                (false, _) => quote!(#field: None),
             }
         });
         let setters = fields.iter().filter(|f| !f.required).map(|f| {
             let field = ident(&f.ident);
             let ty = self.ty(Some(def.module), &f.ty);
             let value = if f.boxed {
-                quote!(::std::boxed::Box::new(value.into()))
+                quote!(Box::new(value.into()))
             } else {
                 quote!(value.into())
             };
@@ -100,8 +95,8 @@ impl Emitter<'_> {
             quote! {
                 #[doc = #doc]
                 #allow
-                pub fn #field(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
-                    self.#field = ::core::option::Option::Some(#value);
+                pub fn #field(mut self, value: impl Into<#ty>) -> Self {
+                    self.#field = Some(#value);
                     self
                 }
             }
@@ -111,9 +106,9 @@ impl Emitter<'_> {
         quote! {
             #docs
             #[derive(
-                ::core::clone::Clone,
-                ::core::fmt::Debug,
-                ::core::cmp::PartialEq,
+                Clone,
+                Debug,
+                PartialEq,
                 #eq
                 #default
                 #rt::__private::serde::Serialize,
@@ -150,7 +145,7 @@ impl Emitter<'_> {
             #docs
             ///
             /// Open: a value the spec does not list is kept in `Unknown` and sent back as is.
-            #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash)]
             #[non_exhaustive]
             pub enum #name {
                 #(
@@ -158,7 +153,7 @@ impl Emitter<'_> {
                     #idents,
                 )*
                 /// A value the spec does not list, kept as received.
-                Unknown(::std::string::String),
+                Unknown(String),
             }
 
             impl #name {
@@ -175,21 +170,21 @@ impl Emitter<'_> {
 
                 /// True for a value the spec does not list.
                 pub fn is_unknown(&self) -> bool {
-                    ::core::matches!(self, Self::Unknown(_))
+                    matches!(self, Self::Unknown(_))
                 }
             }
 
-            impl ::core::convert::From<&str> for #name {
+            impl From<&str> for #name {
                 fn from(value: &str) -> Self {
                     match value {
                         #(#values => Self::#idents,)*
-                        other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                        other => Self::Unknown(ToOwned::to_owned(other)),
                     }
                 }
             }
 
-            impl ::core::convert::From<::std::string::String> for #name {
-                fn from(value: ::std::string::String) -> Self {
+            impl From<String> for #name {
+                fn from(value: String) -> Self {
                     match value.as_str() {
                         #(#values => Self::#idents,)*
                         _ => Self::Unknown(value),
@@ -200,12 +195,12 @@ impl Emitter<'_> {
             impl ::core::str::FromStr for #name {
                 type Err = ::core::convert::Infallible;
 
-                fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
-                    ::core::result::Result::Ok(Self::from(value))
+                fn from_str(value: &str) -> Result<Self, Self::Err> {
+                    Ok(Self::from(value))
                 }
             }
 
-            impl ::core::convert::AsRef<str> for #name {
+            impl AsRef<str> for #name {
                 fn as_ref(&self) -> &str {
                     self.as_str()
                 }
@@ -221,7 +216,7 @@ impl Emitter<'_> {
                 fn serialize<S: #rt::__private::serde::Serializer>(
                     &self,
                     serializer: S,
-                ) -> ::core::result::Result<S::Ok, S::Error> {
+                ) -> Result<S::Ok, S::Error> {
                     serializer.serialize_str(self.as_str())
                 }
             }
@@ -229,7 +224,7 @@ impl Emitter<'_> {
             impl<'de> #rt::__private::serde::Deserialize<'de> for #name {
                 fn deserialize<D: #rt::__private::serde::Deserializer<'de>>(
                     deserializer: D,
-                ) -> ::core::result::Result<Self, D::Error> {
+                ) -> Result<Self, D::Error> {
                     #rt::__private::deserialize_open_enum(deserializer)
                 }
             }

@@ -47,13 +47,14 @@ impl EncryptKey {
         if blob.len() < 32 || blob.len() % 16 != 0 {
             return Err(DecryptError);
         }
+        // Decrypted in place over the ciphertext, then moved over the IV.
         let (iv, ciphertext) = blob.split_at_mut(16);
         let iv: [u8; 16] = (&*iv).try_into().map_err(|_| DecryptError)?;
         let len = Decryptor::new(&self.aes.into(), &iv.into())
             .decrypt_padded_mut::<Pkcs7>(ciphertext)
             .map_err(|_| DecryptError)?
             .len();
-        blob.drain(..16);
+        blob.copy_within(16..16 + len, 0);
         blob.truncate(len);
         Ok(blob)
     }

@@ -8,6 +8,7 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::future::Future;
+use std::hash::{BuildHasher, RandomState};
 use std::pin::Pin;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -33,6 +34,18 @@ pub trait DedupStore: Send + Sync + 'static {
     fn begin<'a>(&'a self, id: &'a str) -> BoxFuture<'a, Seen>;
     /// Records the outcome: remembered when `handled`, forgotten otherwise.
     fn finish<'a>(&'a self, id: &'a str, handled: bool) -> BoxFuture<'a, ()>;
+
+    /// [`Self::begin`] without waiting, for stores that never wait (in
+    /// memory); `None` (the default) means "call `begin`".
+    fn begin_now(&self, _id: &str) -> Option<Seen> {
+        None
+    }
+
+    /// [`Self::finish`] without waiting; `false` (the default) means "call
+    /// `finish`".
+    fn finish_now(&self, _id: &str, _handled: bool) -> bool {
+        false
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -41,17 +54,55 @@ struct Entry {
     at: Instant,
 }
 
+/// A 128-bit keyed fingerprint of an event id: two SipHash digests under
+/// keys drawn at random for the store. Two different ids share one with a
+/// probability of about 2^-128 (with 100,000 ids kept: below 10^-28), so no
+/// event is taken for another in practice; keys are fixed-size and stored
+/// inline, without an allocation per id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Fingerprint(u64, u64);
+
+impl std::hash::Hash for Fingerprint {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0);
+    }
+}
+
+/// The map's hasher: the fingerprint is already a keyed hash.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Not reached (only `write_u64` is used); mixes anyway.
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type Map = HashMap<Fingerprint, Entry, std::hash::BuildHasherDefault<Prehashed>>;
+
 /// Ids with their state, and the order they arrived in (for eviction).
 #[derive(Default)]
 struct State {
-    entries: HashMap<String, Entry>,
-    order: VecDeque<(String, Instant)>,
+    entries: Map,
+    order: VecDeque<(Fingerprint, Instant)>,
 }
 
 /// An in-process store, bounded in size and in time.
 pub struct MemoryDedup {
     capacity: usize,
     ttl: Duration,
+    keys: (RandomState, RandomState),
     state: Mutex<State>,
 }
 
@@ -62,60 +113,68 @@ impl MemoryDedup {
         Self {
             capacity: capacity.max(1),
             ttl,
+            keys: (RandomState::new(), RandomState::new()),
             state: Mutex::default(),
         }
     }
 
-    fn begin_now(&self, id: &str, now: Instant) -> Seen {
+    fn fingerprint(&self, id: &str) -> Fingerprint {
+        Fingerprint(self.keys.0.hash_one(id), self.keys.1.hash_one(id))
+    }
+
+    fn begin_at(&self, id: &str, now: Instant) -> Seen {
+        use std::collections::hash_map::Entry as Slot;
+        let key = self.fingerprint(id);
         let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
         let State {
             entries: map,
             order,
         } = &mut *guard;
-        // Drop from the front: entries already replaced or forgotten, expired
-        // ones, and the oldest while the store is full.
-        while let Some((oldest, at)) = order.front() {
-            let live = map.get(oldest).is_some_and(|e| e.at == *at);
-            let expired = now.duration_since(*at) >= self.ttl;
-            if live && !expired && map.len() < self.capacity {
+        // Drop from the front: expired ids, the oldest while the store is
+        // full, and records of ids forgotten or begun again since (bounded
+        // to twice the capacity).
+        while let Some(&(oldest, at)) = order.front() {
+            let expired = now.duration_since(at) >= self.ttl;
+            if !expired && map.len() < self.capacity && order.len() < 2 * self.capacity {
                 break;
             }
-            if live {
-                map.remove(oldest);
-            }
             order.pop_front();
+            if let Slot::Occupied(slot) = map.entry(oldest)
+                && slot.get().at == at
+            {
+                slot.remove();
+            }
         }
-        match map.get(id) {
-            Some(e) if now.duration_since(e.at) < self.ttl => {
-                if e.done {
-                    Seen::Done
-                } else {
-                    Seen::InProgress
+        let fresh = Entry {
+            done: false,
+            at: now,
+        };
+        match map.entry(key) {
+            Slot::Occupied(mut slot) => {
+                let e = *slot.get();
+                if now.duration_since(e.at) < self.ttl {
+                    return if e.done { Seen::Done } else { Seen::InProgress };
                 }
+                slot.insert(fresh);
             }
-            _ => {
-                map.insert(
-                    id.to_owned(),
-                    Entry {
-                        done: false,
-                        at: now,
-                    },
-                );
-                order.push_back((id.to_owned(), now));
-                Seen::New
+            Slot::Vacant(slot) => {
+                slot.insert(fresh);
             }
         }
+        order.push_back((key, now));
+        Seen::New
     }
 
-    fn finish_now(&self, id: &str, handled: bool) {
+    fn finish_at(&self, id: &str, handled: bool) {
+        let key = self.fingerprint(id);
         let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
         let map = &mut guard.entries;
         if handled {
-            if let Some(e) = map.get_mut(id) {
+            if let Some(e) = map.get_mut(&key) {
                 e.done = true;
             }
         } else {
-            map.remove(id);
+            map.remove(&key);
         }
     }
 
@@ -142,13 +201,22 @@ impl Default for MemoryDedup {
 
 impl DedupStore for MemoryDedup {
     fn begin<'a>(&'a self, id: &'a str) -> BoxFuture<'a, Seen> {
-        let seen = self.begin_now(id, Instant::now());
+        let seen = self.begin_at(id, Instant::now());
         Box::pin(async move { seen })
     }
 
     fn finish<'a>(&'a self, id: &'a str, handled: bool) -> BoxFuture<'a, ()> {
-        self.finish_now(id, handled);
+        self.finish_at(id, handled);
         Box::pin(async {})
+    }
+
+    fn begin_now(&self, id: &str) -> Option<Seen> {
+        Some(self.begin_at(id, Instant::now()))
+    }
+
+    fn finish_now(&self, id: &str, handled: bool) -> bool {
+        self.finish_at(id, handled);
+        true
     }
 }
 
@@ -160,14 +228,14 @@ mod tests {
     fn remembers_handled_forgets_failed() {
         let store = MemoryDedup::new(10, Duration::from_secs(60));
         let t = Instant::now();
-        assert_eq!(store.begin_now("a", t), Seen::New);
-        assert_eq!(store.begin_now("a", t), Seen::InProgress);
-        store.finish_now("a", true);
-        assert_eq!(store.begin_now("a", t), Seen::Done);
-        assert_eq!(store.begin_now("b", t), Seen::New);
-        store.finish_now("b", false);
+        assert_eq!(store.begin_at("a", t), Seen::New);
+        assert_eq!(store.begin_at("a", t), Seen::InProgress);
+        store.finish_at("a", true);
+        assert_eq!(store.begin_at("a", t), Seen::Done);
+        assert_eq!(store.begin_at("b", t), Seen::New);
+        store.finish_at("b", false);
         assert_eq!(
-            store.begin_now("b", t),
+            store.begin_at("b", t),
             Seen::New,
             "a failed event runs again"
         );
@@ -178,12 +246,12 @@ mod tests {
         let store = MemoryDedup::new(3, Duration::from_secs(60));
         let t = Instant::now();
         for id in ["a", "b", "c", "d"] {
-            assert_eq!(store.begin_now(id, t), Seen::New);
-            store.finish_now(id, true);
+            assert_eq!(store.begin_at(id, t), Seen::New);
+            store.finish_at(id, true);
         }
         assert_eq!(store.len(), 3);
-        assert_eq!(store.begin_now("a", t), Seen::New, "the oldest was let go");
+        assert_eq!(store.begin_at("a", t), Seen::New, "the oldest was let go");
         let later = t + Duration::from_secs(61);
-        assert_eq!(store.begin_now("c", later), Seen::New, "expired");
+        assert_eq!(store.begin_at("c", later), Seen::New, "expired");
     }
 }

@@ -25,16 +25,40 @@ use std::sync::{Arc, OnceLock};
 use tokio::sync::mpsc;
 
 use super::dedup::{BoxFuture, DedupStore, MemoryDedup, Seen};
-use super::envelope::{EnvelopeRef, EventBody, EventDecodeError, EventSchema, RawEvent};
+use super::envelope::{
+    EnvelopeRef, EventBody, EventDecodeError, EventSchema, FromParts, RawEvent, peek_event_type,
+};
 
 /// What a handler returns.
 pub type HandlerResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
+/// A handler, from an envelope already read.
 type Erased = Arc<
     dyn Fn(&EnvelopeRef<'_>, &[u8]) -> Result<BoxFuture<'static, HandlerResult>, EventDecodeError>
         + Send
         + Sync,
 >;
+
+/// A handler of a 2.0 event, decoding the whole event in one pass; `None`
+/// when the JSON is not such an event of its type (the general path then
+/// reads it and says what is wrong).
+type Whole = Arc<dyn Fn(&[u8], Option<&str>) -> Option<Decoded> + Send + Sync>;
+
+/// A handler of one event type.
+struct Handler {
+    general: Erased,
+    whole: Option<Whole>,
+}
+
+/// A 2.0 event decoded whole, its handler ready to run.
+pub(crate) struct Decoded {
+    /// `header.event_id`.
+    event_id: String,
+    /// Whether `header.token` is the expected verification token (compared
+    /// in constant time; `true` when none is expected).
+    pub token_ok: bool,
+    run: BoxFuture<'static, HandlerResult>,
+}
 
 /// When the platform is told an event arrived.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -95,7 +119,7 @@ struct Job {
 
 /// Routes events to handlers.
 pub struct Dispatcher {
-    handlers: HashMap<&'static str, Erased>,
+    handlers: HashMap<&'static str, Handler>,
     fallback: Option<Arc<dyn Fn(RawEvent) -> BoxFuture<'static, HandlerResult> + Send + Sync>>,
     dedup: Option<Arc<dyn DedupStore>>,
     mode: AckMode,
@@ -146,12 +170,36 @@ impl Dispatcher {
         Fut: Future<Output = HandlerResult> + Send + 'static,
     {
         let handler = Arc::new(handler);
-        let erased: Erased = Arc::new(move |envelope: &EnvelopeRef<'_>, _json: &[u8]| {
-            let event = envelope.decode::<T>()?;
+        let general: Erased = {
             let handler = Arc::clone(&handler);
-            Ok(Box::pin(async move { handler(event).await }) as BoxFuture<'static, HandlerResult>)
+            Arc::new(move |envelope: &EnvelopeRef<'_>, _json: &[u8]| {
+                let event = envelope.decode::<T>()?;
+                let handler = Arc::clone(&handler);
+                Ok(Box::pin(async move { handler(event).await })
+                    as BoxFuture<'static, HandlerResult>)
+            })
+        };
+        let whole = (T::SCHEMA == EventSchema::V2).then(|| {
+            Arc::new(move |json: &[u8], token: Option<&str>| {
+                // One UTF-8 check of the whole, rather than one per string.
+                let text = std::str::from_utf8(json).ok()?;
+                let event: T::Envelope = serde_json::from_str(text).ok()?;
+                let header = event.v2_header()?;
+                if header.event_type != T::EVENT_TYPE {
+                    return None;
+                }
+                let token_ok = token.is_none_or(|t| tokens_match(t, &header.token));
+                let event_id = header.event_id.clone();
+                let handler = Arc::clone(&handler);
+                Some(Decoded {
+                    event_id,
+                    token_ok,
+                    run: Box::pin(async move { handler(event).await }),
+                })
+            }) as Whole
         });
-        self.handlers.insert(T::EVENT_TYPE, erased);
+        self.handlers
+            .insert(T::EVENT_TYPE, Handler { general, whole });
         self
     }
 
@@ -197,6 +245,9 @@ impl Dispatcher {
 
     /// Handles a plaintext event (a decrypted webhook body, a long-connection payload).
     pub async fn dispatch(&self, json: &[u8]) -> Outcome {
+        if let Some(decoded) = self.decode_whole(json, None) {
+            return self.run_decoded(decoded).await;
+        }
         let envelope = match EnvelopeRef::parse(json) {
             Ok(envelope) => envelope,
             Err(e) => return Outcome::Invalid(e),
@@ -204,12 +255,26 @@ impl Dispatcher {
         self.dispatch_envelope(&envelope, json).await
     }
 
+    /// The fast path: a 2.0 event of a type with a typed handler, decoded
+    /// in one pass (its type found ahead by a scan, then checked against the
+    /// decoded header). `None` sends the event down the general path.
+    /// `token`: the verification token the event must carry, if any.
+    pub(crate) fn decode_whole(&self, json: &[u8], token: Option<&str>) -> Option<Decoded> {
+        let handler = self.handlers.get(peek_event_type(json)?)?;
+        (handler.whole.as_ref()?)(json, token)
+    }
+
+    /// Runs an event decoded whole.
+    pub(crate) async fn run_decoded(&self, decoded: Decoded) -> Outcome {
+        self.run(decoded.event_id, decoded.run).await
+    }
+
     /// Handles an event whose envelope is already read.
     pub async fn dispatch_envelope(&self, envelope: &EnvelopeRef<'_>, json: &[u8]) -> Outcome {
         #[cfg(feature = "client")]
         self.take_app_ticket(envelope);
         let run = match self.handlers.get(envelope.event_type()) {
-            Some(handler) => match handler(envelope, json) {
+            Some(handler) => match (handler.general)(envelope, json) {
                 Ok(run) => run,
                 Err(e) => return Outcome::Invalid(e),
             },
@@ -223,9 +288,13 @@ impl Dispatcher {
                 }
             },
         };
-        let key = dedup_key(envelope);
+        self.run(dedup_key(envelope), run).await
+    }
+
+    /// Deduplicates, then runs or queues a handler.
+    async fn run(&self, key: String, run: BoxFuture<'static, HandlerResult>) -> Outcome {
         if let Some(store) = &self.dedup {
-            match store.begin(&key).await {
+            match begin(&**store, &key).await {
                 Seen::New => {}
                 Seen::InProgress => return Outcome::Busy,
                 Seen::Done => return Outcome::Duplicate,
@@ -235,7 +304,7 @@ impl Dispatcher {
             AckMode::AfterHandling => {
                 let result = run.await;
                 if let Some(store) = &self.dedup {
-                    store.finish(&key, result.is_ok()).await;
+                    finish(&**store, &key, result.is_ok()).await;
                 }
                 match result {
                     Ok(()) => Outcome::Handled,
@@ -251,7 +320,7 @@ impl Dispatcher {
                         | mpsc::error::TrySendError::Closed(job),
                     ) => {
                         if let Some(store) = &self.dedup {
-                            store.finish(&job.key, false).await;
+                            finish(&**store, &job.key, false).await;
                         }
                         Outcome::Busy
                     }
@@ -271,7 +340,7 @@ impl Dispatcher {
                     tracing_warn(&job.key, &**e);
                 }
                 if let Some(store) = &dedup {
-                    store.finish(&job.key, result.is_ok()).await;
+                    finish(&**store, &job.key, result.is_ok()).await;
                 }
             }
         });
@@ -306,11 +375,29 @@ fn tracing_warn(key: &str, error: &(dyn std::error::Error + Send + Sync)) {
     tracing::warn!(event = key, %error, "event handler failed after its acknowledgement");
 }
 
-/// `2.0:<event_id>` or `1.0:<uuid>`.
+/// The key to deduplicate on: `event_id` (2.0) or `uuid` (1.0), both
+/// unique per event across the platform.
 fn dedup_key(envelope: &EnvelopeRef<'_>) -> String {
-    let schema = match envelope.schema() {
-        EventSchema::V2 => "2.0",
-        EventSchema::V1 => "1.0",
-    };
-    format!("{schema}:{}", envelope.event_id())
+    envelope.event_id().to_owned()
+}
+
+/// Whether a verification token is the expected one, in constant time.
+pub(crate) fn tokens_match(expected: &str, got: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    bool::from(expected.as_bytes().ct_eq(got.as_bytes()))
+}
+
+/// Begins an event in a store, without a boxed future when it can.
+async fn begin(store: &dyn DedupStore, key: &str) -> Seen {
+    match store.begin_now(key) {
+        Some(seen) => seen,
+        None => store.begin(key).await,
+    }
+}
+
+/// Finishes an event in a store, without a boxed future when it can.
+async fn finish(store: &dyn DedupStore, key: &str, handled: bool) {
+    if !store.finish_now(key, handled) {
+        store.finish(key, handled).await;
+    }
 }

@@ -83,6 +83,10 @@ pub struct EventV1Envelope<T> {
 pub trait FromParts<T>: Sized {
     /// The envelope around `body`.
     fn from_parts(envelope: &EnvelopeRef<'_>, body: T) -> Self;
+
+    /// The header of a 2.0 envelope (`None` for 1.0), so that an event
+    /// decoded whole in one pass can be checked and deduplicated.
+    fn v2_header(&self) -> Option<&EventHeader>;
 }
 
 impl<T> FromParts<T> for EventEnvelope<T> {
@@ -92,6 +96,10 @@ impl<T> FromParts<T> for EventEnvelope<T> {
             header: envelope.header(),
             event: body,
         }
+    }
+
+    fn v2_header(&self) -> Option<&EventHeader> {
+        Some(&self.header)
     }
 }
 
@@ -105,6 +113,10 @@ impl<T> FromParts<T> for EventV1Envelope<T> {
             kind: w.kind.as_deref().unwrap_or_default().to_owned(),
             event: body,
         }
+    }
+
+    fn v2_header(&self) -> Option<&EventHeader> {
+        None
     }
 }
 
@@ -300,9 +312,14 @@ impl<'a> EnvelopeRef<'a> {
         }
     }
 
-    /// Decodes the body into its type and wraps it in its envelope.
+    /// Decodes the body into its type and wraps it in its envelope. When
+    /// it does not fit, the error names the offending field.
     pub fn decode<T: EventBody>(&self) -> Result<T::Envelope, EventDecodeError> {
         let raw = self.wire.event.map_or("null", RawValue::get);
+        if let Ok(body) = serde_json::from_str::<T>(raw) {
+            return Ok(T::Envelope::from_parts(self, body));
+        }
+        // Again, tracking the path, for the error.
         let mut de = serde_json::Deserializer::from_str(raw);
         let body: T =
             serde_path_to_error::deserialize(&mut de).map_err(|e| EventDecodeError::Body {
@@ -312,6 +329,32 @@ impl<'a> EnvelopeRef<'a> {
             })?;
         Ok(T::Envelope::from_parts(self, body))
     }
+}
+
+/// The `header.event_type` of a 2.0 event, found without parsing: the key
+/// `"event_type"` followed by a string without escapes. A hint only: what
+/// it finds is checked against the header once the event is decoded.
+#[cfg(feature = "events")]
+pub(crate) fn peek_event_type(json: &[u8]) -> Option<&str> {
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(KEY));
+    const KEY: &[u8] = b"\"event_type\"";
+    let at = FINDER.find(json)? + KEY.len();
+    let mut rest = json.get(at..)?;
+    let skip = |r: &mut &[u8]| {
+        while let [b' ' | b'\t' | b'\n' | b'\r', tail @ ..] = r {
+            *r = tail;
+        }
+    };
+    skip(&mut rest);
+    rest = rest.strip_prefix(b":")?;
+    skip(&mut rest);
+    rest = rest.strip_prefix(b"\"")?;
+    let end = memchr::memchr2(b'"', b'\\', rest)?;
+    if rest[end] != b'"' {
+        return None;
+    }
+    std::str::from_utf8(&rest[..end]).ok()
 }
 
 /// `"1608725989.123"` seconds → milliseconds.

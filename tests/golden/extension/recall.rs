@@ -36,11 +36,11 @@ pub mod im {
         /// - App types: custom, store
         /// - Documentation: <https://open.feishu.cn/document/server-docs/im-v1/message/events/recalled>
         #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::default::Default,
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
+            Default,
             ::lark_sdk::__private::serde::Serialize,
             ::lark_sdk::__private::serde::Deserialize,
         )]
@@ -52,69 +52,60 @@ pub mod im {
             /// 被撤回的消息 ID。
             ///
             /// Example: `om_dc13264520392913993dd051dba21dcf`
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub message_id: ::core::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub message_id: Option<String>,
             /// The chat of the message; get-chat (获取群信息) describes it.
             ///
             /// 消息所在的群组 ID。调用获取群信息接口，可通过 ID 获取群组信息。
             ///
             /// Example: `oc_5ad11d72b830411d72b836c20`
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub chat_id: ::core::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub chat_id: Option<String>,
             /// When it was recalled (Unix time in milliseconds).
             ///
             /// 撤回的时间，毫秒级时间戳。
             ///
             /// Example: `1615380573411`
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub recall_time: ::core::option::Option<::lark_sdk::TimestampMs>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub recall_time: Option<::lark_sdk::TimestampMs>,
             /// Who recalled it.
             ///
             /// 撤回类型
-            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-            pub recall_type: ::core::option::Option<RecallType>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub recall_type: Option<RecallType>,
         }
         impl MessageRecalledV1 {
             /// Creates a value from its required fields; the others start
             /// empty and are set with the methods named after them.
             pub fn new() -> Self {
                 Self {
-                    message_id: ::core::option::Option::None,
-                    chat_id: ::core::option::Option::None,
-                    recall_time: ::core::option::Option::None,
-                    recall_type: ::core::option::Option::None,
+                    message_id: None,
+                    chat_id: None,
+                    recall_time: None,
+                    recall_type: None,
                 }
             }
             /// Sets [`Self::message_id`].
-            pub fn message_id(
-                mut self,
-                value: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.message_id = ::core::option::Option::Some(value.into());
+            pub fn message_id(mut self, value: impl Into<String>) -> Self {
+                self.message_id = Some(value.into());
                 self
             }
             /// Sets [`Self::chat_id`].
-            pub fn chat_id(
-                mut self,
-                value: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.chat_id = ::core::option::Option::Some(value.into());
+            pub fn chat_id(mut self, value: impl Into<String>) -> Self {
+                self.chat_id = Some(value.into());
                 self
             }
             /// Sets [`Self::recall_time`].
             pub fn recall_time(
                 mut self,
-                value: impl ::core::convert::Into<::lark_sdk::TimestampMs>,
+                value: impl Into<::lark_sdk::TimestampMs>,
             ) -> Self {
-                self.recall_time = ::core::option::Option::Some(value.into());
+                self.recall_time = Some(value.into());
                 self
             }
             /// Sets [`Self::recall_type`].
-            pub fn recall_type(
-                mut self,
-                value: impl ::core::convert::Into<RecallType>,
-            ) -> Self {
-                self.recall_type = ::core::option::Option::Some(value.into());
+            pub fn recall_type(mut self, value: impl Into<RecallType>) -> Self {
+                self.recall_type = Some(value.into());
                 self
             }
         }
@@ -123,13 +114,7 @@ pub mod im {
         /// 撤回类型
         ///
         /// Open: a value the spec does not list is kept in `Unknown` and sent back as is.
-        #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::hash::Hash
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum RecallType {
             /// `message_owner`
@@ -157,7 +142,7 @@ pub mod im {
             /// 企业管理员撤回
             EnterpriseManager,
             /// A value the spec does not list, kept as received.
-            Unknown(::std::string::String),
+            Unknown(String),
         }
         impl RecallType {
             /// Every value the spec lists.
@@ -179,22 +164,22 @@ pub mod im {
             }
             /// True for a value the spec does not list.
             pub fn is_unknown(&self) -> bool {
-                ::core::matches!(self, Self::Unknown(_))
+                matches!(self, Self::Unknown(_))
             }
         }
-        impl ::core::convert::From<&str> for RecallType {
+        impl From<&str> for RecallType {
             fn from(value: &str) -> Self {
                 match value {
                     "message_owner" => Self::MessageOwner,
                     "group_owner" => Self::GroupOwner,
                     "group_manager" => Self::GroupManager,
                     "enterprise_manager" => Self::EnterpriseManager,
-                    other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                    other => Self::Unknown(ToOwned::to_owned(other)),
                 }
             }
         }
-        impl ::core::convert::From<::std::string::String> for RecallType {
-            fn from(value: ::std::string::String) -> Self {
+        impl From<String> for RecallType {
+            fn from(value: String) -> Self {
                 match value.as_str() {
                     "message_owner" => Self::MessageOwner,
                     "group_owner" => Self::GroupOwner,
@@ -206,11 +191,11 @@ pub mod im {
         }
         impl ::core::str::FromStr for RecallType {
             type Err = ::core::convert::Infallible;
-            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
-                ::core::result::Result::Ok(Self::from(value))
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
             }
         }
-        impl ::core::convert::AsRef<str> for RecallType {
+        impl AsRef<str> for RecallType {
             fn as_ref(&self) -> &str {
                 self.as_str()
             }
@@ -224,14 +209,14 @@ pub mod im {
             fn serialize<S: ::lark_sdk::__private::serde::Serializer>(
                 &self,
                 serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
+            ) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
         impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for RecallType {
             fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
                 deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
+            ) -> Result<Self, D::Error> {
                 ::lark_sdk::__private::deserialize_open_enum(deserializer)
             }
         }
@@ -274,7 +259,7 @@ pub mod im {
         /// - App types: custom, store
         /// - Errors: [`DeleteMessageError`]
         /// - Documentation: <https://open.feishu.cn/document/server-docs/im-v1/message/delete>
-        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub struct DeleteMessageRequest {
             /// ID of the message to recall: from the send-message response, the receive-message event, or the chat-history listing.
@@ -285,14 +270,12 @@ pub mod im {
             /// - 调用获取会话历史消息接口，从响应结果的 message_id 参数获取。
             ///
             /// Example: `om_dc13264520392913993dd051dba21dcf`
-            pub message_id: ::std::string::String,
+            pub message_id: String,
         }
         impl DeleteMessageRequest {
             /// Creates the request from its required parameters; optional
             /// ones are set with the methods named after them.
-            pub fn new(
-                message_id: impl ::core::convert::Into<::std::string::String>,
-            ) -> Self {
+            pub fn new(message_id: impl Into<String>) -> Self {
                 Self {
                     message_id: message_id.into(),
                 }
@@ -315,19 +298,12 @@ pub mod im {
                 "im:message:send_as_bot",
             ];
             const RATE_LIMIT: ::lark_sdk::RateLimit = ::lark_sdk::RateLimit::new(
-                ::core::option::Option::Some(50u32),
-                ::core::option::Option::Some(1000u32),
+                Some(50u32),
+                Some(1000u32),
             );
             const FIELD_SCOPES: ::lark_sdk::FieldScopes = &[];
-            fn render_path(
-                &self,
-            ) -> ::core::result::Result<
-                ::std::string::String,
-                ::lark_sdk::InvalidRequest,
-            > {
-                let mut path = ::std::string::String::with_capacity(
-                    Self::PATH.len() + 32,
-                );
+            fn render_path(&self) -> Result<String, ::lark_sdk::InvalidRequest> {
+                let mut path = String::with_capacity(Self::PATH.len() + 32);
                 path.push_str("/open-apis/im/v1/messages/");
                 ::lark_sdk::__private::push_path_param(
                     &mut path,
@@ -335,16 +311,11 @@ pub mod im {
                     "message_id",
                     self.message_id.as_str(),
                 )?;
-                ::core::result::Result::Ok(path)
+                Ok(path)
             }
         }
         /// Errors of [`DeleteMessageRequest`]: a variant per row of the endpoint's error table and per platform-wide code that applies, and `Other` for any code not listed.
-        #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum DeleteMessageError {
             /// `230001` (HTTP 400): Your request contains an invalid request parameter.
@@ -352,162 +323,162 @@ pub mod im {
             /// A parameter is wrong; the message returned says which.
             ///
             /// 参数错误，可根据接口实际返回的错误信息，并参考接口文档内容，检查输入参数是否填写错误。
-            InvalidParameter(::std::boxed::Box<::lark_sdk::ApiError>),
+            InvalidParameter(Box<::lark_sdk::ApiError>),
             /// `230002` (HTTP 400): The bot can not be outside the group.
             ///
             /// The bot is not in the message's group; add it to the group.
             ///
             /// 机器人不在对应群组中。你需要将应用机器人添加到消息相应的群组中。
-            BotNotInChat(::std::boxed::Box<::lark_sdk::ApiError>),
+            BotNotInChat(Box<::lark_sdk::ApiError>),
             /// `230006` (HTTP 400): Bot ability is not activated.
             ///
             /// The app has not enabled its bot capability.
             ///
             /// 应用未启用机器人能力。
-            BotAbilityNotActivated(::std::boxed::Box<::lark_sdk::ApiError>),
+            BotAbilityNotActivated(Box<::lark_sdk::ApiError>),
             /// `230009` (HTTP 400): Message has expired when recall message.
             ///
             /// The message was sent too long ago: it is past the recall time limit the tenant administrator sets.
             ///
             /// 消息发出时间过长，不能执行当前操作。撤回的消息需要符合由企业管理员设置的撤回时限。
-            RecallExpired(::std::boxed::Box<::lark_sdk::ApiError>),
+            RecallExpired(Box<::lark_sdk::ApiError>),
             /// `230013` (HTTP 400): Bot has NO availability to this user.
             ///
             /// The user of the one-to-one chat is outside the bot's availability (or disabled for the app, or has left the company). Add the user to the app's availability and publish a version.
             ///
             /// 目标用户或单聊用户不在应用机器人的可用范围内，或者是在应用的禁用范围内。如果目标用户已离职，也会报错 230013。
-            BotUnavailableToUser(::std::boxed::Box<::lark_sdk::ApiError>),
+            BotUnavailableToUser(Box<::lark_sdk::ApiError>),
             /// `230026` (HTTP 400): No permission to recall this message.
             ///
             /// A bot can recall only the messages it sent.
             ///
             /// 机器人没有权限撤回该消息。机器人只能撤回自己发出的消息。
-            NoRecallPermission(::std::boxed::Box<::lark_sdk::ApiError>),
+            NoRecallPermission(Box<::lark_sdk::ApiError>),
             /// `230027` (HTTP 400): Lack of necessary permissions.
             ///
             /// A scope is missing, the user's authorisation was not found, or the bot acts in an external chat without external sharing enabled.
             ///
             /// 无权进行本次操作。可能的原因有：缺少相应权限；未检查到用户授权信息；机器人在外部群操作时未开启对外共享能力。
-            LackOfPermissions(::std::boxed::Box<::lark_sdk::ApiError>),
+            LackOfPermissions(Box<::lark_sdk::ApiError>),
             /// `230050` (HTTP 400): The message is invisible to the operator.
             ///
             /// The operator cannot see the message, so cannot act on it.
             ///
             /// 该消息对于当前的操作者不可见，无法进行本操作。
-            MessageInvisible(::std::boxed::Box<::lark_sdk::ApiError>),
+            MessageInvisible(Box<::lark_sdk::ApiError>),
             /// `230054` (HTTP 400): This operation is not supported for this message type.
             ///
             /// Messages of this type cannot be recalled.
             ///
             /// 该消息类型不支持本操作。
-            UnsupportedMessageType(::std::boxed::Box<::lark_sdk::ApiError>),
+            UnsupportedMessageType(Box<::lark_sdk::ApiError>),
             /// `230110` (HTTP 400): Action unavailable as the message has been deleted.
             ///
             /// The message has been deleted; nothing can be done with it.
             ///
             /// 消息已被删除，无法执行当前操作。
-            MessageDeleted(::std::boxed::Box<::lark_sdk::ApiError>),
+            MessageDeleted(Box<::lark_sdk::ApiError>),
             /// `232009` (HTTP 400): Your request specifies a chat which has already been dissolved.
             ///
             /// The chat has been dissolved; nothing can be done in it.
             ///
             /// 群组已被解散，无法执行当前操作。
-            ChatDissolved(::std::boxed::Box<::lark_sdk::ApiError>),
+            ChatDissolved(Box<::lark_sdk::ApiError>),
             /// `99991201` (HTTP 404): resource not find (platform-wide)
             ///
             /// Request path is wrong.
-            ResourceNotFound(::std::boxed::Box<::lark_sdk::ApiError>),
+            ResourceNotFound(Box<::lark_sdk::ApiError>),
             /// `99991301`: request method doesn’t match (platform-wide)
             ///
             /// HTTP method differs from the one the API defines.
-            MethodMismatch(::std::boxed::Box<::lark_sdk::ApiError>),
+            MethodMismatch(Box<::lark_sdk::ApiError>),
             /// `99991400` (HTTP 429): request trigger frequency limit (platform-wide)
             ///
             /// Rate limit hit; back off (exponential backoff / honour `x-ogw-ratelimit-reset`).
             ///
             /// Wait the seconds the `x-ogw-ratelimit-reset` header gives, then retry; back off exponentially when it is absent.
-            RateLimited(::std::boxed::Box<::lark_sdk::ApiError>),
+            RateLimited(Box<::lark_sdk::ApiError>),
             /// `99991401`: ip %s is denied by app setting (platform-wide)
             ///
             /// Caller IP not in the app's IP allow-list.
             ///
             /// Add the caller's IP to the app's IP allow-list in the developer console.
-            IpDenied(::std::boxed::Box<::lark_sdk::ApiError>),
+            IpDenied(Box<::lark_sdk::ApiError>),
             /// `99991403`: This month's API call quota has been exceeded (platform-wide)
             ///
             /// Monthly API quota of the tenant exhausted.
             ///
             /// The tenant's monthly API quota is used up; wait for the next month or raise the quota.
-            MonthlyQuotaExceeded(::std::boxed::Box<::lark_sdk::ApiError>),
+            MonthlyQuotaExceeded(Box<::lark_sdk::ApiError>),
             /// `99991661`: Need a token (platform-wide)
             ///
             /// No access token: `Authorization: Bearer <token>` missing or malformed.
             ///
             /// Send `Authorization: Bearer <token>`.
-            TokenMissing(::std::boxed::Box<::lark_sdk::ApiError>),
+            TokenMissing(Box<::lark_sdk::ApiError>),
             /// `99991662`: app not in use (platform-wide)
             ///
             /// The app is disabled.
             ///
             /// Enable the app in the admin console.
-            AppNotInUse(::std::boxed::Box<::lark_sdk::ApiError>),
+            AppNotInUse(Box<::lark_sdk::ApiError>),
             /// `99991663`: Invalid access token for authorization. Please make a request with token attached (platform-wide)
             ///
             /// tenant_access_token invalid or expired, or the API does not accept a tenant token (use a user token).
             ///
             /// Fetch a new tenant_access_token and retry; if the endpoint does not take tenant tokens, use a user token.
-            TenantTokenInvalid(::std::boxed::Box<::lark_sdk::ApiError>),
+            TenantTokenInvalid(Box<::lark_sdk::ApiError>),
             /// `99991665`: invalid tenant code (platform-wide)
             ///
             /// tenant_access_token invalid.
             ///
             /// Fetch a new tenant_access_token and retry.
-            TenantCodeInvalid(::std::boxed::Box<::lark_sdk::ApiError>),
+            TenantCodeInvalid(Box<::lark_sdk::ApiError>),
             /// `99991668`: Invalid access token for authorization. Please make a request with token attached. (platform-wide)
             ///
             /// user_access_token invalid/expired; or msg "user access token not support" when the API only accepts a tenant token.
             ///
             /// Refresh the user_access_token; if the endpoint only takes tenant tokens, use one.
-            UserTokenInvalid(::std::boxed::Box<::lark_sdk::ApiError>),
+            UserTokenInvalid(Box<::lark_sdk::ApiError>),
             /// `99991671`: Invalid token: must start with t-/u- (platform-wide)
             ///
             /// Token has the wrong format (tenant tokens start `t-`, user tokens `u-`).
             ///
             /// Tenant tokens start with `t-`, user tokens with `u-`; send the token as issued.
-            TokenMalformed(::std::boxed::Box<::lark_sdk::ApiError>),
+            TokenMalformed(Box<::lark_sdk::ApiError>),
             /// `99991672` (HTTP 400): Access denied. One of the following scopes is required (platform-wide)
             ///
             /// App lacks the API scope; the missing scopes are listed in `msg` / `permission_violations`.
             ///
             /// Enable one of the scopes listed in `msg` and `permission_violations` for the app, then publish a new version.
-            ScopeMissing(::std::boxed::Box<::lark_sdk::ApiError>),
+            ScopeMissing(Box<::lark_sdk::ApiError>),
             /// `99991673`: unauthorized app (platform-wide)
             ///
             /// App not usable / not installed in the tenant.
             ///
             /// Install or enable the app in the tenant.
-            AppUnauthorized(::std::boxed::Box<::lark_sdk::ApiError>),
+            AppUnauthorized(Box<::lark_sdk::ApiError>),
             /// `99991676`: token no permission (platform-wide)
             ///
             /// Token lacks the needed permission.
             ///
             /// The token lacks the permission needed; check the scopes granted to it.
-            TokenNoPermission(::std::boxed::Box<::lark_sdk::ApiError>),
+            TokenNoPermission(Box<::lark_sdk::ApiError>),
             /// `99991677`: token expire (platform-wide)
             ///
             /// user token expired; refresh it.
             ///
             /// Refresh the user_access_token with its refresh token.
-            UserTokenExpired(::std::boxed::Box<::lark_sdk::ApiError>),
+            UserTokenExpired(Box<::lark_sdk::ApiError>),
             /// `99991679`: Unauthorized. You do not have permission to perform the requested operation on the resource. Please request user re-authorization and try again. (platform-wide)
             ///
             /// User has not granted the scope to the app; re-run user authorization.
             ///
             /// Ask the user to authorize the app again for the needed scopes.
-            UserAuthorizationRequired(::std::boxed::Box<::lark_sdk::ApiError>),
+            UserAuthorizationRequired(Box<::lark_sdk::ApiError>),
             /// A code the spec does not list for this endpoint (one the
             /// platform added later lands here), kept with its message and log id.
-            Other(::std::boxed::Box<::lark_sdk::ApiError>),
+            Other(Box<::lark_sdk::ApiError>),
         }
         impl DeleteMessageError {
             /// Codes with a variant of their own.
@@ -520,193 +491,260 @@ pub mod im {
             ];
             /// The table row of [`Self::InvalidParameter`].
             pub const INVALID_PARAMETER: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "InvalidParameter",
-                230001i64,
-                ::core::option::Option::Some(400u16),
-                "Your request contains an invalid request parameter.",
-            );
+                    "InvalidParameter",
+                    230001i64,
+                    Some(400u16),
+                    "Your request contains an invalid request parameter.",
+                )
+                .with_remedy(
+                    "A parameter is wrong; the message returned says which. / 参数错误，可根据接口实际返回的错误信息，并参考接口文档内容，检查输入参数是否填写错误。",
+                );
             /// The table row of [`Self::BotNotInChat`].
             pub const BOT_NOT_IN_CHAT: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "BotNotInChat",
-                230002i64,
-                ::core::option::Option::Some(400u16),
-                "The bot can not be outside the group.",
-            );
+                    "BotNotInChat",
+                    230002i64,
+                    Some(400u16),
+                    "The bot can not be outside the group.",
+                )
+                .with_remedy(
+                    "The bot is not in the message's group; add it to the group. / 机器人不在对应群组中。你需要将应用机器人添加到消息相应的群组中。",
+                );
             /// The table row of [`Self::BotAbilityNotActivated`].
             pub const BOT_ABILITY_NOT_ACTIVATED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "BotAbilityNotActivated",
-                230006i64,
-                ::core::option::Option::Some(400u16),
-                "Bot ability is not activated.",
-            );
+                    "BotAbilityNotActivated",
+                    230006i64,
+                    Some(400u16),
+                    "Bot ability is not activated.",
+                )
+                .with_remedy(
+                    "The app has not enabled its bot capability. / 应用未启用机器人能力。",
+                );
             /// The table row of [`Self::RecallExpired`].
             pub const RECALL_EXPIRED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "RecallExpired",
-                230009i64,
-                ::core::option::Option::Some(400u16),
-                "Message has expired when recall message.",
-            );
+                    "RecallExpired",
+                    230009i64,
+                    Some(400u16),
+                    "Message has expired when recall message.",
+                )
+                .with_remedy(
+                    "The message was sent too long ago: it is past the recall time limit the tenant administrator sets. / 消息发出时间过长，不能执行当前操作。撤回的消息需要符合由企业管理员设置的撤回时限。",
+                );
             /// The table row of [`Self::BotUnavailableToUser`].
             pub const BOT_UNAVAILABLE_TO_USER: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "BotUnavailableToUser",
-                230013i64,
-                ::core::option::Option::Some(400u16),
-                "Bot has NO availability to this user.",
-            );
+                    "BotUnavailableToUser",
+                    230013i64,
+                    Some(400u16),
+                    "Bot has NO availability to this user.",
+                )
+                .with_remedy(
+                    "The user of the one-to-one chat is outside the bot's availability (or disabled for the app, or has left the company). Add the user to the app's availability and publish a version. / 目标用户或单聊用户不在应用机器人的可用范围内，或者是在应用的禁用范围内。如果目标用户已离职，也会报错 230013。",
+                );
             /// The table row of [`Self::NoRecallPermission`].
             pub const NO_RECALL_PERMISSION: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "NoRecallPermission",
-                230026i64,
-                ::core::option::Option::Some(400u16),
-                "No permission to recall this message.",
-            );
+                    "NoRecallPermission",
+                    230026i64,
+                    Some(400u16),
+                    "No permission to recall this message.",
+                )
+                .with_remedy(
+                    "A bot can recall only the messages it sent. / 机器人没有权限撤回该消息。机器人只能撤回自己发出的消息。",
+                );
             /// The table row of [`Self::LackOfPermissions`].
             pub const LACK_OF_PERMISSIONS: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "LackOfPermissions",
-                230027i64,
-                ::core::option::Option::Some(400u16),
-                "Lack of necessary permissions.",
-            );
+                    "LackOfPermissions",
+                    230027i64,
+                    Some(400u16),
+                    "Lack of necessary permissions.",
+                )
+                .with_remedy(
+                    "A scope is missing, the user's authorisation was not found, or the bot acts in an external chat without external sharing enabled. / 无权进行本次操作。可能的原因有：缺少相应权限；未检查到用户授权信息；机器人在外部群操作时未开启对外共享能力。",
+                );
             /// The table row of [`Self::MessageInvisible`].
             pub const MESSAGE_INVISIBLE: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "MessageInvisible",
-                230050i64,
-                ::core::option::Option::Some(400u16),
-                "The message is invisible to the operator.",
-            );
+                    "MessageInvisible",
+                    230050i64,
+                    Some(400u16),
+                    "The message is invisible to the operator.",
+                )
+                .with_remedy(
+                    "The operator cannot see the message, so cannot act on it. / 该消息对于当前的操作者不可见，无法进行本操作。",
+                );
             /// The table row of [`Self::UnsupportedMessageType`].
             pub const UNSUPPORTED_MESSAGE_TYPE: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "UnsupportedMessageType",
-                230054i64,
-                ::core::option::Option::Some(400u16),
-                "This operation is not supported for this message type.",
-            );
+                    "UnsupportedMessageType",
+                    230054i64,
+                    Some(400u16),
+                    "This operation is not supported for this message type.",
+                )
+                .with_remedy(
+                    "Messages of this type cannot be recalled. / 该消息类型不支持本操作。",
+                );
             /// The table row of [`Self::MessageDeleted`].
             pub const MESSAGE_DELETED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "MessageDeleted",
-                230110i64,
-                ::core::option::Option::Some(400u16),
-                "Action unavailable as the message has been deleted.",
-            );
+                    "MessageDeleted",
+                    230110i64,
+                    Some(400u16),
+                    "Action unavailable as the message has been deleted.",
+                )
+                .with_remedy(
+                    "The message has been deleted; nothing can be done with it. / 消息已被删除，无法执行当前操作。",
+                );
             /// The table row of [`Self::ChatDissolved`].
             pub const CHAT_DISSOLVED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "ChatDissolved",
-                232009i64,
-                ::core::option::Option::Some(400u16),
-                "Your request specifies a chat which has already been dissolved.",
-            );
+                    "ChatDissolved",
+                    232009i64,
+                    Some(400u16),
+                    "Your request specifies a chat which has already been dissolved.",
+                )
+                .with_remedy(
+                    "The chat has been dissolved; nothing can be done in it. / 群组已被解散，无法执行当前操作。",
+                );
             /// The table row of [`Self::ResourceNotFound`].
             pub const RESOURCE_NOT_FOUND: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "ResourceNotFound",
-                99991201i64,
-                ::core::option::Option::Some(404u16),
-                "resource not find",
-            );
+                    "ResourceNotFound",
+                    99991201i64,
+                    Some(404u16),
+                    "resource not find",
+                )
+                .with_remedy("Request path is wrong.");
             /// The table row of [`Self::MethodMismatch`].
             pub const METHOD_MISMATCH: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "MethodMismatch",
-                99991301i64,
-                ::core::option::Option::None,
-                "request method doesn’t match",
-            );
+                    "MethodMismatch",
+                    99991301i64,
+                    None,
+                    "request method doesn’t match",
+                )
+                .with_remedy("HTTP method differs from the one the API defines.");
             /// The table row of [`Self::RateLimited`].
             pub const RATE_LIMITED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "RateLimited",
-                99991400i64,
-                ::core::option::Option::Some(429u16),
-                "request trigger frequency limit",
-            );
+                    "RateLimited",
+                    99991400i64,
+                    Some(429u16),
+                    "request trigger frequency limit",
+                )
+                .with_remedy(
+                    "Wait the seconds the `x-ogw-ratelimit-reset` header gives, then retry; back off exponentially when it is absent.",
+                );
             /// The table row of [`Self::IpDenied`].
             pub const IP_DENIED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "IpDenied",
-                99991401i64,
-                ::core::option::Option::None,
-                "ip %s is denied by app setting",
-            );
+                    "IpDenied",
+                    99991401i64,
+                    None,
+                    "ip %s is denied by app setting",
+                )
+                .with_remedy(
+                    "Add the caller's IP to the app's IP allow-list in the developer console.",
+                );
             /// The table row of [`Self::MonthlyQuotaExceeded`].
             pub const MONTHLY_QUOTA_EXCEEDED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "MonthlyQuotaExceeded",
-                99991403i64,
-                ::core::option::Option::None,
-                "This month's API call quota has been exceeded",
-            );
+                    "MonthlyQuotaExceeded",
+                    99991403i64,
+                    None,
+                    "This month's API call quota has been exceeded",
+                )
+                .with_remedy(
+                    "The tenant's monthly API quota is used up; wait for the next month or raise the quota.",
+                );
             /// The table row of [`Self::TokenMissing`].
             pub const TOKEN_MISSING: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "TokenMissing",
-                99991661i64,
-                ::core::option::Option::None,
-                "Need a token",
-            );
+                    "TokenMissing",
+                    99991661i64,
+                    None,
+                    "Need a token",
+                )
+                .with_remedy("Send `Authorization: Bearer <token>`.");
             /// The table row of [`Self::AppNotInUse`].
             pub const APP_NOT_IN_USE: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "AppNotInUse",
-                99991662i64,
-                ::core::option::Option::None,
-                "app not in use",
-            );
+                    "AppNotInUse",
+                    99991662i64,
+                    None,
+                    "app not in use",
+                )
+                .with_remedy("Enable the app in the admin console.");
             /// The table row of [`Self::TenantTokenInvalid`].
             pub const TENANT_TOKEN_INVALID: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "TenantTokenInvalid",
-                99991663i64,
-                ::core::option::Option::None,
-                "Invalid access token for authorization. Please make a request with token attached",
-            );
+                    "TenantTokenInvalid",
+                    99991663i64,
+                    None,
+                    "Invalid access token for authorization. Please make a request with token attached",
+                )
+                .with_remedy(
+                    "Fetch a new tenant_access_token and retry; if the endpoint does not take tenant tokens, use a user token.",
+                );
             /// The table row of [`Self::TenantCodeInvalid`].
             pub const TENANT_CODE_INVALID: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "TenantCodeInvalid",
-                99991665i64,
-                ::core::option::Option::None,
-                "invalid tenant code",
-            );
+                    "TenantCodeInvalid",
+                    99991665i64,
+                    None,
+                    "invalid tenant code",
+                )
+                .with_remedy("Fetch a new tenant_access_token and retry.");
             /// The table row of [`Self::UserTokenInvalid`].
             pub const USER_TOKEN_INVALID: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "UserTokenInvalid",
-                99991668i64,
-                ::core::option::Option::None,
-                "Invalid access token for authorization. Please make a request with token attached.",
-            );
+                    "UserTokenInvalid",
+                    99991668i64,
+                    None,
+                    "Invalid access token for authorization. Please make a request with token attached.",
+                )
+                .with_remedy(
+                    "Refresh the user_access_token; if the endpoint only takes tenant tokens, use one.",
+                );
             /// The table row of [`Self::TokenMalformed`].
             pub const TOKEN_MALFORMED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "TokenMalformed",
-                99991671i64,
-                ::core::option::Option::None,
-                "Invalid token: must start with t-/u-",
-            );
+                    "TokenMalformed",
+                    99991671i64,
+                    None,
+                    "Invalid token: must start with t-/u-",
+                )
+                .with_remedy(
+                    "Tenant tokens start with `t-`, user tokens with `u-`; send the token as issued.",
+                );
             /// The table row of [`Self::ScopeMissing`].
             pub const SCOPE_MISSING: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "ScopeMissing",
-                99991672i64,
-                ::core::option::Option::Some(400u16),
-                "Access denied. One of the following scopes is required",
-            );
+                    "ScopeMissing",
+                    99991672i64,
+                    Some(400u16),
+                    "Access denied. One of the following scopes is required",
+                )
+                .with_remedy(
+                    "Enable one of the scopes listed in `msg` and `permission_violations` for the app, then publish a new version.",
+                );
             /// The table row of [`Self::AppUnauthorized`].
             pub const APP_UNAUTHORIZED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "AppUnauthorized",
-                99991673i64,
-                ::core::option::Option::None,
-                "unauthorized app",
-            );
+                    "AppUnauthorized",
+                    99991673i64,
+                    None,
+                    "unauthorized app",
+                )
+                .with_remedy("Install or enable the app in the tenant.");
             /// The table row of [`Self::TokenNoPermission`].
             pub const TOKEN_NO_PERMISSION: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "TokenNoPermission",
-                99991676i64,
-                ::core::option::Option::None,
-                "token no permission",
-            );
+                    "TokenNoPermission",
+                    99991676i64,
+                    None,
+                    "token no permission",
+                )
+                .with_remedy(
+                    "The token lacks the permission needed; check the scopes granted to it.",
+                );
             /// The table row of [`Self::UserTokenExpired`].
             pub const USER_TOKEN_EXPIRED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "UserTokenExpired",
-                99991677i64,
-                ::core::option::Option::None,
-                "token expire",
-            );
+                    "UserTokenExpired",
+                    99991677i64,
+                    None,
+                    "token expire",
+                )
+                .with_remedy("Refresh the user_access_token with its refresh token.");
             /// The table row of [`Self::UserAuthorizationRequired`].
             pub const USER_AUTHORIZATION_REQUIRED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "UserAuthorizationRequired",
-                99991679i64,
-                ::core::option::Option::None,
-                "Unauthorized. You do not have permission to perform the requested operation on the resource. Please request user re-authorization and try again.",
-            );
+                    "UserAuthorizationRequired",
+                    99991679i64,
+                    None,
+                    "Unauthorized. You do not have permission to perform the requested operation on the resource. Please request user re-authorization and try again.",
+                )
+                .with_remedy(
+                    "Ask the user to authorize the app again for the needed scopes.",
+                );
             /// Every row with a variant of its own, in table order.
             pub const SPECS: &'static [::lark_sdk::ErrorSpec] = &[
                 Self::INVALID_PARAMETER,
@@ -779,225 +817,65 @@ pub mod im {
                 &self.api_error().msg
             }
             /// The log id to quote to support.
-            pub fn log_id(&self) -> ::core::option::Option<&str> {
+            pub fn log_id(&self) -> Option<&str> {
                 self.api_error().log_id.as_deref()
             }
-            /// The HTTP status the spec documents for this error.
-            pub fn documented_status(&self) -> ::core::option::Option<u16> {
+            /// The table row of this error (`None` for `Other`).
+            pub fn spec(&self) -> Option<&'static ::lark_sdk::ErrorSpec> {
                 match self {
-                    Self::InvalidParameter(_) => ::core::option::Option::Some(400u16),
-                    Self::BotNotInChat(_) => ::core::option::Option::Some(400u16),
-                    Self::BotAbilityNotActivated(_) => {
-                        ::core::option::Option::Some(400u16)
-                    }
-                    Self::RecallExpired(_) => ::core::option::Option::Some(400u16),
-                    Self::BotUnavailableToUser(_) => ::core::option::Option::Some(400u16),
-                    Self::NoRecallPermission(_) => ::core::option::Option::Some(400u16),
-                    Self::LackOfPermissions(_) => ::core::option::Option::Some(400u16),
-                    Self::MessageInvisible(_) => ::core::option::Option::Some(400u16),
-                    Self::UnsupportedMessageType(_) => {
-                        ::core::option::Option::Some(400u16)
-                    }
-                    Self::MessageDeleted(_) => ::core::option::Option::Some(400u16),
-                    Self::ChatDissolved(_) => ::core::option::Option::Some(400u16),
-                    Self::ResourceNotFound(_) => ::core::option::Option::Some(404u16),
-                    Self::MethodMismatch(_) => ::core::option::Option::None,
-                    Self::RateLimited(_) => ::core::option::Option::Some(429u16),
-                    Self::IpDenied(_) => ::core::option::Option::None,
-                    Self::MonthlyQuotaExceeded(_) => ::core::option::Option::None,
-                    Self::TokenMissing(_) => ::core::option::Option::None,
-                    Self::AppNotInUse(_) => ::core::option::Option::None,
-                    Self::TenantTokenInvalid(_) => ::core::option::Option::None,
-                    Self::TenantCodeInvalid(_) => ::core::option::Option::None,
-                    Self::UserTokenInvalid(_) => ::core::option::Option::None,
-                    Self::TokenMalformed(_) => ::core::option::Option::None,
-                    Self::ScopeMissing(_) => ::core::option::Option::Some(400u16),
-                    Self::AppUnauthorized(_) => ::core::option::Option::None,
-                    Self::TokenNoPermission(_) => ::core::option::Option::None,
-                    Self::UserTokenExpired(_) => ::core::option::Option::None,
-                    Self::UserAuthorizationRequired(_) => ::core::option::Option::None,
-                    Self::Other(_) => ::core::option::Option::None,
+                    Self::InvalidParameter(_) => Some(&Self::SPECS[0usize]),
+                    Self::BotNotInChat(_) => Some(&Self::SPECS[1usize]),
+                    Self::BotAbilityNotActivated(_) => Some(&Self::SPECS[2usize]),
+                    Self::RecallExpired(_) => Some(&Self::SPECS[3usize]),
+                    Self::BotUnavailableToUser(_) => Some(&Self::SPECS[4usize]),
+                    Self::NoRecallPermission(_) => Some(&Self::SPECS[5usize]),
+                    Self::LackOfPermissions(_) => Some(&Self::SPECS[6usize]),
+                    Self::MessageInvisible(_) => Some(&Self::SPECS[7usize]),
+                    Self::UnsupportedMessageType(_) => Some(&Self::SPECS[8usize]),
+                    Self::MessageDeleted(_) => Some(&Self::SPECS[9usize]),
+                    Self::ChatDissolved(_) => Some(&Self::SPECS[10usize]),
+                    Self::ResourceNotFound(_) => Some(&Self::SPECS[11usize]),
+                    Self::MethodMismatch(_) => Some(&Self::SPECS[12usize]),
+                    Self::RateLimited(_) => Some(&Self::SPECS[13usize]),
+                    Self::IpDenied(_) => Some(&Self::SPECS[14usize]),
+                    Self::MonthlyQuotaExceeded(_) => Some(&Self::SPECS[15usize]),
+                    Self::TokenMissing(_) => Some(&Self::SPECS[16usize]),
+                    Self::AppNotInUse(_) => Some(&Self::SPECS[17usize]),
+                    Self::TenantTokenInvalid(_) => Some(&Self::SPECS[18usize]),
+                    Self::TenantCodeInvalid(_) => Some(&Self::SPECS[19usize]),
+                    Self::UserTokenInvalid(_) => Some(&Self::SPECS[20usize]),
+                    Self::TokenMalformed(_) => Some(&Self::SPECS[21usize]),
+                    Self::ScopeMissing(_) => Some(&Self::SPECS[22usize]),
+                    Self::AppUnauthorized(_) => Some(&Self::SPECS[23usize]),
+                    Self::TokenNoPermission(_) => Some(&Self::SPECS[24usize]),
+                    Self::UserTokenExpired(_) => Some(&Self::SPECS[25usize]),
+                    Self::UserAuthorizationRequired(_) => Some(&Self::SPECS[26usize]),
+                    Self::Other(_) => None,
                 }
             }
-            /// What to check or do, as the spec says.
-            pub fn remedy(&self) -> ::core::option::Option<&'static str> {
-                match self {
-                    Self::InvalidParameter(_) => {
-                        ::core::option::Option::Some(
-                            "A parameter is wrong; the message returned says which. / 参数错误，可根据接口实际返回的错误信息，并参考接口文档内容，检查输入参数是否填写错误。",
-                        )
-                    }
-                    Self::BotNotInChat(_) => {
-                        ::core::option::Option::Some(
-                            "The bot is not in the message's group; add it to the group. / 机器人不在对应群组中。你需要将应用机器人添加到消息相应的群组中。",
-                        )
-                    }
-                    Self::BotAbilityNotActivated(_) => {
-                        ::core::option::Option::Some(
-                            "The app has not enabled its bot capability. / 应用未启用机器人能力。",
-                        )
-                    }
-                    Self::RecallExpired(_) => {
-                        ::core::option::Option::Some(
-                            "The message was sent too long ago: it is past the recall time limit the tenant administrator sets. / 消息发出时间过长，不能执行当前操作。撤回的消息需要符合由企业管理员设置的撤回时限。",
-                        )
-                    }
-                    Self::BotUnavailableToUser(_) => {
-                        ::core::option::Option::Some(
-                            "The user of the one-to-one chat is outside the bot's availability (or disabled for the app, or has left the company). Add the user to the app's availability and publish a version. / 目标用户或单聊用户不在应用机器人的可用范围内，或者是在应用的禁用范围内。如果目标用户已离职，也会报错 230013。",
-                        )
-                    }
-                    Self::NoRecallPermission(_) => {
-                        ::core::option::Option::Some(
-                            "A bot can recall only the messages it sent. / 机器人没有权限撤回该消息。机器人只能撤回自己发出的消息。",
-                        )
-                    }
-                    Self::LackOfPermissions(_) => {
-                        ::core::option::Option::Some(
-                            "A scope is missing, the user's authorisation was not found, or the bot acts in an external chat without external sharing enabled. / 无权进行本次操作。可能的原因有：缺少相应权限；未检查到用户授权信息；机器人在外部群操作时未开启对外共享能力。",
-                        )
-                    }
-                    Self::MessageInvisible(_) => {
-                        ::core::option::Option::Some(
-                            "The operator cannot see the message, so cannot act on it. / 该消息对于当前的操作者不可见，无法进行本操作。",
-                        )
-                    }
-                    Self::UnsupportedMessageType(_) => {
-                        ::core::option::Option::Some(
-                            "Messages of this type cannot be recalled. / 该消息类型不支持本操作。",
-                        )
-                    }
-                    Self::MessageDeleted(_) => {
-                        ::core::option::Option::Some(
-                            "The message has been deleted; nothing can be done with it. / 消息已被删除，无法执行当前操作。",
-                        )
-                    }
-                    Self::ChatDissolved(_) => {
-                        ::core::option::Option::Some(
-                            "The chat has been dissolved; nothing can be done in it. / 群组已被解散，无法执行当前操作。",
-                        )
-                    }
-                    Self::ResourceNotFound(_) => {
-                        ::core::option::Option::Some("Request path is wrong.")
-                    }
-                    Self::MethodMismatch(_) => {
-                        ::core::option::Option::Some(
-                            "HTTP method differs from the one the API defines.",
-                        )
-                    }
-                    Self::RateLimited(_) => {
-                        ::core::option::Option::Some(
-                            "Wait the seconds the `x-ogw-ratelimit-reset` header gives, then retry; back off exponentially when it is absent.",
-                        )
-                    }
-                    Self::IpDenied(_) => {
-                        ::core::option::Option::Some(
-                            "Add the caller's IP to the app's IP allow-list in the developer console.",
-                        )
-                    }
-                    Self::MonthlyQuotaExceeded(_) => {
-                        ::core::option::Option::Some(
-                            "The tenant's monthly API quota is used up; wait for the next month or raise the quota.",
-                        )
-                    }
-                    Self::TokenMissing(_) => {
-                        ::core::option::Option::Some(
-                            "Send `Authorization: Bearer <token>`.",
-                        )
-                    }
-                    Self::AppNotInUse(_) => {
-                        ::core::option::Option::Some(
-                            "Enable the app in the admin console.",
-                        )
-                    }
-                    Self::TenantTokenInvalid(_) => {
-                        ::core::option::Option::Some(
-                            "Fetch a new tenant_access_token and retry; if the endpoint does not take tenant tokens, use a user token.",
-                        )
-                    }
-                    Self::TenantCodeInvalid(_) => {
-                        ::core::option::Option::Some(
-                            "Fetch a new tenant_access_token and retry.",
-                        )
-                    }
-                    Self::UserTokenInvalid(_) => {
-                        ::core::option::Option::Some(
-                            "Refresh the user_access_token; if the endpoint only takes tenant tokens, use one.",
-                        )
-                    }
-                    Self::TokenMalformed(_) => {
-                        ::core::option::Option::Some(
-                            "Tenant tokens start with `t-`, user tokens with `u-`; send the token as issued.",
-                        )
-                    }
-                    Self::ScopeMissing(_) => {
-                        ::core::option::Option::Some(
-                            "Enable one of the scopes listed in `msg` and `permission_violations` for the app, then publish a new version.",
-                        )
-                    }
-                    Self::AppUnauthorized(_) => {
-                        ::core::option::Option::Some(
-                            "Install or enable the app in the tenant.",
-                        )
-                    }
-                    Self::TokenNoPermission(_) => {
-                        ::core::option::Option::Some(
-                            "The token lacks the permission needed; check the scopes granted to it.",
-                        )
-                    }
-                    Self::UserTokenExpired(_) => {
-                        ::core::option::Option::Some(
-                            "Refresh the user_access_token with its refresh token.",
-                        )
-                    }
-                    Self::UserAuthorizationRequired(_) => {
-                        ::core::option::Option::Some(
-                            "Ask the user to authorize the app again for the needed scopes.",
-                        )
-                    }
-                    Self::Other(e) => {
-                        ::lark_sdk::common::platform_error(e.code)
+            /// The HTTP status the spec documents for this error.
+            pub fn documented_status(&self) -> Option<u16> {
+                self.spec().and_then(|row| row.http_status)
+            }
+            /// What to check or do, as the spec says (for `Other`: the
+            /// platform-wide table's word on the code, if it has one).
+            pub fn remedy(&self) -> Option<&'static str> {
+                match self.spec() {
+                    Some(row) => row.remedy,
+                    None => {
+                        ::lark_sdk::common::platform_error(self.code())
                             .and_then(|p| p.remedy.or(p.description))
                     }
                 }
             }
             /// The variant's name (`"Other"` for unlisted codes).
             pub fn name(&self) -> &'static str {
-                match self {
-                    Self::InvalidParameter(_) => "InvalidParameter",
-                    Self::BotNotInChat(_) => "BotNotInChat",
-                    Self::BotAbilityNotActivated(_) => "BotAbilityNotActivated",
-                    Self::RecallExpired(_) => "RecallExpired",
-                    Self::BotUnavailableToUser(_) => "BotUnavailableToUser",
-                    Self::NoRecallPermission(_) => "NoRecallPermission",
-                    Self::LackOfPermissions(_) => "LackOfPermissions",
-                    Self::MessageInvisible(_) => "MessageInvisible",
-                    Self::UnsupportedMessageType(_) => "UnsupportedMessageType",
-                    Self::MessageDeleted(_) => "MessageDeleted",
-                    Self::ChatDissolved(_) => "ChatDissolved",
-                    Self::ResourceNotFound(_) => "ResourceNotFound",
-                    Self::MethodMismatch(_) => "MethodMismatch",
-                    Self::RateLimited(_) => "RateLimited",
-                    Self::IpDenied(_) => "IpDenied",
-                    Self::MonthlyQuotaExceeded(_) => "MonthlyQuotaExceeded",
-                    Self::TokenMissing(_) => "TokenMissing",
-                    Self::AppNotInUse(_) => "AppNotInUse",
-                    Self::TenantTokenInvalid(_) => "TenantTokenInvalid",
-                    Self::TenantCodeInvalid(_) => "TenantCodeInvalid",
-                    Self::UserTokenInvalid(_) => "UserTokenInvalid",
-                    Self::TokenMalformed(_) => "TokenMalformed",
-                    Self::ScopeMissing(_) => "ScopeMissing",
-                    Self::AppUnauthorized(_) => "AppUnauthorized",
-                    Self::TokenNoPermission(_) => "TokenNoPermission",
-                    Self::UserTokenExpired(_) => "UserTokenExpired",
-                    Self::UserAuthorizationRequired(_) => "UserAuthorizationRequired",
-                    Self::Other(_) => "Other",
-                }
+                self.spec().map_or("Other", |row| row.name)
             }
         }
-        impl ::core::convert::From<::lark_sdk::ApiError> for DeleteMessageError {
+        impl From<::lark_sdk::ApiError> for DeleteMessageError {
             fn from(error: ::lark_sdk::ApiError) -> Self {
-                let error = ::std::boxed::Box::new(error);
+                let error = Box::new(error);
                 match error.code {
                     230001i64 => Self::InvalidParameter(error),
                     230002i64 => Self::BotNotInChat(error),
@@ -1032,7 +910,7 @@ pub mod im {
         }
         impl ::core::fmt::Display for DeleteMessageError {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "{}: {}", self.name(), self.api_error())
+                write!(f, "{}: {}", self.name(), self.api_error())
             }
         }
         impl ::std::error::Error for DeleteMessageError {}
@@ -1069,7 +947,7 @@ pub mod im {
             }
         }
         /// The calls on `message`.
-        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        #[derive(Clone, Copy, Debug)]
         pub struct MessageCalls<'a> {
             client: &'a ::lark_sdk::Client,
         }
@@ -1084,7 +962,7 @@ pub mod im {
             pub async fn delete(
                 self,
                 request: DeleteMessageRequest,
-            ) -> ::core::result::Result<
+            ) -> Result<
                 ::lark_sdk::NoData,
                 ::lark_sdk::client::Error<DeleteMessageError>,
             > {
@@ -1095,7 +973,7 @@ pub mod im {
                 self,
                 request: DeleteMessageRequest,
                 options: &::lark_sdk::RequestOptions,
-            ) -> ::core::result::Result<
+            ) -> Result<
                 ::lark_sdk::NoData,
                 ::lark_sdk::client::Error<DeleteMessageError>,
             > {
@@ -1117,7 +995,8 @@ pub enum Event {
     Unknown(::lark_sdk::event::RawEvent),
 }
 impl Event {
-    /// Every event type the spec describes.
+    /// Every event type the spec describes (with per-service
+    /// features: also those of services not compiled in).
     pub const TYPES: &'static [&'static str] = &["im.message.recalled_v1"];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.
