@@ -217,3 +217,72 @@ pub fn format(tokens: &TokenStream) -> String {
         Err(err) => format!("// the generated tokens do not parse: {err}\n{tokens}\n"),
     }
 }
+
+/// The features a crate declares: the keys of the `[features]` table of its
+/// `Cargo.toml` text. A line-oriented reading that covers how manifests
+/// write that table (`name = [...]`, arrays over several lines, quoted
+/// keys); the macro uses it to tell a service version whose feature the
+/// crate has not declared (generated ungated) from one that is off.
+pub fn declared_features(manifest: &str) -> Vec<String> {
+    let mut in_features = false;
+    let mut declared = Vec::new();
+    for line in manifest.lines() {
+        let line = line.trim();
+        if line.starts_with('[') && !in_array_value(line) {
+            in_features = line.trim_end_matches(|c: char| c != ']') == "[features]";
+            continue;
+        }
+        if !in_features {
+            continue;
+        }
+        let Some((key, _)) = line.split_once('=') else {
+            continue;
+        };
+        let key = key.trim().trim_matches(|c| c == '"' || c == '\'');
+        let bare = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if bare {
+            declared.push(key.to_owned());
+        }
+    }
+    declared
+}
+
+/// Whether a line starting with `[` is an array element of a value rather
+/// than a table header (`[features]`, `[dependencies.x]`).
+fn in_array_value(line: &str) -> bool {
+    line.starts_with("[\"") || line.starts_with("['")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::declared_features;
+
+    #[test]
+    fn reads_the_features_table_only() {
+        let manifest = r#"
+[package]
+name = "x"
+default-run = "x"
+
+[features]
+default = ["client", "im"] # the usual set
+"im" = ["im-v1"]
+im-v1 = []
+client = [
+    "dep:reqwest",
+    "dep:tokio",
+]
+
+[dependencies]
+serde = "1"
+"#;
+        assert_eq!(
+            declared_features(manifest),
+            ["default", "im", "im-v1", "client"]
+        );
+        assert!(declared_features("[package]\nname = \"x\"\n").is_empty());
+    }
+}

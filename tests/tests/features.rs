@@ -4,8 +4,10 @@
 
 use lark_codegen::Options;
 
-fn two_services() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("lark-features-{}", std::process::id()));
+/// A spec folder of two services, `alpha` and `beta`, one version each;
+/// `name` keeps tests running side by side apart.
+fn two_services(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("lark-features-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     for service in ["alpha", "beta"] {
         let folder = dir.join(service).join("v1");
@@ -22,7 +24,7 @@ fn two_services() -> std::path::PathBuf {
 
 #[test]
 fn each_version_is_behind_its_feature() {
-    let dir = two_services();
+    let dir = two_services("gated");
     let options = Options {
         service_features: true,
         ..Options::default()
@@ -45,7 +47,7 @@ fn each_version_is_behind_its_feature() {
 
 #[test]
 fn versions_whose_feature_is_off_are_not_generated() {
-    let dir = two_services();
+    let dir = two_services("off");
     let options = Options {
         service_features: true,
         enabled_features: Some(vec!["CLIENT".into(), "ALPHA_V1".into()]),
@@ -59,5 +61,27 @@ fn versions_whose_feature_is_off_are_not_generated() {
     assert!(!code.contains("pub mod beta"), "{code}");
     assert!(!code.contains("BetaThingChangedV1"), "{code}");
     assert!(!code.contains("fn beta("), "{code}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_version_without_a_declared_feature_is_always_generated() {
+    // The crate declares `alpha-v1` (off in this build) but nothing for
+    // beta, a service whose spec file was just dropped in: beta is there,
+    // ungated.
+    let dir = two_services("undeclared");
+    let options = Options {
+        service_features: true,
+        enabled_features: Some(vec!["CLIENT".into()]),
+        declared_features: Some(vec!["client".into(), "alpha-v1".into()]),
+        ..Options::default()
+    };
+    let out = lark_codegen::generate(&dir, "spec", &options);
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    let code = lark_codegen::format(&out.tokens);
+    assert!(!code.contains("pub mod alpha"), "{code}");
+    assert!(code.contains("pub mod beta"), "{code}");
+    assert!(code.contains("BetaThingChangedV1"), "{code}");
+    assert!(!code.contains(r#"feature = "beta-v1""#), "{code}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -14,7 +14,9 @@
 //!   feature named `<service>-<version>` (`im-v1`); or `service_features =
 //!   env!("VAR")`, where a build script has put the enabled features
 //!   (`CARGO_FEATURE_*` names, comma-separated) in `VAR`: then versions whose
-//!   feature is off are not generated at all;
+//!   feature is off are not generated at all. A version whose feature the
+//!   crate's `Cargo.toml` does not declare is generated ungated, so a spec
+//!   file of a new service appears with no other change;
 //! - `calls = trait | inherent | none`: the client's call methods come through
 //!   a generated `ClientExt` trait (default), as inherent methods (only inside
 //!   the runtime crate, behind its `client` feature), or not at all;
@@ -191,13 +193,25 @@ pub fn generate(input: TokenStream) -> TokenStream {
             }
         }
     }
+    // A version whose feature the crate does not declare is generated
+    // ungated: a new service's spec file appears with no change beside it.
+    let mut manifest = None;
+    if args.options.service_features
+        && let Some(crate_dir) = std::env::var_os("CARGO_MANIFEST_DIR")
+    {
+        let path = PathBuf::from(crate_dir).join("Cargo.toml");
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            args.options.declared_features = Some(lark_codegen::declared_features(&text));
+            manifest = Some(path);
+        }
+    }
     let (dir, display) = resolve(&args.path.value());
     // Generate with proc-macro2's own token implementation, then hand rustc
     // the text to parse once: building hundreds of thousands of tokens one
     // call at a time across the compiler's bridge is what makes large specs
     // slow to expand. Every generated span is the call site either way.
     proc_macro2::fallback::force();
-    let text = expand(&dir, &display, &args.options);
+    let text = expand(&dir, &display, &args.options, manifest.as_deref());
     proc_macro2::fallback::unforce();
     match text.parse() {
         Ok(stream) => stream,
@@ -210,18 +224,28 @@ pub fn generate(input: TokenStream) -> TokenStream {
 }
 
 /// The generated items, compile errors and file tracking, as text.
-fn expand(dir: &Path, display: &str, options: &lark_codegen::Options) -> String {
+fn expand(
+    dir: &Path,
+    display: &str,
+    options: &lark_codegen::Options,
+    manifest: Option<&Path>,
+) -> String {
     let out = lark_codegen::generate_text(dir, display, options);
     let errors = out
         .errors
         .iter()
         .map(|e| quote!(::core::compile_error!(#e);));
-    let tracked = out.files.iter().map(|f| {
-        let path = f.to_string_lossy();
-        quote!(
-            const _: &[u8] = ::core::include_bytes!(#path);
-        )
-    });
+    let tracked = out
+        .files
+        .iter()
+        .map(PathBuf::as_path)
+        .chain(manifest)
+        .map(|f| {
+            let path = f.to_string_lossy();
+            quote!(
+                const _: &[u8] = ::core::include_bytes!(#path);
+            )
+        });
     let mut text = quote! {
         #(#errors)*
         #(#tracked)*

@@ -30,6 +30,12 @@ pub struct Options {
     /// to build scripts: `IM_V1` for `im-v1`. Versions not listed are not
     /// generated at all, so a bot using one service pays for one.
     pub enabled_features: Option<Vec<String>>,
+    /// With `service_features`: the features the crate declares, when known
+    /// (the macro reads its `Cargo.toml`). A version whose feature is not
+    /// declared is generated ungated, so that a spec file of a new service
+    /// appears in the bindings with no change beside it; declaring
+    /// `<service>-<version>` later makes it optional.
+    pub declared_features: Option<Vec<String>>,
     /// Where the call methods' entry points go.
     pub calls: Calls,
     /// The spec the runtime crate was generated from. Its types, events,
@@ -55,6 +61,7 @@ impl std::fmt::Debug for Options {
             .field("runtime", &quote!(#runtime).to_string())
             .field("service_features", &self.service_features)
             .field("enabled_features", &self.enabled_features)
+            .field("declared_features", &self.declared_features)
             .field("calls", &self.calls)
             .field("base", &self.base)
             .finish()
@@ -67,6 +74,7 @@ impl Default for Options {
             runtime: syn::parse_quote!(::lark_sdk),
             service_features: false,
             enabled_features: None,
+            declared_features: None,
             calls: Calls::Trait,
             base: None,
         }
@@ -211,9 +219,14 @@ impl Emitter<'_> {
     fn version_feature(&self, module: ModuleId) -> Option<String> {
         let m = &self.model.modules[module.0];
         let version = m.version.as_deref()?;
-        self.options
-            .service_features
-            .then(|| format!("{}-{version}", m.service))
+        if !self.options.service_features {
+            return None;
+        }
+        let feature = format!("{}-{version}", m.service);
+        match &self.options.declared_features {
+            Some(declared) if !declared.contains(&feature) => None,
+            _ => Some(feature),
+        }
     }
 
     /// `#[cfg(feature = "im-v1")]` on what a version module holds or needs.
@@ -225,13 +238,17 @@ impl Emitter<'_> {
     }
 
     /// `#[cfg(any(feature = "im-v1", …))]`: a service is there when one of
-    /// its versions is.
+    /// its versions is (always, when one of them has no feature).
     fn service_gate(&self, service: &str) -> TokenStream {
-        let features: Vec<String> = (0..self.model.modules.len())
+        let features: Option<Vec<String>> = (0..self.model.modules.len())
             .map(ModuleId)
-            .filter(|id| self.model.modules[id.0].service == service && self.is_local(*id))
-            .filter_map(|id| self.version_feature(id))
+            .filter(|id| {
+                let m = &self.model.modules[id.0];
+                m.service == service && m.version.is_some() && self.is_local(*id)
+            })
+            .map(|id| self.version_feature(id))
             .collect();
+        let features = features.unwrap_or_default();
         if features.is_empty() {
             TokenStream::new()
         } else {
