@@ -18,6 +18,8 @@ pub mod endpoint;
 pub mod error;
 pub mod event;
 pub mod time;
+#[cfg(feature = "client")]
+mod tls;
 
 #[doc(hidden)]
 pub mod __private;

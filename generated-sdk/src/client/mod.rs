@@ -110,6 +110,9 @@ pub enum BuildError {
     /// The HTTP client could not be made.
     #[error("HTTP client: {0}")]
     Http(#[from] reqwest::Error),
+    /// TLS could not be set up (the system's certificate store, say).
+    #[error("TLS: {0}")]
+    Tls(String),
 }
 
 impl ClientBuilder {
@@ -216,6 +219,9 @@ impl ClientBuilder {
         let http = match self.http {
             Some(http) => http,
             None => reqwest::Client::builder()
+                .tls_backend_preconfigured(
+                    crate::tls::client_config().map_err(|e| BuildError::Tls(e.to_string()))?,
+                )
                 .connect_timeout(c.connect_timeout)
                 .user_agent(concat!("lark-rs/", env!("CARGO_PKG_VERSION")))
                 .build()?,

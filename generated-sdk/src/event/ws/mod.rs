@@ -147,10 +147,9 @@ impl LongConnectionBuilder {
 
     /// Builds the client.
     pub fn build(self) -> Result<LongConnection, WsError> {
-        let tls = rustls::ClientConfig::builder()
-            .with_platform_verifier_ext()
-            .map_err(|e| WsError::Setup(e.to_string()))?;
+        let tls = crate::tls::client_config().map_err(|e| WsError::Setup(e.to_string()))?;
         let http = reqwest::Client::builder()
+            .tls_backend_preconfigured(tls.clone())
             .timeout(Duration::from_secs(15))
             .user_agent(concat!("lark-rs/", env!("CARGO_PKG_VERSION")))
             .build()
@@ -166,18 +165,6 @@ impl LongConnectionBuilder {
             http,
             tls: Arc::new(tls),
         })
-    }
-}
-
-/// The platform verifier on a rustls builder.
-trait PlatformVerifier {
-    fn with_platform_verifier_ext(self) -> Result<rustls::ClientConfig, rustls::Error>;
-}
-
-impl PlatformVerifier for rustls::ConfigBuilder<rustls::ClientConfig, rustls::WantsVerifier> {
-    fn with_platform_verifier_ext(self) -> Result<rustls::ClientConfig, rustls::Error> {
-        use rustls_platform_verifier::BuilderVerifierExt;
-        Ok(self.with_platform_verifier()?.with_no_client_auth())
     }
 }
 
