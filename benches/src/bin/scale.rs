@@ -1,0 +1,388 @@
+//! The generator at the platform's scale, and what a bot's build costs.
+//!
+//! ```text
+//! cargo run --release -p lark-benches --bin scale -- expand            # expansion time and memory at N = 10 … 2,500
+//! cargo run --release -p lark-benches --bin scale -- compile           # compile time of the generated code, per-service features, rebuilds
+//! cargo run --release -p lark-benches --bin scale -- compare-openlark  # clean build of a small bot: lark-sdk vs openlark from crates.io
+//! ```
+//!
+//! Everything is written under `target/bench-scale/`. `compile` and
+//! `compare-openlark` run `cargo` on generated crates; `compare-openlark`
+//! needs the crates registry (or a warm cache) for openlark.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use lark_benches::synth;
+
+const SIZES: [usize; 4] = [10, 100, 1_000, 2_500];
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("expand") => expand(),
+        Some("expand-once") => match args.get(1) {
+            Some(dir) => expand_once(Path::new(dir)),
+            None => Err("expand-once needs a spec folder".into()),
+        },
+        Some("compile") => compile(),
+        Some("compare-openlark") => compare_openlark(),
+        _ => Err("usage: scale expand | compile | compare-openlark".into()),
+    };
+    if let Err(e) = result {
+        eprintln!("scale: {e}");
+        std::process::exit(1);
+    }
+}
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+/// The workspace (this crate's parent).
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+fn scratch() -> PathBuf {
+    workspace().join("target/bench-scale")
+}
+
+fn spec_dir(n: usize) -> PathBuf {
+    scratch().join(format!("spec-{n}"))
+}
+
+fn write_specs() -> Result<Vec<(usize, synth::Stats)>> {
+    SIZES
+        .iter()
+        .map(|&n| {
+            synth::write_spec(&spec_dir(n), n)
+                .map(|stats| (n, stats))
+                .map_err(|e| format!("writing spec-{n}: {e}"))
+        })
+        .collect()
+}
+
+/// One generation in this process, as the macro does it (the tokens of each
+/// module turned into the text rustc parses): prints milliseconds, peak
+/// memory, the milliseconds of each phase (load, check, emit to text) and
+/// the length of the text.
+fn expand_once(dir: &Path) -> Result {
+    let start = Instant::now();
+    let mut diags = lark_codegen::Diagnostics::default();
+    let loaded = lark_codegen::load(dir, "spec", &mut diags);
+    let t_load = start.elapsed();
+    let model = lark_codegen::check::check(&loaded.files, &loaded.sources, &mut diags);
+    let t_check = start.elapsed();
+    let mut text = String::new();
+    let mut chunks = Vec::new();
+    lark_codegen::emit::emit_into(&model, &lark_codegen::Options::default(), &mut |chunk| {
+        text.push_str(&chunk.to_string());
+        chunks.push(chunk);
+    });
+    drop(chunks);
+    let t_emit = start.elapsed();
+    let errors = diags.render(&loaded.sources);
+    if !errors.is_empty() {
+        return Err(format!("{} problems, first: {}", errors.len(), errors[0]));
+    }
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "{:.3} {} {:.1} {:.1} {:.1} {}",
+        ms(t_emit),
+        lark_benches::peak_rss_kib().unwrap_or(0),
+        ms(t_load),
+        ms(t_check - t_load),
+        ms(t_emit - t_check),
+        text.len()
+    );
+    Ok(())
+}
+
+/// Expansion time (median of 5 runs, each in a fresh process) and peak memory.
+fn expand() -> Result {
+    let specs = write_specs()?;
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    println!(
+        "| N endpoints | events | files | YAML | expansion (median of 5) | per endpoint | peak memory |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    for (n, stats) in specs {
+        let mut runs = Vec::new();
+        let mut peak = 0u64;
+        for _ in 0..5 {
+            let out = Command::new(&exe)
+                .arg("expand-once")
+                .arg(spec_dir(n))
+                .output()
+                .map_err(|e| e.to_string())?;
+            if !out.status.success() {
+                return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+            }
+            let text = String::from_utf8_lossy(&out.stdout);
+            let mut fields = text.split_whitespace();
+            let ms: f64 = fields.next().and_then(|f| f.parse().ok()).unwrap_or(0.0);
+            let kib: u64 = fields.next().and_then(|f| f.parse().ok()).unwrap_or(0);
+            runs.push(ms);
+            peak = peak.max(kib);
+        }
+        runs.sort_by(f64::total_cmp);
+        let median = runs[runs.len() / 2];
+        println!(
+            "| {} | {} | {} | {:.1} MiB | {median:.1} ms | {:.3} ms | {:.1} MiB |",
+            stats.endpoints,
+            stats.events,
+            stats.files,
+            stats.bytes as f64 / 1_048_576.0,
+            median / stats.endpoints as f64,
+            peak as f64 / 1024.0
+        );
+    }
+    Ok(())
+}
+
+/// A crate that generates from `spec-N` with per-service features.
+fn write_crate(dir: &Path, spec: &Path, features: &[String]) -> Result {
+    let ws = workspace();
+    std::fs::create_dir_all(dir.join("src")).map_err(|e| e.to_string())?;
+    let feature_lines: String = features.iter().map(|f| format!("{f} = []\n")).collect();
+    let all: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
+    let manifest = format!(
+        r#"[package]
+name = "scale-bench"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[workspace]
+
+[dependencies]
+lark-sdk = {{ path = "{sdk}", default-features = false, features = ["client", "events"] }}
+lark-codegen-macro = {{ path = "{mac}" }}
+
+[features]
+default = ["all"]
+all = [{all}]
+{feature_lines}"#,
+        sdk = ws.join("generated-sdk").display(),
+        mac = ws.join("codegen/macro").display(),
+        all = all.join(", "),
+    );
+    std::fs::write(dir.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
+    std::fs::copy(ws.join("Cargo.lock"), dir.join("Cargo.lock")).map_err(|e| e.to_string())?;
+    let lib = format!(
+        "//! Generated from {}.\n#![allow(dead_code)]\nlark_codegen_macro::generate!({:?}, service_features = env!(\"SCALE_FEATURES\"));\n",
+        spec.display(),
+        spec.display().to_string()
+    );
+    std::fs::write(dir.join("src/lib.rs"), lib).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("build.rs"), BUILD_RS).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// The generated crates' build script: the enabled features, for the macro.
+const BUILD_RS: &str = r#"fn main() {
+    let mut features: Vec<String> = std::env::vars()
+        .filter_map(|(name, _)| name.strip_prefix("CARGO_FEATURE_").map(str::to_owned))
+        .collect();
+    features.sort();
+    println!("cargo::rustc-env=SCALE_FEATURES={}", features.join(","));
+}
+"#;
+
+/// `cargo build` in a crate; the wall time.
+fn cargo_build(dir: &Path, target: &Path, extra: &[&str]) -> Result<Duration> {
+    let start = Instant::now();
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--quiet", "--offline"])
+        .args(extra)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .status()
+        .map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err(format!("cargo build failed in {}", dir.display()));
+    }
+    Ok(start.elapsed())
+}
+
+fn touch(path: &Path) -> Result {
+    let text = std::fs::read(path).map_err(|e| e.to_string())?;
+    std::fs::write(path, text).map_err(|e| e.to_string())
+}
+
+/// Compile time of the generated code at each size; one service only; and
+/// the rebuild after editing one spec file.
+fn compile() -> Result {
+    let specs = write_specs()?;
+    let target = scratch().join("target");
+    println!(
+        "| N endpoints | build, all services | build, one service (`svc0-v1`) | rebuild after editing one spec file |"
+    );
+    println!("|---|---|---|---|");
+    for (n, stats) in specs {
+        let services = n.div_ceil(4).div_ceil(10);
+        let features: Vec<String> = (0..services).map(|s| format!("svc{s}-v1")).collect();
+        let dir = scratch().join(format!("crate-{n}"));
+        write_crate(&dir, &spec_dir(n), &features)?;
+        // Dependencies first (not measured), then the crate alone.
+        cargo_build(&dir, &target, &[])?;
+        touch(&dir.join("src/lib.rs"))?;
+        let all = cargo_build(&dir, &target, &[])?;
+        // The one-service feature set has its own build script run: warm it
+        // too, so that only the crate's own compilation is measured.
+        let one_service = ["--no-default-features", "--features", "svc0-v1"];
+        cargo_build(&dir, &target, &one_service)?;
+        touch(&dir.join("src/lib.rs"))?;
+        let one = cargo_build(&dir, &target, &one_service)?;
+        // Edit one spec file: a description changes.
+        let file = spec_dir(n).join("svc0/v1/thing0.yaml");
+        let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
+        let edited = text.replacen("Things of kind 0", "Things of kind zero", 1);
+        std::fs::write(&file, &edited).map_err(|e| e.to_string())?;
+        let rebuild = cargo_build(&dir, &target, &[])?;
+        std::fs::write(&file, text).map_err(|e| e.to_string())?;
+        println!(
+            "| {} | {:.1} s | {:.1} s | {:.1} s |",
+            stats.endpoints,
+            all.as_secs_f64(),
+            one.as_secs_f64(),
+            rebuild.as_secs_f64()
+        );
+    }
+    Ok(())
+}
+
+const BOT_OURS: &str = r#"//! A small bot on lark-sdk: deletes a reaction, handles the deleted event over the long connection.
+use lark_sdk::Client;
+use lark_sdk::event::{Dispatcher, LongConnection};
+use lark_sdk::im::v1::DeleteMessageReactionRequest;
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let (id, secret) = (std::env::var("APP_ID")?, std::env::var("APP_SECRET")?);
+    let client = Client::builder(id.clone(), secret.clone()).build()?;
+    let removed = client
+        .im()
+        .v1()
+        .message_reaction()
+        .delete(DeleteMessageReactionRequest::new("om_1", "r_1"))
+        .await;
+    println!("{removed:?}");
+    let dispatcher = Dispatcher::new().on_message_reaction_deleted_v1(|e| async move {
+        println!("{:?}", e.event.message_id);
+        Ok(())
+    });
+    LongConnection::builder(id, secret, dispatcher)
+        .build()?
+        .run(async { let _ = tokio::signal::ctrl_c().await; })
+        .await?;
+    Ok(())
+}
+"#;
+
+const BOT_OPENLARK: &str = r#"//! The same small bot on openlark: deletes a reaction, handles the deleted event over the long connection.
+use std::sync::Arc;
+
+use open_lark::communication::im::im::v1::message::reaction::delete::DeleteMessageReactionRequest;
+use open_lark::ws_client::{EventDispatcherHandler, EventHandler, LarkWsClient};
+
+struct OnDeleted;
+
+impl EventHandler for OnDeleted {
+    fn handle(&self, payload: &[u8]) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+        let event: serde_json::Value = serde_json::from_slice(payload).unwrap_or_default();
+        println!("{:?}", event["event"]["message_id"]);
+        Ok(())
+    }
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let (id, secret) = (std::env::var("APP_ID")?, std::env::var("APP_SECRET")?);
+    let config = open_lark::Config::builder().app_id(id).app_secret(secret).build()?;
+    let removed = DeleteMessageReactionRequest::new(config.build_core_config_with_token_provider())
+        .message_id("om_1")
+        .reaction_id("r_1")
+        .execute()
+        .await;
+    println!("{removed:?}");
+    let handler = EventDispatcherHandler::builder()
+        .register_raw("im.message.reaction.deleted_v1", OnDeleted)?
+        .build();
+    LarkWsClient::open(Arc::new(config), handler).await?;
+    Ok(())
+}
+"#;
+
+/// Clean build (fresh target folder) of the same small bot on each SDK.
+fn compare_openlark() -> Result {
+    let ws = workspace();
+    let ours = scratch().join("bot-lark-sdk");
+    std::fs::create_dir_all(ours.join("src")).map_err(|e| e.to_string())?;
+    std::fs::write(
+        ours.join("Cargo.toml"),
+        format!(
+            r#"[package]
+name = "bot-lark-sdk"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[workspace]
+
+[dependencies]
+lark-sdk = {{ path = "{}" }}
+tokio = {{ version = "1", features = ["rt-multi-thread", "macros", "signal"] }}
+"#,
+            ws.join("generated-sdk").display()
+        ),
+    )
+    .map_err(|e| e.to_string())?;
+    std::fs::copy(ws.join("Cargo.lock"), ours.join("Cargo.lock")).map_err(|e| e.to_string())?;
+    std::fs::write(ours.join("src/main.rs"), BOT_OURS).map_err(|e| e.to_string())?;
+
+    let theirs = scratch().join("bot-openlark");
+    std::fs::create_dir_all(theirs.join("src")).map_err(|e| e.to_string())?;
+    std::fs::write(
+        theirs.join("Cargo.toml"),
+        r#"[package]
+name = "bot-openlark"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[workspace]
+
+[dependencies]
+openlark = { version = "=0.16.1", default-features = false, features = ["communication", "websocket"] }
+serde_json = "1"
+tokio = { version = "1", features = ["rt-multi-thread", "macros", "signal"] }
+"#,
+    )
+    .map_err(|e| e.to_string())?;
+    std::fs::write(theirs.join("src/main.rs"), BOT_OPENLARK).map_err(|e| e.to_string())?;
+    // Resolve and download first (not measured).
+    for dir in [&ours, &theirs] {
+        let status = Command::new(env!("CARGO"))
+            .args(["fetch", "--quiet"])
+            .current_dir(dir)
+            .status()
+            .map_err(|e| e.to_string())?;
+        if !status.success() {
+            return Err(format!("cargo fetch failed in {}", dir.display()));
+        }
+    }
+    let mut times = Vec::new();
+    for (name, dir) in [("lark-sdk", &ours), ("openlark 0.16.1", &theirs)] {
+        let target = scratch().join(format!("target-{}", name.split(' ').next().unwrap_or(name)));
+        let _ = std::fs::remove_dir_all(&target);
+        let took = cargo_build(dir, &target, &[])?;
+        println!("{name}: clean build {:.1} s", took.as_secs_f64());
+        times.push(took.as_secs_f64());
+    }
+    println!("ratio: {:.2}", times[0] / times[1]);
+    Ok(())
+}
