@@ -164,6 +164,28 @@ impl Scene {
             .expect("reaction")
             .reaction_id
     }
+
+    /// Changes the scene's chat in the server's state.
+    pub fn chat_mut<R>(&self, change: impl FnOnce(&mut lark_devserver::Chat) -> R) -> R {
+        let mut world = self.server.world();
+        change(
+            world
+                .chats
+                .get_mut(&self.chat.chat_id)
+                .expect("the scene's chat"),
+        )
+    }
+
+    /// Changes the scene's message in the server's state.
+    pub fn message_mut<R>(&self, change: impl FnOnce(&mut lark_devserver::Message) -> R) -> R {
+        let mut world = self.server.world();
+        change(
+            world
+                .messages
+                .get_mut(&self.message.message_id)
+                .expect("the scene's message"),
+        )
+    }
 }
 
 /// The Python with the packages of `tests/python/requirements.txt`:

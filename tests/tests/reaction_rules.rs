@@ -83,13 +83,7 @@ async fn missing_recalled_and_deleted_messages() {
     let scene = Scene::new().await;
     let mine = scene.react(&scene.bot, "OK");
     expect(&scene, "om_does_not_exist", &mine, E::MESSAGE_NOT_FOUND).await;
-    scene
-        .server
-        .world()
-        .messages
-        .get_mut(&scene.message.message_id)
-        .unwrap()
-        .recalled = true;
+    scene.message_mut(|m| m.recalled = true);
     expect(
         &scene,
         &scene.message.message_id,
@@ -97,12 +91,10 @@ async fn missing_recalled_and_deleted_messages() {
         E::MESSAGE_NOT_FOUND,
     )
     .await;
-    {
-        let mut world = scene.server.world();
-        let message = world.messages.get_mut(&scene.message.message_id).unwrap();
-        message.recalled = false;
-        message.deleted = true;
-    }
+    scene.message_mut(|m| {
+        m.recalled = false;
+        m.deleted = true;
+    });
     expect(&scene, &scene.message.message_id, &mine, E::MESSAGE_DELETED).await;
 }
 
@@ -110,21 +102,9 @@ async fn missing_recalled_and_deleted_messages() {
 async fn dissolved_and_archived_chats() {
     let scene = Scene::new().await;
     let mine = scene.react(&scene.bot, "OK");
-    scene
-        .server
-        .world()
-        .chats
-        .get_mut(&scene.chat.chat_id)
-        .unwrap()
-        .archived = true;
+    scene.chat_mut(|c| c.archived = true);
     expect(&scene, &scene.message.message_id, &mine, E::CHAT_NOT_FOUND).await;
-    scene
-        .server
-        .world()
-        .chats
-        .get_mut(&scene.chat.chat_id)
-        .unwrap()
-        .dissolved = true;
+    scene.chat_mut(|c| c.dissolved = true);
     expect(&scene, &scene.message.message_id, &mine, E::CHAT_DISSOLVED).await;
 }
 
@@ -132,13 +112,7 @@ async fn dissolved_and_archived_chats() {
 async fn a_thread_removed_without_trace_is_231005() {
     let scene = Scene::new().await;
     let mine = scene.react(&scene.bot, "OK");
-    scene
-        .server
-        .world()
-        .messages
-        .get_mut(&scene.message.message_id)
-        .unwrap()
-        .thread_removed = true;
+    scene.message_mut(|m| m.thread_removed = true);
     expect(&scene, &scene.message.message_id, &mine, E::THREAD_REMOVED).await;
 }
 
@@ -146,14 +120,7 @@ async fn a_thread_removed_without_trace_is_231005() {
 async fn an_operator_outside_the_chat_is_231002() {
     let scene = Scene::new().await;
     let mine = scene.react(&scene.bot, "OK");
-    scene
-        .server
-        .world()
-        .chats
-        .get_mut(&scene.chat.chat_id)
-        .unwrap()
-        .members
-        .remove(&scene.bot);
+    scene.chat_mut(|c| c.members.remove(&scene.bot));
     expect(
         &scene,
         &scene.message.message_id,
@@ -202,12 +169,10 @@ async fn external_chats_need_permission_and_keep_tenants_apart() {
         .create_user(&other.tenant_key, "Guest")
         .unwrap();
     let guest = Member::User(guest.open_id);
-    {
-        let mut world = scene.server.world();
-        let chat = world.chats.get_mut(&scene.chat.chat_id).unwrap();
-        chat.external = true;
-        chat.members.insert(guest.clone());
-    }
+    scene.chat_mut(|c| {
+        c.external = true;
+        c.members.insert(guest.clone());
+    });
     let theirs = scene.react(&guest, "OK");
     expect(
         &scene,
@@ -272,14 +237,7 @@ async fn a_p2p_user_outside_the_bot_s_availability_is_231022() {
 async fn an_invisible_message_is_231018() {
     let scene = Scene::new().await;
     let mine = scene.react(&scene.bot, "OK");
-    scene
-        .server
-        .world()
-        .messages
-        .get_mut(&scene.message.message_id)
-        .unwrap()
-        .hidden_from
-        .insert(scene.bot.clone());
+    scene.message_mut(|m| m.hidden_from.insert(scene.bot.clone()));
     expect(
         &scene,
         &scene.message.message_id,
