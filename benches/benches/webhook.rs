@@ -22,7 +22,7 @@ use lark_benches::{
     ENCRYPT_KEY, Signed, VERIFICATION_TOKEN, aes_key, bare_encrypted, bare_plain, plain_event,
     poll_once,
 };
-use lark_sdk::event::dedup::{DedupStore, MemoryDedup};
+use lark_sdk::event::dedup::{Claim, DedupStore, MemoryDedup};
 use lark_sdk::event::{Dispatcher, EventEnvelope, Webhook};
 use lark_sdk::im::v1::MessageReactionDeletedV1;
 
@@ -34,6 +34,8 @@ fn dispatcher() -> Dispatcher {
 }
 
 const CONTENT_TYPE: [(&str, &str); 1] = [("content-type", "application/json")];
+/// The dispatcher's default lease.
+const LEASE: std::time::Duration = std::time::Duration::from_secs(60);
 
 fn webhook(c: &mut Criterion) {
     let mut group = c.benchmark_group("webhook");
@@ -43,7 +45,10 @@ fn webhook(c: &mut Criterion) {
         plain_event(next)
     };
 
-    let plain = Webhook::new(Arc::new(dispatcher())).verification_token(VERIFICATION_TOKEN);
+    let plain = Webhook::builder(Arc::new(dispatcher()))
+        .verification_token(VERIFICATION_TOKEN)
+        .build()
+        .expect("a token is set");
     group.bench_function("ours/plain", |b| {
         b.iter_batched_ref(
             &mut fresh_plain,
@@ -67,9 +72,11 @@ fn webhook(c: &mut Criterion) {
         next += 1;
         Signed::new(next)
     };
-    let encrypted = Webhook::new(Arc::new(dispatcher()))
+    let encrypted = Webhook::builder(Arc::new(dispatcher()))
         .verification_token(VERIFICATION_TOKEN)
-        .encrypt_key(ENCRYPT_KEY);
+        .encrypt_key(ENCRYPT_KEY)
+        .build()
+        .expect("a token and a key are set");
     group.bench_function("ours/encrypted", |b| {
         b.iter_batched_ref(
             &mut fresh_signed,
@@ -116,21 +123,25 @@ fn parts(c: &mut Criterion) {
     let store = MemoryDedup::default();
     for n in 0..100_000u64 {
         let id = format!("{n:032x}");
-        store.begin_now(&id);
-        store.finish_now(&id, true);
+        let claim = Claim::new();
+        store.begin_now(&id, claim, LEASE);
+        store.finish_now(&id, claim, true);
     }
     group.bench_function("dedup-full-store", |b| {
         b.iter_batched_ref(
             || format!("{:032x}", fresh()),
             |id| {
-                black_box(store.begin_now(id));
-                store.finish_now(id, true);
+                let claim = Claim::new();
+                black_box(store.begin_now(id, claim, LEASE));
+                store.finish_now(id, claim, true);
             },
             BatchSize::SmallInput,
         );
     });
-    let nodedup =
-        Webhook::new(Arc::new(dispatcher().without_dedup())).verification_token(VERIFICATION_TOKEN);
+    let nodedup = Webhook::builder(Arc::new(dispatcher().without_dedup()))
+        .verification_token(VERIFICATION_TOKEN)
+        .build()
+        .expect("a token is set");
     group.bench_function("ours/plain-without-dedup", |b| {
         b.iter_batched_ref(
             || plain_event(fresh()),

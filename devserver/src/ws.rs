@@ -178,6 +178,7 @@ async fn serve(shared: Arc<Shared>, ticket: Ticket, socket: WebSocket) {
                 let Ok(frame) = Frame::from_bytes(&bytes) else { continue };
                 match (frame.method, frame.kind()) {
                     (METHOD_CONTROL, "ping") => {
+                        shared.deliveries.pings.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let config = client_config(&shared).to_string().into_bytes();
                         let pong = Frame::pong(ticket.service, Some(config));
                         if sink.send(Message::Binary(pong.to_bytes().into())).await.is_err() {

@@ -34,7 +34,8 @@ pub fn push_path_param(
     Ok(())
 }
 
-/// Deserializes an open string enum: any string is accepted, unknown ones kept.
+/// Deserializes an open string enum: any string is accepted, unknown ones
+/// kept; a number (some senders write codes as numbers) is kept as its text.
 pub fn deserialize_open_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
@@ -46,7 +47,19 @@ where
         type Value = T;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a string")
+            f.write_str("a string or a number")
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<T, E> {
+            Ok(T::from(v.to_string()))
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<T, E> {
+            Ok(T::from(v.to_string()))
+        }
+
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<T, E> {
+            Ok(T::from(v.to_string()))
         }
 
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
@@ -58,7 +71,7 @@ where
         }
     }
 
-    deserializer.deserialize_str(Open(PhantomData))
+    deserializer.deserialize_any(Open(PhantomData))
 }
 
 #[cfg(test)]

@@ -30,13 +30,21 @@ impl TimestampMs {
         Self::from(SystemTime::now())
     }
 
-    /// As a [`SystemTime`].
+    /// As a [`SystemTime`]. Where `SystemTime` cannot hold it (on systems
+    /// whose clock covers less than ±292 million years), a time nearer the
+    /// epoch is returned rather than a panic: any value may come off the wire.
     pub fn to_system_time(self) -> SystemTime {
-        let magnitude = Duration::from_millis(self.0.unsigned_abs());
-        if self.0 >= 0 {
-            UNIX_EPOCH + magnitude
-        } else {
-            UNIX_EPOCH - magnitude
+        let mut magnitude = Duration::from_millis(self.0.unsigned_abs());
+        loop {
+            let time = if self.0 >= 0 {
+                UNIX_EPOCH.checked_add(magnitude)
+            } else {
+                UNIX_EPOCH.checked_sub(magnitude)
+            };
+            match time {
+                Some(time) => return time,
+                None => magnitude /= 2,
+            }
         }
     }
 }
@@ -121,5 +129,8 @@ mod tests {
         assert_eq!(TimestampMs::from(t.to_system_time()), t);
         let before = TimestampMs::from_millis(-1_000);
         assert_eq!(TimestampMs::from(before.to_system_time()), before);
+        for extreme in [i64::MAX, i64::MIN, 0] {
+            let _ = TimestampMs::from_millis(extreme).to_system_time();
+        }
     }
 }

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use lark_devserver::{Config, DevServer, Faults, Member, NewApp, WsCommand};
-use lark_sdk::event::{Dispatcher, EventEnvelope, LongConnection, Webhook, WsError};
+use lark_sdk::event::{Dispatcher, EventEnvelope, LongConnection, Stopped, Webhook, WsError};
 use lark_sdk::im::v1::{MessageReactionDeletedV1, OperatorType};
 use lark_tests::Scene;
 use tokio::sync::{mpsc, oneshot};
@@ -69,7 +69,7 @@ fn connect(
     dispatcher: Dispatcher,
 ) -> (
     oneshot::Sender<()>,
-    tokio::task::JoinHandle<Result<(), WsError>>,
+    tokio::task::JoinHandle<Result<Stopped, WsError>>,
 ) {
     let connection = LongConnection::builder(
         scene.app.app_id.clone(),
@@ -79,6 +79,16 @@ fn connect(
     .base_url(scene.server.url())
     .build()
     .unwrap();
+    run_until_stopped(connection)
+}
+
+/// Runs `connection` until the returned sender fires.
+fn run_until_stopped(
+    connection: LongConnection,
+) -> (
+    oneshot::Sender<()>,
+    tokio::task::JoinHandle<Result<Stopped, WsError>>,
+) {
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         connection
@@ -113,9 +123,11 @@ async fn the_webhook_receives_encrypted_signed_pushes_after_the_challenge() {
         .unwrap();
 
     let (dispatcher, mut rx) = collecting();
-    let webhook = Webhook::new(dispatcher)
+    let webhook = Webhook::builder(dispatcher)
         .encrypt_key("encrypt-key-for-tests")
-        .verification_token(app.verification_token.clone());
+        .verification_token(app.verification_token.clone())
+        .build()
+        .unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/webhook/event", listener.local_addr().unwrap());
     tokio::spawn(async move {
@@ -387,4 +399,142 @@ async fn no_event_is_lost_and_none_is_handled_twice() {
         copies > EVENTS,
         "duplicates and re-pushes were sent ({copies} pushes)"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_long_connection_pings_and_hears_shutdown_while_every_handler_is_busy() {
+    let scene = Scene::with(Config {
+        repush_delays: vec![Duration::from_millis(250); 80],
+        ..quick()
+    })
+    .await;
+    let calls = Arc::new(Mutex::new(0usize));
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let counter = Arc::clone(&calls);
+    // The first call never ends; later ones report their emoji.
+    let dispatcher = Arc::new(
+        Dispatcher::new().on_message_reaction_deleted_v1(move |event| {
+            let n = {
+                let mut n = counter.lock().unwrap();
+                *n += 1;
+                *n
+            };
+            let tx = tx.clone();
+            async move {
+                if n == 1 {
+                    tokio::time::sleep(Duration::from_secs(3600)).await;
+                }
+                let _ = tx.send(event.event.reaction_type.unwrap().emoji_type);
+                Ok(())
+            }
+        }),
+    );
+    let build = |dispatcher: &Arc<Dispatcher>| {
+        LongConnection::builder(
+            scene.app.app_id.clone(),
+            scene.app.app_secret.clone(),
+            Arc::clone(dispatcher),
+        )
+        .base_url(scene.server.url())
+        .max_handlers(1)
+        .drain_timeout(Duration::from_millis(300))
+        .build()
+        .unwrap()
+    };
+    let (stop, task) = run_until_stopped(build(&dispatcher));
+    until("a connection", || {
+        scene.server.connections(&scene.app.app_id) == 1
+    })
+    .await;
+    for emoji in ["OK", "SMILE", "JIAYI"] {
+        let reaction = scene.react(&scene.member, emoji);
+        scene
+            .server
+            .remove_reaction(&scene.member, &reaction)
+            .unwrap();
+    }
+    until("the first handler to start", || *calls.lock().unwrap() == 1).await;
+    // Every handler is busy: pings still go out (every second) and the
+    // connection is not taken for dead.
+    let before = scene.server.pings();
+    tokio::time::sleep(Duration::from_millis(2600)).await;
+    assert!(
+        scene.server.pings() >= before + 2,
+        "pings went on: {} then {}",
+        before,
+        scene.server.pings()
+    );
+    assert_eq!(scene.server.connections(&scene.app.app_id), 1);
+    assert!(
+        scene
+            .server
+            .deliveries()
+            .iter()
+            .any(|d| d.ack_code == Some(500)),
+        "an event that found every handler busy and the queue full is answered 500"
+    );
+    // Shutdown is heard at once and waits the drain timeout for the stuck handler.
+    let asked = Instant::now();
+    stop.send(()).unwrap();
+    let stopped = tokio::time::timeout(Duration::from_secs(5), task)
+        .await
+        .expect("stops despite the stuck handler")
+        .unwrap()
+        .expect("asked to stop");
+    assert_eq!(stopped.abandoned, 1);
+    assert!(
+        asked.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        asked.elapsed()
+    );
+
+    // A new connection on the same dispatcher: every event arrives again,
+    // the abandoned one included (its claim was given up), each once.
+    let (_stop, _task) = run_until_stopped(build(&dispatcher));
+    let mut seen = Vec::new();
+    while seen.len() < 3 {
+        let emoji = tokio::time::timeout(Duration::from_secs(15), rx.recv())
+            .await
+            .expect("every event is pushed again and handled")
+            .unwrap();
+        seen.push(emoji.as_str().to_owned());
+    }
+    seen.sort();
+    assert_eq!(seen, ["JIAYI", "OK", "SMILE"]);
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert!(rx.try_recv().is_err(), "none is handled twice");
+}
+
+#[tokio::test]
+async fn extreme_ping_intervals_from_the_platform_do_not_stop_the_connection() {
+    for ping_interval_secs in [0, 1 << 63, u64::MAX] {
+        let scene = Scene::with(Config {
+            ping_interval_secs,
+            reconnect_interval_secs: u64::MAX,
+            reconnect_nonce_secs: u64::MAX,
+            ..quick()
+        })
+        .await;
+        let (dispatcher, mut rx) = collecting();
+        let (stop, task) = connect(&scene, dispatcher);
+        until("a connection", || {
+            scene.server.connections(&scene.app.app_id) == 1
+        })
+        .await;
+        // The first ping goes out at once; its pong carries the same config.
+        until("a ping", || scene.server.pings() > 0).await;
+        let reaction = scene.react(&scene.member, "OK");
+        scene
+            .server
+            .remove_reaction(&scene.member, &reaction)
+            .unwrap();
+        let event = next(&mut rx).await;
+        assert_eq!(event.event.reaction_type.unwrap().emoji_type.as_str(), "OK");
+        stop.send(()).unwrap();
+        let result = tokio::time::timeout(Duration::from_secs(5), task)
+            .await
+            .expect("stops")
+            .unwrap();
+        assert!(result.is_ok(), "{ping_interval_secs}: {result:?}");
+    }
 }

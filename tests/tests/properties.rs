@@ -128,10 +128,11 @@ proptest! {
         signature in proptest::option::of("[0-9a-fA-F]{0,70}"),
         keyed in any::<bool>(),
     ) {
-        let mut webhook = Webhook::new(Dispatcher::new()).verification_token("t");
+        let mut webhook = Webhook::builder(Dispatcher::new()).verification_token("t");
         if keyed {
             webhook = webhook.encrypt_key("k");
         }
+        let webhook = webhook.build().unwrap();
         let mut headers: Vec<(&str, &str)> = Vec::new();
         if let Some(ts) = &timestamp {
             headers.push(("x-lark-request-timestamp", ts.as_str()));
@@ -155,7 +156,7 @@ proptest! {
         let mut tampered = body.clone();
         let at = flip % tampered.len();
         tampered[at] ^= 1 << bit;
-        let webhook = Webhook::new(Dispatcher::new()).encrypt_key("k").verification_token("t");
+        let webhook = Webhook::builder(Dispatcher::new()).encrypt_key("k").verification_token("t").build().unwrap();
         let headers = [("x-lark-request-timestamp", ts.as_str()), ("x-lark-request-nonce", "n"), ("x-lark-signature", sig.as_str())];
         let answer = runtime().block_on(webhook.handle(&headers, &tampered));
         prop_assert_eq!(answer.status, 401);

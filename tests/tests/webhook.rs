@@ -8,7 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use lark_sdk::event::crypto::EncryptKey;
 use lark_sdk::event::webhook::Response;
-use lark_sdk::event::{Dispatcher, Webhook};
+use lark_sdk::event::{Dispatcher, Webhook, WebhookBuilder, WebhookError};
 use lark_tests::test_vectors;
 
 const REJECTED: &str = r#"{"msg":"request verification failed"}"#;
@@ -20,6 +20,13 @@ struct Rig {
     handled: Arc<AtomicUsize>,
     key: EncryptKey,
     token: String,
+}
+
+/// A webhook builder with `key` and `token`.
+fn builder(dispatcher: impl Into<Arc<Dispatcher>>, key: &str, token: &str) -> WebhookBuilder {
+    Webhook::builder(dispatcher)
+        .encrypt_key(key)
+        .verification_token(token)
 }
 
 /// A webhook with the vectors' key and token, counting handled reaction events.
@@ -44,9 +51,7 @@ fn rig(fail: bool) -> Rig {
     let key = v["encrypt_key"].as_str().unwrap().to_owned();
     let token = "v_token_abc123".to_owned();
     Rig {
-        webhook: Webhook::new(dispatcher)
-            .encrypt_key(key.clone())
-            .verification_token(token.clone()),
+        webhook: builder(dispatcher, &key, &token).build().unwrap(),
         handled,
         key: EncryptKey::new(key),
         token,
@@ -91,7 +96,14 @@ fn text(r: &Response) -> &str {
 async fn the_official_event_vector_is_accepted_and_typed() {
     let v = test_vectors();
     let rig = rig(false);
-    let webhook = rig.webhook.clone().timestamp_window(None);
+    let webhook = builder(
+        Arc::clone(rig.webhook.dispatcher()),
+        v["encrypt_key"].as_str().unwrap(),
+        &rig.token,
+    )
+    .timestamp_window(None)
+    .build()
+    .unwrap();
     let headers = vec![
         (
             "X-Lark-Request-Timestamp".to_owned(),
@@ -129,13 +141,20 @@ async fn the_official_challenge_vector_is_answered() {
         (r.status, text(&r)),
         (200, r#"{"challenge":"ajls384kdjx98XX"}"#)
     );
-    let wrong = Webhook::new(Dispatcher::new())
-        .encrypt_key(v["encrypt_key"].as_str().unwrap())
-        .verification_token("another token");
+    let wrong = builder(
+        Dispatcher::new(),
+        v["encrypt_key"].as_str().unwrap(),
+        "another token",
+    )
+    .build()
+    .unwrap();
     let r = post(&wrong, &[], body).await;
     assert_eq!((r.status, text(&r)), (401, REJECTED));
     // A plaintext challenge, for an app without an Encrypt Key.
-    let plain = Webhook::new(Dispatcher::new()).verification_token("v_token_abc123");
+    let plain = Webhook::builder(Dispatcher::new())
+        .verification_token("v_token_abc123")
+        .build()
+        .unwrap();
     let r = post(
         &plain,
         &[],
@@ -240,7 +259,7 @@ async fn unknown_events_are_acknowledged_and_reach_the_fallback() {
 
     let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
     let sink = Arc::clone(&seen);
-    let with_fallback = Webhook::new(Dispatcher::new().fallback(move |raw| {
+    let with_fallback = Webhook::builder(Dispatcher::new().fallback(move |raw| {
         let sink = Arc::clone(&sink);
         async move {
             sink.lock()
@@ -248,7 +267,10 @@ async fn unknown_events_are_acknowledged_and_reach_the_fallback() {
                 .push((raw.event_type().to_owned(), raw.event()));
             Ok(())
         }
-    }));
+    }))
+    .accept_unverified_requests()
+    .build()
+    .unwrap();
     let r = post(&with_fallback, &[], unknown.as_bytes()).await;
     assert_eq!(r.status, 200);
     let seen = seen.lock().unwrap();
@@ -273,7 +295,10 @@ async fn a_failing_handler_answers_500_and_its_re_push_runs_again() {
         }
     });
     let key = v["encrypt_key"].as_str().unwrap();
-    let webhook = Webhook::new(dispatcher).encrypt_key(key);
+    let webhook = Webhook::builder(dispatcher)
+        .encrypt_key(key)
+        .build()
+        .unwrap();
     let (headers, body) = signed(&EncryptKey::new(key), v["plaintext"].as_str().unwrap());
     let r = post(&webhook, &headers, &body).await;
     assert_eq!(
@@ -288,15 +313,78 @@ async fn a_failing_handler_answers_500_and_its_re_push_runs_again() {
 }
 
 #[tokio::test]
-async fn a_body_that_does_not_fit_its_type_is_not_acknowledged() {
+async fn a_body_that_does_not_fit_its_type_is_acknowledged_and_handed_over_raw() {
     let rig = rig(false);
     let bad = r#"{"schema":"2.0","header":{"event_id":"b1","event_type":"im.message.reaction.deleted_v1","token":"v_token_abc123"},"event":{"message_id":42}}"#;
     let (headers, body) = signed(&rig.key, bad);
     let r = post(&rig.webhook, &headers, &body).await;
     assert_eq!(
         (r.status, text(&r)),
-        (500, r#"{"msg":"the event does not fit its type"}"#)
+        (200, r#"{"msg":"the event does not fit its type"}"#),
+        "acknowledged: a re-push would not fit either"
     );
+    assert_eq!(rig.handled.load(Ordering::SeqCst), 0);
+
+    // With a handler for such events: it gets the event raw and the error.
+    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = Arc::clone(&seen);
+    let dispatcher = Dispatcher::new()
+        .on_message_reaction_deleted_v1(|_| async { Ok(()) })
+        .on_undecodable(move |raw, error| {
+            let sink = Arc::clone(&sink);
+            async move {
+                sink.lock().unwrap().push((
+                    raw.header().event_id.clone(),
+                    raw.event(),
+                    error.to_string(),
+                ));
+                Ok(())
+            }
+        });
+    let webhook = builder(dispatcher, &v_key(), &rig.token).build().unwrap();
+    let r = post(&webhook, &headers, &body).await;
+    assert_eq!((r.status, text(&r)), (200, r#"{"msg":"success"}"#));
+    let r = post(&webhook, &headers, &body).await;
+    assert_eq!(r.status, 200);
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen.len(), 1, "a re-push is a duplicate: {seen:?}");
+    assert_eq!(seen[0].0, "b1");
+    assert_eq!(seen[0].1, serde_json::json!({"message_id": 42}));
+    assert!(seen[0].2.contains("message_id"), "{}", seen[0].2);
+}
+
+#[tokio::test]
+async fn a_number_where_an_open_string_enum_is_expected_is_kept_as_its_text() {
+    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = Arc::clone(&seen);
+    let dispatcher = Dispatcher::new().on_message_reaction_deleted_v1(move |event| {
+        let sink = Arc::clone(&sink);
+        async move {
+            let operator = event.event.operator_type.expect("operator_type");
+            let emoji = event.event.reaction_type.expect("reaction_type").emoji_type;
+            sink.lock().unwrap().push((
+                operator.as_str().to_owned(),
+                operator.is_unknown(),
+                emoji.as_str().to_owned(),
+            ));
+            Ok(())
+        }
+    });
+    let rig = rig(false);
+    let webhook = builder(dispatcher, &v_key(), &rig.token).build().unwrap();
+    let json = r#"{"schema":"2.0","header":{"event_id":"n1","event_type":"im.message.reaction.deleted_v1","token":"v_token_abc123"},"event":{"message_id":"om_1","operator_type":5,"reaction_type":{"emoji_type":-2.5}}}"#;
+    let (headers, body) = signed(&rig.key, json);
+    let r = post(&webhook, &headers, &body).await;
+    assert_eq!((r.status, text(&r)), (200, r#"{"msg":"success"}"#));
+    assert_eq!(
+        *seen.lock().unwrap(),
+        [("5".to_owned(), true, "-2.5".to_owned())]
+    );
+}
+
+/// The vectors' encrypt key.
+fn v_key() -> String {
+    test_vectors()["encrypt_key"].as_str().unwrap().to_owned()
 }
 
 fn base64_decode(text: &str) -> Vec<u8> {
@@ -375,8 +463,10 @@ async fn a_wrong_token_is_refused_on_every_path() {
     }
     // Unencrypted too, on a webhook without an encrypt key.
     let plain =
-        Webhook::new(Dispatcher::new().on_message_reaction_deleted_v1(|_| async { Ok(()) }))
-            .verification_token("v_token_abc123");
+        Webhook::builder(Dispatcher::new().on_message_reaction_deleted_v1(|_| async { Ok(()) }))
+            .verification_token("v_token_abc123")
+            .build()
+            .unwrap();
     let json = reaction_event(
         "w-2",
         "not the token",
@@ -393,4 +483,230 @@ async fn a_wrong_token_is_refused_on_every_path() {
     );
     let r = post(&plain, &[], json.as_bytes()).await;
     assert_eq!((r.status, text(&r)), (200, r#"{"msg":"success"}"#));
+}
+
+#[test]
+fn a_webhook_with_neither_token_nor_key_is_refused_unless_asked_for() {
+    let refused = Webhook::builder(Dispatcher::new()).build();
+    let error = refused.expect_err("neither token nor key");
+    assert_eq!(error, WebhookError::Unverified);
+    assert!(
+        error.to_string().contains("accept_unverified_requests"),
+        "{error}"
+    );
+    let empty = Webhook::builder(Dispatcher::new())
+        .verification_token("")
+        .encrypt_key("")
+        .build();
+    assert!(empty.is_err(), "empty strings are no token and no key");
+    for built in [
+        Webhook::builder(Dispatcher::new())
+            .verification_token("t")
+            .build(),
+        Webhook::builder(Dispatcher::new()).encrypt_key("k").build(),
+        Webhook::builder(Dispatcher::new())
+            .accept_unverified_requests()
+            .build(),
+    ] {
+        assert!(built.is_ok());
+    }
+}
+
+/// An unsigned `{"encrypt": …}` body holding `raw` (IV and ciphertext).
+fn unsigned_encrypted(raw: &[u8]) -> Vec<u8> {
+    serde_json::json!({"encrypt": base64_encode(raw)})
+        .to_string()
+        .into_bytes()
+}
+
+/// Ciphertexts of `plaintext` with one byte of the block before the last
+/// changed, sorted by how they decrypt under `key`: `(bad padding, good
+/// padding but junk)`.
+fn tampered(key: &EncryptKey, plaintext: &str) -> (Vec<u8>, Vec<u8>) {
+    let raw = base64_decode(&key.encrypt(plaintext.as_bytes(), [5; 16]));
+    let at = raw.len() - 17;
+    let (mut bad, mut junk) = (None, None);
+    for guess in 0..=255u8 {
+        let mut candidate = raw.clone();
+        candidate[at] ^= guess;
+        if guess == 0 {
+            continue;
+        }
+        match key.decrypt(&base64_encode(&candidate)) {
+            Err(_) => bad = bad.or(Some(candidate)),
+            Ok(_) => junk = junk.or(Some(candidate)),
+        }
+    }
+    (bad.expect("a bad padding"), junk.expect("a good padding"))
+}
+
+#[tokio::test]
+async fn every_unauthenticated_failure_gets_one_answer_byte_for_byte() {
+    let rig = rig(false);
+    let event = test_vectors()["plaintext"].as_str().unwrap().to_owned();
+    let challenge = r#"{"challenge":"c-1","token":"v_token_abc123","type":"url_verification"}"#;
+    let wrong_token_challenge =
+        r#"{"challenge":"c-1","token":"not the token","type":"url_verification"}"#;
+    let other_key = EncryptKey::new("another key");
+    let encrypted = |key: &EncryptKey, plaintext: &str| {
+        serde_json::json!({"encrypt": key.encrypt(plaintext.as_bytes(), [7; 16])})
+            .to_string()
+            .into_bytes()
+    };
+    let (bad_padding, junk) = tampered(&rig.key, &event);
+    let (good_headers, good_body) = signed(&rig.key, &event);
+    let without = |names: &[&str]| -> Headers {
+        good_headers
+            .iter()
+            .filter(|(k, _)| !names.iter().any(|n| k.eq_ignore_ascii_case(n)))
+            .cloned()
+            .collect()
+    };
+    let stale = {
+        let body = encrypted(&rig.key, &event);
+        let ts = (now().parse::<u64>().unwrap() - 3600).to_string();
+        let signature = rig.key.signature(&ts, "n", &body);
+        let headers = vec![
+            ("X-Lark-Request-Timestamp".to_owned(), ts),
+            ("X-Lark-Request-Nonce".to_owned(), "n".to_owned()),
+            ("X-Lark-Signature".to_owned(), signature),
+        ];
+        (headers, body)
+    };
+    let mut bad_signature = good_headers.clone();
+    bad_signature[2].1 = "0".repeat(64);
+    let wrong_key_signed = {
+        let body = encrypted(&other_key, &event);
+        let ts = now();
+        let signature = other_key.signature(&ts, "n", &body);
+        let headers = vec![
+            ("X-Lark-Request-Timestamp".to_owned(), ts),
+            ("X-Lark-Request-Nonce".to_owned(), "n".to_owned()),
+            ("X-Lark-Signature".to_owned(), signature),
+        ];
+        (headers, body)
+    };
+    let wrong_token_event = reaction_event(
+        "t-1",
+        "not the token",
+        r#""im.message.reaction.deleted_v1""#,
+        false,
+    );
+    let cases: Vec<(&str, Headers, Vec<u8>)> = vec![
+        ("bad signature", bad_signature, good_body.clone()),
+        (
+            "missing timestamp",
+            without(&["x-lark-request-timestamp"]),
+            good_body.clone(),
+        ),
+        (
+            "missing nonce",
+            without(&["x-lark-request-nonce"]),
+            good_body.clone(),
+        ),
+        ("stale timestamp", stale.0, stale.1),
+        (
+            "signed with another key",
+            wrong_key_signed.0,
+            wrong_key_signed.1,
+        ),
+        (
+            "signed event with a wrong token",
+            signed(&rig.key, &wrong_token_event).0,
+            signed(&rig.key, &wrong_token_event).1,
+        ),
+        // Unsigned: only a good challenge may come so.
+        ("unsigned event", vec![], good_body.clone()),
+        (
+            "bad base64",
+            vec![],
+            br#"{"encrypt":"%%% not base64 %%%"}"#.to_vec(),
+        ),
+        ("bad padding", vec![], unsigned_encrypted(&bad_padding)),
+        ("good padding, junk", vec![], unsigned_encrypted(&junk)),
+        (
+            "good padding, JSON that is no challenge",
+            vec![],
+            encrypted(&rig.key, r#"{"hello":"world"}"#),
+        ),
+        (
+            "challenge with a wrong token",
+            vec![],
+            encrypted(&rig.key, wrong_token_challenge),
+        ),
+        (
+            "challenge under another key",
+            vec![],
+            encrypted(&other_key, challenge),
+        ),
+        ("too short", vec![], unsigned_encrypted(&[1; 16])),
+        ("plaintext event", vec![], event.clone().into_bytes()),
+        ("plaintext challenge", vec![], challenge.as_bytes().to_vec()),
+        ("not JSON", vec![], b"\x00\xffnot json".to_vec()),
+        ("a JSON array", vec![], b"[1,2]".to_vec()),
+        ("encrypt is a number", vec![], br#"{"encrypt":5}"#.to_vec()),
+    ];
+    for (name, headers, body) in &cases {
+        let r = post(&rig.webhook, headers, body).await;
+        assert_eq!(
+            (r.status, r.body.as_ref()),
+            (401, REJECTED.as_bytes()),
+            "{name}"
+        );
+    }
+    assert_eq!(rig.handled.load(Ordering::SeqCst), 0);
+    // And what passes: the good challenge, unsigned; the good event, signed.
+    let r = post(&rig.webhook, &[], &encrypted(&rig.key, challenge)).await;
+    assert_eq!((r.status, text(&r)), (200, r#"{"challenge":"c-1"}"#));
+    let r = post(&rig.webhook, &good_headers, &good_body).await;
+    assert_eq!((r.status, text(&r)), (200, r#"{"msg":"success"}"#));
+}
+
+/// The answers of a padding oracle attack on the last byte of every block
+/// of a captured event: for each block, every value of the byte before it.
+#[tokio::test]
+async fn a_padding_oracle_attack_learns_nothing() {
+    let rig = rig(false);
+    let event = test_vectors()["plaintext"].as_str().unwrap().to_owned();
+    let (_, body) = signed(&rig.key, &event);
+    let captured: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    let raw = base64_decode(captured["encrypt"].as_str().unwrap());
+    let blocks = raw.len() / 16;
+    let mut answers = std::collections::HashSet::new();
+    let mut requests = 0;
+    let mut recovered = Vec::new();
+    // The textbook attack: for block `b`, send IV' ‖ C_b where IV' varies in
+    // its last byte; the one value that "pads well" would reveal the last
+    // plaintext byte of block `b`.
+    for b in 1..blocks {
+        let target = &raw[b * 16..(b + 1) * 16];
+        let mut distinguished = Vec::new();
+        let mut first = None;
+        for guess in 0..=255u8 {
+            let mut forged = vec![0u8; 16];
+            forged[15] = guess;
+            forged.extend_from_slice(target);
+            let r = post(&rig.webhook, &[], &unsigned_encrypted(&forged)).await;
+            requests += 1;
+            let answer = (r.status, r.body.into_owned());
+            answers.insert(answer.clone());
+            match &first {
+                None => first = Some(answer),
+                Some(f) if *f != answer => distinguished.push(guess),
+                Some(_) => {}
+            }
+        }
+        if let [guess] = distinguished[..] {
+            recovered.push(guess ^ 1 ^ raw[b * 16 - 1]);
+        }
+    }
+    assert_eq!(requests, (blocks - 1) * 256);
+    assert_eq!(
+        answers.len(),
+        1,
+        "every forged ciphertext gets the same answer: {answers:?}"
+    );
+    assert!(answers.contains(&(401, REJECTED.as_bytes().to_vec())));
+    assert!(recovered.is_empty(), "nothing is learnt: {recovered:?}");
+    assert_eq!(rig.handled.load(Ordering::SeqCst), 0);
 }

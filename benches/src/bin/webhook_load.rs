@@ -49,11 +49,15 @@ async fn serve() {
             }
         })
     };
-    let plain =
-        Webhook::new(dispatcher(Arc::clone(&handled))).verification_token(VERIFICATION_TOKEN);
-    let encrypted = Webhook::new(dispatcher(Arc::clone(&handled)))
+    let plain = Webhook::builder(dispatcher(Arc::clone(&handled)))
         .verification_token(VERIFICATION_TOKEN)
-        .encrypt_key(ENCRYPT_KEY);
+        .build()
+        .expect("a token is set");
+    let encrypted = Webhook::builder(dispatcher(Arc::clone(&handled)))
+        .verification_token(VERIFICATION_TOKEN)
+        .encrypt_key(ENCRYPT_KEY)
+        .build()
+        .expect("a token and a key are set");
     let app = lark_sdk::event::axum::router("/plain", plain)
         .merge(lark_sdk::event::axum::router("/encrypted", encrypted));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

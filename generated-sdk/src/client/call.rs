@@ -313,14 +313,16 @@ pub(crate) fn log_id_header(headers: &HeaderMap) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// `x-ogw-ratelimit-reset`, in seconds.
+/// `x-ogw-ratelimit-reset`, in seconds: any non-negative number, a value
+/// too large for a `Duration` read as the largest (the caller caps the wait);
+/// NaN, a negative or anything else is ignored.
 fn reset_after(headers: &HeaderMap) -> Option<Duration> {
-    headers
+    let seconds = headers
         .get("x-ogw-ratelimit-reset")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map(Duration::from_secs_f64)
+        .filter(|s| *s >= 0.0)?;
+    Some(Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX))
 }
 
 /// 200 ms, 400 ms, 800 ms, … with up to a quarter of jitter.
@@ -334,6 +336,52 @@ fn backoff(retry: u32) -> Duration {
 pub(crate) fn snippet(bytes: &[u8]) -> String {
     let text = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]);
     text.into_owned()
+}
+
+/// The start of a token endpoint's body, for error messages, with nothing
+/// that may be a credential: a JSON object's values under keys naming a
+/// token, secret or ticket are replaced, and a body that is not JSON is
+/// shown only when no such word appears in it.
+pub(crate) fn redacted_snippet(bytes: &[u8]) -> String {
+    fn redact(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map.iter_mut() {
+                    if secret_word(key) {
+                        *value = serde_json::Value::String("<redacted>".into());
+                    } else {
+                        redact(value);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(redact),
+            _ => {}
+        }
+    }
+    fn secret_word(text: &str) -> bool {
+        let lower = text.to_ascii_lowercase();
+        ["token", "secret", "ticket"]
+            .iter()
+            .any(|w| lower.contains(w))
+    }
+    match serde_json::from_slice::<serde_json::Value>(bytes) {
+        Ok(mut value) => {
+            redact(&mut value);
+            let text = value.to_string();
+            let end = (0..=text.len().min(200))
+                .rev()
+                .find(|i| text.is_char_boundary(*i))
+                .unwrap_or(0);
+            text[..end].to_owned()
+        }
+        Err(_) if secret_word(&String::from_utf8_lossy(bytes)) => {
+            format!(
+                "<{} bytes, not shown: they may hold a credential>",
+                bytes.len()
+            )
+        }
+        Err(_) => snippet(bytes),
+    }
 }
 
 /// A reqwest error as a transport error.
@@ -380,5 +428,44 @@ mod tests {
         assert_eq!(reset_after(&h), Some(Duration::from_secs(2)));
         h.insert("x-ogw-ratelimit-reset", "soon".parse().unwrap());
         assert_eq!(reset_after(&h), None);
+    }
+
+    #[test]
+    fn extreme_reset_values_do_not_panic() {
+        let mut h = HeaderMap::new();
+        for (value, expected) in [
+            ("0", Some(Duration::ZERO)),
+            ("0.25", Some(Duration::from_millis(250))),
+            ("9223372036854775808", Some(Duration::from_secs(1 << 63))),
+            ("18446744073709551615", Some(Duration::MAX)),
+            ("1e30", Some(Duration::MAX)),
+            ("inf", Some(Duration::MAX)),
+            ("-1", None),
+            ("-0.5", None),
+            ("NaN", None),
+            ("", None),
+        ] {
+            h.insert("x-ogw-ratelimit-reset", value.parse().unwrap());
+            let got = reset_after(&h);
+            assert_eq!(got, expected, "{value}");
+            // What the caller does with it.
+            let _ = got.map(|d| d.min(Duration::from_secs(60)));
+        }
+    }
+
+    #[test]
+    fn token_answers_are_redacted() {
+        let body = br#"{"code":0,"expire":"7200","tenant_access_token":"t-g1044abc","app_access_token":"a-xyz","nested":{"app_secret":"s3cr3t"},"msg":"ok"}"#;
+        let shown = redacted_snippet(body);
+        for secret in ["t-g1044abc", "a-xyz", "s3cr3t"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+        assert!(shown.contains(r#""expire":"7200""#), "{shown}");
+        let cut = br#"{"code":0,"tenant_access_token":"t-g1044abc"#;
+        assert!(!redacted_snippet(cut).contains("t-g1044abc"));
+        assert_eq!(
+            redacted_snippet(b"<html>bad gateway</html>"),
+            "<html>bad gateway</html>"
+        );
     }
 }

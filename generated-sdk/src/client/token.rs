@@ -81,6 +81,9 @@ impl TokenCache {
     }
 }
 
+/// The longest a token is kept, whatever `expire` says.
+const MAX_LIFETIME: Duration = Duration::from_secs(24 * 3600);
+
 /// The token for a key, from the cache or fetched.
 pub(crate) async fn get(inner: &Inner, key: &TokenKey) -> Result<Secret, TokenError> {
     let slot = inner.tokens.slot(key);
@@ -98,10 +101,13 @@ pub(crate) async fn get(inner: &Inner, key: &TokenKey) -> Result<Secret, TokenEr
             } else {
                 lifetime / 2
             };
+            // A lifetime too long to add to an instant (the platform's is
+            // two hours) is held to a day.
+            let later = |d: Duration| now.checked_add(d.min(MAX_LIFETIME)).unwrap_or(now);
             *cached = Some(Cached {
                 token: token.clone(),
-                refresh_at: now + fresh_for,
-                expires_at: now + lifetime,
+                refresh_at: later(fresh_for),
+                expires_at: later(lifetime),
             });
             Ok(token)
         }
@@ -271,7 +277,7 @@ async fn send(
             url: url.clone(),
             status,
             content_type,
-            snippet: super::call::snippet(&bytes),
+            snippet: super::call::redacted_snippet(&bytes),
         })?;
     if answer.code != 0 {
         let mut error = ApiError::new(answer.code, answer.msg).with_http_status(status);

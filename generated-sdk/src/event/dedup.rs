@@ -1,16 +1,31 @@
 //! Deduplication: the platform re-pushes what it thinks failed, so the same
 //! event (by `event_id`, or `uuid` for 1.0) may arrive more than once.
 //!
-//! An event is *begun* before its handler runs and *finished* after: a
-//! handled event is remembered (re-pushes are acknowledged without running
-//! the handler again); a failed one is forgotten (its re-push runs it again);
-//! one still running makes a concurrent copy wait for a later re-push.
+//! An event is *claimed* before its handler runs and *finished* after:
+//!
+//! - a handled event is remembered for the store's TTL (re-pushes are
+//!   acknowledged without running the handler again);
+//! - a failed one is forgotten (its re-push runs it again);
+//! - one still running makes a concurrent copy wait for a later re-push.
+//!
+//! A claim is a *lease*: it lapses on its own after a short time (the
+//! dispatcher's default is 60 seconds, against 12 hours for a handled
+//! event), so a process that dies mid-handler blocks re-pushes for no longer
+//! than that. Within a process, the dispatcher holds each claim in a guard
+//! that gives it up when the handler's future is dropped or panics, so the
+//! next re-push runs the handler at once. Each claim carries a [`Claim`]
+//! token, and finishing acts only on the store's entry if it still holds
+//! that token: a copy whose lease lapsed cannot undo a newer copy's claim.
+//!
+//! Events without an id are never deduplicated (the dispatcher runs every
+//! copy), so two different such events cannot be taken for one another.
 
 use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::hash::{BuildHasher, RandomState};
 use std::pin::Pin;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// A boxed future, as store implementations return.
@@ -19,39 +34,80 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 /// What a store knows of an event id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Seen {
-    /// Not seen: it is now marked as being handled.
+    /// Not seen (or its last claim lapsed): it is now claimed.
     New,
-    /// Being handled right now (a concurrent copy).
+    /// Claimed by a copy being handled right now.
     InProgress,
     /// Handled before.
     Done,
 }
 
+/// The token of one claim: unique per claim, across processes in practice
+/// (a random start drawn per process, then counted up).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Claim(u64);
+
+impl Claim {
+    /// A new token.
+    pub fn new() -> Self {
+        static NEXT: std::sync::LazyLock<AtomicU64> =
+            std::sync::LazyLock::new(|| AtomicU64::new(RandomState::new().hash_one(0u8)));
+        Self(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+
+    /// The token as a number (to store it).
+    pub fn get(self) -> u64 {
+        self.0
+    }
+}
+
+impl Default for Claim {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// Where handled event ids are kept. Implement it over a shared store (Redis,
-/// a database) when several processes receive the same app's events.
+/// a database) when several processes receive the same app's events; the
+/// claim must be atomic there (set-if-absent with an expiry), not a read
+/// followed by a write.
 pub trait DedupStore: Send + Sync + 'static {
-    /// Marks `id` as being handled, unless it is known.
-    fn begin<'a>(&'a self, id: &'a str) -> BoxFuture<'a, Seen>;
-    /// Records the outcome: remembered when `handled`, forgotten otherwise.
-    fn finish<'a>(&'a self, id: &'a str, handled: bool) -> BoxFuture<'a, ()>;
+    /// Claims `id` for `lease` under `claim`, unless it is claimed (and the
+    /// lease has not lapsed) or handled.
+    fn begin<'a>(&'a self, id: &'a str, claim: Claim, lease: Duration) -> BoxFuture<'a, Seen>;
+    /// Records the outcome of the claim `claim`: remembered when `handled`,
+    /// forgotten otherwise. Does nothing when the store's entry for `id` no
+    /// longer holds that claim.
+    fn finish<'a>(&'a self, id: &'a str, claim: Claim, handled: bool) -> BoxFuture<'a, ()>;
 
     /// [`Self::begin`] without waiting, for stores that never wait (in
     /// memory); `None` (the default) means "call `begin`".
-    fn begin_now(&self, _id: &str) -> Option<Seen> {
+    fn begin_now(&self, _id: &str, _claim: Claim, _lease: Duration) -> Option<Seen> {
         None
     }
 
     /// [`Self::finish`] without waiting; `false` (the default) means "call
     /// `finish`".
-    fn finish_now(&self, _id: &str, _handled: bool) -> bool {
+    fn finish_now(&self, _id: &str, _claim: Claim, _handled: bool) -> bool {
         false
     }
 }
 
 #[derive(Clone, Copy)]
 struct Entry {
+    /// Handled (kept for the TTL), or claimed (kept for the lease).
     done: bool,
+    /// When it was claimed: with the fingerprint, names its record in the order queue.
     at: Instant,
+    /// How long it lives from `at`: the lease, then the TTL once handled.
+    life: Duration,
+    claim: Claim,
+}
+
+impl Entry {
+    fn live(&self, now: Instant) -> bool {
+        now.saturating_duration_since(self.at) < self.life
+    }
 }
 
 /// A 128-bit keyed fingerprint of an event id: two SipHash digests under
@@ -122,7 +178,7 @@ impl MemoryDedup {
         Fingerprint(self.keys.0.hash_one(id), self.keys.1.hash_one(id))
     }
 
-    fn begin_at(&self, id: &str, now: Instant) -> Seen {
+    fn begin_at(&self, id: &str, claim: Claim, lease: Duration, now: Instant) -> Seen {
         use std::collections::hash_map::Entry as Slot;
         let key = self.fingerprint(id);
         let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
@@ -134,7 +190,7 @@ impl MemoryDedup {
         // full, and records of ids forgotten or begun again since (bounded
         // to twice the capacity).
         while let Some(&(oldest, at)) = order.front() {
-            let expired = now.duration_since(at) >= self.ttl;
+            let expired = now.saturating_duration_since(at) >= self.ttl;
             if !expired && map.len() < self.capacity && order.len() < 2 * self.capacity {
                 break;
             }
@@ -148,11 +204,13 @@ impl MemoryDedup {
         let fresh = Entry {
             done: false,
             at: now,
+            life: lease.min(self.ttl),
+            claim,
         };
         match map.entry(key) {
             Slot::Occupied(mut slot) => {
                 let e = *slot.get();
-                if now.duration_since(e.at) < self.ttl {
+                if e.live(now) {
                     return if e.done { Seen::Done } else { Seen::InProgress };
                 }
                 slot.insert(fresh);
@@ -165,16 +223,22 @@ impl MemoryDedup {
         Seen::New
     }
 
-    fn finish_at(&self, id: &str, handled: bool) {
+    fn finish_at(&self, id: &str, claim: Claim, handled: bool) {
+        use std::collections::hash_map::Entry as Slot;
         let key = self.fingerprint(id);
         let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        let map = &mut guard.entries;
+        let Slot::Occupied(mut slot) = guard.entries.entry(key) else {
+            return;
+        };
+        let e = slot.get_mut();
+        if e.claim != claim || e.done {
+            return;
+        }
         if handled {
-            if let Some(e) = map.get_mut(&key) {
-                e.done = true;
-            }
+            e.done = true;
+            e.life = self.ttl;
         } else {
-            map.remove(&key);
+            slot.remove();
         }
     }
 
@@ -200,22 +264,22 @@ impl Default for MemoryDedup {
 }
 
 impl DedupStore for MemoryDedup {
-    fn begin<'a>(&'a self, id: &'a str) -> BoxFuture<'a, Seen> {
-        let seen = self.begin_at(id, Instant::now());
+    fn begin<'a>(&'a self, id: &'a str, claim: Claim, lease: Duration) -> BoxFuture<'a, Seen> {
+        let seen = self.begin_at(id, claim, lease, Instant::now());
         Box::pin(async move { seen })
     }
 
-    fn finish<'a>(&'a self, id: &'a str, handled: bool) -> BoxFuture<'a, ()> {
-        self.finish_at(id, handled);
+    fn finish<'a>(&'a self, id: &'a str, claim: Claim, handled: bool) -> BoxFuture<'a, ()> {
+        self.finish_at(id, claim, handled);
         Box::pin(async {})
     }
 
-    fn begin_now(&self, id: &str) -> Option<Seen> {
-        Some(self.begin_at(id, Instant::now()))
+    fn begin_now(&self, id: &str, claim: Claim, lease: Duration) -> Option<Seen> {
+        Some(self.begin_at(id, claim, lease, Instant::now()))
     }
 
-    fn finish_now(&self, id: &str, handled: bool) -> bool {
-        self.finish_at(id, handled);
+    fn finish_now(&self, id: &str, claim: Claim, handled: bool) -> bool {
+        self.finish_at(id, claim, handled);
         true
     }
 }
@@ -224,20 +288,56 @@ impl DedupStore for MemoryDedup {
 mod tests {
     use super::*;
 
+    const LEASE: Duration = Duration::from_secs(60);
+
     #[test]
     fn remembers_handled_forgets_failed() {
-        let store = MemoryDedup::new(10, Duration::from_secs(60));
+        let store = MemoryDedup::new(10, Duration::from_secs(3600));
         let t = Instant::now();
-        assert_eq!(store.begin_at("a", t), Seen::New);
-        assert_eq!(store.begin_at("a", t), Seen::InProgress);
-        store.finish_at("a", true);
-        assert_eq!(store.begin_at("a", t), Seen::Done);
-        assert_eq!(store.begin_at("b", t), Seen::New);
-        store.finish_at("b", false);
+        let a = Claim::new();
+        assert_eq!(store.begin_at("a", a, LEASE, t), Seen::New);
         assert_eq!(
-            store.begin_at("b", t),
+            store.begin_at("a", Claim::new(), LEASE, t),
+            Seen::InProgress
+        );
+        store.finish_at("a", a, true);
+        assert_eq!(store.begin_at("a", Claim::new(), LEASE, t), Seen::Done);
+        let b = Claim::new();
+        assert_eq!(store.begin_at("b", b, LEASE, t), Seen::New);
+        store.finish_at("b", b, false);
+        assert_eq!(
+            store.begin_at("b", Claim::new(), LEASE, t),
             Seen::New,
             "a failed event runs again"
+        );
+    }
+
+    #[test]
+    fn a_claim_lapses_after_its_lease_and_a_stale_claim_changes_nothing() {
+        let store = MemoryDedup::new(10, Duration::from_secs(3600));
+        let t = Instant::now();
+        let first = Claim::new();
+        assert_eq!(store.begin_at("a", first, LEASE, t), Seen::New);
+        let later = t + LEASE;
+        let second = Claim::new();
+        assert_eq!(
+            store.begin_at("a", second, LEASE, later),
+            Seen::New,
+            "the first claim lapsed"
+        );
+        store.finish_at("a", first, false);
+        assert_eq!(
+            store.begin_at("a", Claim::new(), LEASE, later),
+            Seen::InProgress,
+            "the lapsed claim's failure does not free the second"
+        );
+        store.finish_at("a", first, true);
+        store.finish_at("a", second, true);
+        let much_later = later + Duration::from_secs(1800);
+        assert_eq!(
+            store.begin_at("a", Claim::new(), LEASE, much_later),
+            Seen::Done,
+            "handled is kept for the TTL, not the lease"
         );
     }
 
@@ -246,12 +346,28 @@ mod tests {
         let store = MemoryDedup::new(3, Duration::from_secs(60));
         let t = Instant::now();
         for id in ["a", "b", "c", "d"] {
-            assert_eq!(store.begin_at(id, t), Seen::New);
-            store.finish_at(id, true);
+            let claim = Claim::new();
+            assert_eq!(store.begin_at(id, claim, LEASE, t), Seen::New);
+            store.finish_at(id, claim, true);
         }
         assert_eq!(store.len(), 3);
-        assert_eq!(store.begin_at("a", t), Seen::New, "the oldest was let go");
+        assert_eq!(
+            store.begin_at("a", Claim::new(), LEASE, t),
+            Seen::New,
+            "the oldest was let go"
+        );
         let later = t + Duration::from_secs(61);
-        assert_eq!(store.begin_at("c", later), Seen::New, "expired");
+        assert_eq!(
+            store.begin_at("c", Claim::new(), LEASE, later),
+            Seen::New,
+            "expired"
+        );
+    }
+
+    #[test]
+    fn claims_are_unique() {
+        let a = Claim::new();
+        let b = Claim::new();
+        assert_ne!(a, b);
     }
 }

@@ -16,15 +16,48 @@
 //!
 //! The webhook and the long connection both hand events to a dispatcher and
 //! answer the platform from its [`Outcome`].
+//!
+//! # What it guarantees
+//!
+//! - **Nothing handled twice**: an event is claimed in the [`DedupStore`]
+//!   by its id before its handler runs; a copy that arrives while it runs is
+//!   answered [`Outcome::Busy`] (the platform pushes it again later), one
+//!   that arrives after it succeeded is acknowledged as
+//!   [`Outcome::Duplicate`]. Events without an id are never deduplicated.
+//! - **Nothing lost**: the claim is held by a guard. When the handler fails,
+//!   panics, or its future is dropped (the platform closed the request at
+//!   its 3 second timeout, or the caller wrapped [`Dispatcher::dispatch`] in
+//!   a timeout), the claim is given up, so the next re-push runs the handler
+//!   again. A claim also lapses on its own after the lease (default 60 s),
+//!   should the process die holding it.
+//! - **A panicking handler is a failed handler**: the panic is caught and
+//!   answered like an error ([`Outcome::Failed`] with a [`HandlerPanic`]);
+//!   it never escapes `dispatch` or the webhook.
+//! - **A body that does not fit its type is not re-pushed for hours**: it
+//!   is acknowledged and handed, raw, to the handler set with
+//!   [`Dispatcher::on_undecodable`], with the decode error; without one it
+//!   is logged at warn level ([`Outcome::Undecodable`]).
+//!
+//! # How many handlers run at once
+//!
+//! With [`AckMode::AfterHandling`] (the default), each request or frame runs
+//! its handler itself: as many at once as requests arrive (the long
+//! connection bounds them with `max_handlers`). With
+//! [`AckMode::Immediately`], a pool of `workers` tasks runs the queued
+//! handlers, at most `workers` at once; a panic does not stop a worker.
 
 use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
-use std::sync::{Arc, OnceLock};
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+use std::time::Duration;
 
 use tokio::sync::mpsc;
 
-use super::dedup::{BoxFuture, DedupStore, MemoryDedup, Seen};
+use super::dedup::{BoxFuture, Claim, DedupStore, MemoryDedup, Seen};
 use super::envelope::{
     EnvelopeRef, EventBody, EventDecodeError, EventSchema, FromParts, RawEvent, peek_event_type,
 };
@@ -43,6 +76,13 @@ type Erased = Arc<
 /// when the JSON is not such an event of its type (the general path then
 /// reads it and says what is wrong).
 type Whole = Arc<dyn Fn(&[u8], Option<&str>) -> Option<Decoded> + Send + Sync>;
+
+/// The handler of events no typed handler takes.
+type Fallback = Arc<dyn Fn(RawEvent) -> BoxFuture<'static, HandlerResult> + Send + Sync>;
+
+/// The handler of events whose body does not fit their type.
+type Undecodable =
+    Arc<dyn Fn(RawEvent, EventDecodeError) -> BoxFuture<'static, HandlerResult> + Send + Sync>;
 
 /// A handler of one event type.
 struct Handler {
@@ -65,16 +105,21 @@ pub(crate) struct Decoded {
 #[non_exhaustive]
 pub enum AckMode {
     /// Run the handler, then answer: success when it succeeded, failure (so
-    /// the platform re-pushes) when it failed. Handlers must finish within
-    /// the platform's 3 seconds.
+    /// the platform re-pushes) when it failed or panicked. Handlers must
+    /// finish within the platform's 3 seconds.
     #[default]
     AfterHandling,
-    /// Answer at once and run handlers in the background, through a bounded
-    /// queue (answered with failure when full, so nothing is dropped). For
-    /// handlers slower than 3 seconds; a handler that fails is not re-pushed.
+    /// Answer at once and run handlers in the background: a pool of
+    /// `workers` tasks takes them from a queue of at most `queue` events
+    /// (an event that finds the queue full is answered with failure, so the
+    /// platform pushes it again: nothing is dropped). For handlers slower
+    /// than 3 seconds; a handler that fails or panics is logged, not
+    /// re-pushed, and its worker goes on with the next event.
     Immediately {
-        /// Events waiting to be handled, at most.
+        /// Events waiting to be handled, at most (at least 1).
         queue: usize,
+        /// Handlers running at once, at most (at least 1).
+        workers: usize,
     },
 }
 
@@ -93,12 +138,21 @@ pub enum Outcome {
         /// The event type.
         event_type: String,
     },
-    /// Its handler failed.
+    /// Its handler failed, or panicked ([`HandlerPanic`]).
     Failed(Box<dyn std::error::Error + Send + Sync>),
     /// A copy is being handled right now, or the queue is full: answer
     /// failure so that the platform pushes it again later.
     Busy,
-    /// Not an event, or its body does not fit its type.
+    /// Its body does not fit its type, and no [`Dispatcher::on_undecodable`]
+    /// handler is set: acknowledged (a re-push would not fit either), and
+    /// logged at warn level.
+    Undecodable {
+        /// The event type.
+        event_type: String,
+        /// What does not fit.
+        error: EventDecodeError,
+    },
+    /// Not an event: not a JSON object, or neither envelope.
     Invalid(EventDecodeError),
 }
 
@@ -107,23 +161,102 @@ impl Outcome {
     pub fn acknowledged(&self) -> bool {
         matches!(
             self,
-            Outcome::Handled | Outcome::Queued | Outcome::Duplicate | Outcome::Unhandled { .. }
+            Outcome::Handled
+                | Outcome::Queued
+                | Outcome::Duplicate
+                | Outcome::Unhandled { .. }
+                | Outcome::Undecodable { .. }
         )
     }
 }
 
+/// A handler panicked; the panic was caught and taken as a failure.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the event handler panicked: {message}")]
+pub struct HandlerPanic {
+    /// The panic's message, when it was a string.
+    pub message: String,
+}
+
+impl HandlerPanic {
+    fn from_payload(payload: &(dyn std::any::Any + Send)) -> Self {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a value that is not a string".to_owned());
+        Self { message }
+    }
+}
+
+/// A handler's future whose panic becomes a [`HandlerPanic`] error.
+struct Caught(BoxFuture<'static, HandlerResult>);
+
+impl Future for Caught {
+    type Output = HandlerResult;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<HandlerResult> {
+        match std::panic::catch_unwind(AssertUnwindSafe(|| self.0.as_mut().poll(cx))) {
+            Ok(poll) => poll,
+            Err(payload) => {
+                let panic = HandlerPanic::from_payload(&*payload);
+                tracing::error!(panic = %panic.message, "event handler panicked");
+                Poll::Ready(Err(Box::new(panic)))
+            }
+        }
+    }
+}
+
+/// An event claimed in the dedup store. Dropped without
+/// [`Held::finish`] (the handler's future was dropped, or it unwound), it
+/// gives the claim up, so that a re-push runs the handler again.
+struct Held {
+    store: Arc<dyn DedupStore>,
+    key: String,
+    claim: Claim,
+    open: bool,
+}
+
+impl Held {
+    /// Records the handler's outcome.
+    async fn finish(mut self, handled: bool) {
+        self.open = false;
+        finish(&*self.store, &self.key, self.claim, handled).await;
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        if !self.open || self.store.finish_now(&self.key, self.claim, false) {
+            return;
+        }
+        // A store that waits: give the claim up in the background. Outside
+        // a runtime, the lease lapses on its own.
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            let store = Arc::clone(&self.store);
+            let key = std::mem::take(&mut self.key);
+            let claim = self.claim;
+            runtime.spawn(async move { store.finish(&key, claim, false).await });
+        }
+    }
+}
+
+/// A handler queued in ack-first mode, with its claim.
 struct Job {
     key: String,
+    held: Option<Held>,
     run: BoxFuture<'static, HandlerResult>,
 }
 
 /// Routes events to handlers.
 pub struct Dispatcher {
     handlers: HashMap<&'static str, Handler>,
-    fallback: Option<Arc<dyn Fn(RawEvent) -> BoxFuture<'static, HandlerResult> + Send + Sync>>,
+    fallback: Option<Fallback>,
+    undecodable: Option<Undecodable>,
     dedup: Option<Arc<dyn DedupStore>>,
+    lease: Duration,
     mode: AckMode,
-    queue: OnceLock<mpsc::Sender<Job>>,
+    queue: Mutex<Option<mpsc::Sender<Job>>>,
     #[cfg(feature = "client")]
     client: Option<crate::Client>,
 }
@@ -141,7 +274,9 @@ impl fmt::Debug for Dispatcher {
         f.debug_struct("Dispatcher")
             .field("handlers", &types)
             .field("fallback", &self.fallback.is_some())
+            .field("undecodable", &self.undecodable.is_some())
             .field("dedup", &self.dedup.is_some())
+            .field("lease", &self.lease)
             .field("mode", &self.mode)
             .finish_non_exhaustive()
     }
@@ -153,9 +288,11 @@ impl Dispatcher {
         Self {
             handlers: HashMap::new(),
             fallback: None,
+            undecodable: None,
             dedup: Some(Arc::new(MemoryDedup::default())),
+            lease: Duration::from_secs(60),
             mode: AckMode::default(),
-            queue: OnceLock::new(),
+            queue: Mutex::new(None),
             #[cfg(feature = "client")]
             client: None,
         }
@@ -209,7 +346,29 @@ impl Dispatcher {
         F: Fn(RawEvent) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = HandlerResult> + Send + 'static,
     {
-        self.fallback = Some(Arc::new(move |raw| Box::pin(handler(raw))));
+        let handler = Arc::new(handler);
+        self.fallback = Some(Arc::new(move |raw| {
+            let handler = Arc::clone(&handler);
+            Box::pin(async move { handler(raw).await })
+        }));
+        self
+    }
+
+    /// Handles events of a typed handler's type whose body does not fit the
+    /// type (a field of another JSON type, a required field missing): the
+    /// event, raw, and what does not fit. It is deduplicated and answered
+    /// like any handler's event. Without this handler such an event is
+    /// acknowledged and logged at warn level.
+    pub fn on_undecodable<F, Fut>(mut self, handler: F) -> Self
+    where
+        F: Fn(RawEvent, EventDecodeError) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = HandlerResult> + Send + 'static,
+    {
+        let handler = Arc::new(handler);
+        self.undecodable = Some(Arc::new(move |raw, error| {
+            let handler = Arc::clone(&handler);
+            Box::pin(async move { handler(raw, error).await })
+        }));
         self
     }
 
@@ -222,6 +381,14 @@ impl Dispatcher {
     /// Runs every copy of every event.
     pub fn without_dedup(mut self) -> Self {
         self.dedup = None;
+        self
+    }
+
+    /// How long a claim on an event lasts when nothing gives it up (the
+    /// process died mid-handler); default 60 seconds. Make it longer than
+    /// the slowest handler: a re-push after it lapses runs a second copy.
+    pub fn lease(mut self, lease: Duration) -> Self {
+        self.lease = lease.max(Duration::from_millis(1));
         self
     }
 
@@ -276,7 +443,7 @@ impl Dispatcher {
         let run = match self.handlers.get(envelope.event_type()) {
             Some(handler) => match (handler.general)(envelope, json) {
                 Ok(run) => run,
-                Err(e) => return Outcome::Invalid(e),
+                Err(error) => return self.undecodable(envelope, json, error).await,
             },
             None => match (&self.fallback, RawEvent::new(envelope, json)) {
                 (Some(fallback), Ok(raw)) => fallback(raw),
@@ -291,60 +458,90 @@ impl Dispatcher {
         self.run(dedup_key(envelope), run).await
     }
 
-    /// Deduplicates, then runs or queues a handler.
-    async fn run(&self, key: String, run: BoxFuture<'static, HandlerResult>) -> Outcome {
-        if let Some(store) = &self.dedup {
-            match begin(&**store, &key).await {
-                Seen::New => {}
-                Seen::InProgress => return Outcome::Busy,
-                Seen::Done => return Outcome::Duplicate,
+    /// An event of a handled type whose body does not fit it.
+    async fn undecodable(
+        &self,
+        envelope: &EnvelopeRef<'_>,
+        json: &[u8],
+        error: EventDecodeError,
+    ) -> Outcome {
+        let raw = match (&self.undecodable, RawEvent::new(envelope, json)) {
+            (Some(handler), Ok(raw)) => {
+                let handler = Arc::clone(handler);
+                let run = Box::pin(async move { handler(raw, error).await });
+                return self.run(dedup_key(envelope), run).await;
             }
+            (_, raw) => raw,
+        };
+        if let Err(e) = raw {
+            return Outcome::Invalid(e);
         }
+        tracing::warn!(
+            event_type = envelope.event_type(),
+            event_id = envelope.event_id(),
+            %error,
+            "event does not fit its type; acknowledged unhandled (set Dispatcher::on_undecodable to see it)"
+        );
+        Outcome::Undecodable {
+            event_type: envelope.event_type().to_owned(),
+            error,
+        }
+    }
+
+    /// Claims the event, then runs or queues its handler.
+    async fn run(&self, key: String, run: BoxFuture<'static, HandlerResult>) -> Outcome {
+        let held = match &self.dedup {
+            // An event without an id is never taken for another.
+            Some(store) if !key.is_empty() => {
+                let claim = Claim::new();
+                match begin(&**store, &key, claim, self.lease).await {
+                    Seen::New => Some(Held {
+                        store: Arc::clone(store),
+                        key,
+                        claim,
+                        open: true,
+                    }),
+                    Seen::InProgress => return Outcome::Busy,
+                    Seen::Done => return Outcome::Duplicate,
+                }
+            }
+            _ => None,
+        };
         match self.mode {
             AckMode::AfterHandling => {
-                let result = run.await;
-                if let Some(store) = &self.dedup {
-                    finish(&**store, &key, result.is_ok()).await;
+                let result = Caught(run).await;
+                if let Some(held) = held {
+                    held.finish(result.is_ok()).await;
                 }
                 match result {
                     Ok(()) => Outcome::Handled,
                     Err(e) => Outcome::Failed(e),
                 }
             }
-            AckMode::Immediately { queue } => {
-                let sender = self.queue.get_or_init(|| self.start_workers(queue));
-                match sender.try_send(Job { key, run }) {
+            AckMode::Immediately { queue, workers } => {
+                let key = held.as_ref().map(|h| h.key.clone()).unwrap_or_default();
+                let sender = self.sender(queue, workers);
+                // A job that does not fit is dropped here: its claim is given up.
+                match sender.try_send(Job { key, held, run }) {
                     Ok(()) => Outcome::Queued,
-                    Err(
-                        mpsc::error::TrySendError::Full(job)
-                        | mpsc::error::TrySendError::Closed(job),
-                    ) => {
-                        if let Some(store) = &self.dedup {
-                            finish(&**store, &job.key, false).await;
-                        }
-                        Outcome::Busy
-                    }
+                    Err(_) => Outcome::Busy,
                 }
             }
         }
     }
 
-    /// The background worker of ack-first mode.
-    fn start_workers(&self, capacity: usize) -> mpsc::Sender<Job> {
-        let (tx, mut rx) = mpsc::channel::<Job>(capacity.max(1));
-        let dedup = self.dedup.clone();
-        tokio::spawn(async move {
-            while let Some(job) = rx.recv().await {
-                let result = job.run.await;
-                if let Err(e) = &result {
-                    tracing_warn(&job.key, &**e);
-                }
-                if let Some(store) = &dedup {
-                    finish(&**store, &job.key, result.is_ok()).await;
-                }
+    /// The queue of ack-first mode, its workers started on first use (and
+    /// again should the runtime they ran on have gone).
+    fn sender(&self, queue: usize, workers: usize) -> mpsc::Sender<Job> {
+        let mut slot = self.queue.lock().unwrap_or_else(|e| e.into_inner());
+        match &*slot {
+            Some(sender) if !sender.is_closed() => sender.clone(),
+            _ => {
+                let sender = start_workers(queue, workers);
+                *slot = Some(sender.clone());
+                sender
             }
-        });
-        tx
+        }
     }
 
     /// A store app's `app_ticket` event gives the client its ticket.
@@ -371,8 +568,28 @@ impl Dispatcher {
     }
 }
 
-fn tracing_warn(key: &str, error: &(dyn std::error::Error + Send + Sync)) {
-    tracing::warn!(event = key, %error, "event handler failed after its acknowledgement");
+/// The worker pool of ack-first mode: `workers` tasks sharing one queue of
+/// `queue` jobs. A job's panic is caught, so a worker never dies of one.
+fn start_workers(queue: usize, workers: usize) -> mpsc::Sender<Job> {
+    let (tx, rx) = mpsc::channel::<Job>(queue.max(1));
+    let rx = Arc::new(tokio::sync::Mutex::new(rx));
+    for _ in 0..workers.max(1) {
+        let rx = Arc::clone(&rx);
+        tokio::spawn(async move {
+            loop {
+                let job = rx.lock().await.recv().await;
+                let Some(job) = job else { break };
+                let result = Caught(job.run).await;
+                if let Err(error) = &result {
+                    tracing::warn!(event = job.key, %error, "event handler failed after its acknowledgement");
+                }
+                if let Some(held) = job.held {
+                    held.finish(result.is_ok()).await;
+                }
+            }
+        });
+    }
+    tx
 }
 
 /// The key to deduplicate on: `event_id` (2.0) or `uuid` (1.0), both
@@ -387,17 +604,17 @@ pub(crate) fn tokens_match(expected: &str, got: &str) -> bool {
     bool::from(expected.as_bytes().ct_eq(got.as_bytes()))
 }
 
-/// Begins an event in a store, without a boxed future when it can.
-async fn begin(store: &dyn DedupStore, key: &str) -> Seen {
-    match store.begin_now(key) {
+/// Claims an event in a store, without a boxed future when it can.
+async fn begin(store: &dyn DedupStore, key: &str, claim: Claim, lease: Duration) -> Seen {
+    match store.begin_now(key, claim, lease) {
         Some(seen) => seen,
-        None => store.begin(key).await,
+        None => store.begin(key, claim, lease).await,
     }
 }
 
-/// Finishes an event in a store, without a boxed future when it can.
-async fn finish(store: &dyn DedupStore, key: &str, handled: bool) {
-    if !store.finish_now(key, handled) {
-        store.finish(key, handled).await;
+/// Finishes a claim in a store, without a boxed future when it can.
+async fn finish(store: &dyn DedupStore, key: &str, claim: Claim, handled: bool) {
+    if !store.finish_now(key, claim, handled) {
+        store.finish(key, claim, handled).await;
     }
 }

@@ -15,12 +15,12 @@ pub mod webhook;
 pub mod ws;
 
 #[cfg(feature = "events")]
-pub use dispatch::{AckMode, Dispatcher, HandlerResult, Outcome};
+pub use dispatch::{AckMode, Dispatcher, HandlerPanic, HandlerResult, Outcome};
 pub use envelope::{
     EnvelopeRef, EventBody, EventDecodeError, EventEnvelope, EventHeader, EventSchema,
     EventV1Envelope, FromParts, RawEvent,
 };
 #[cfg(feature = "events")]
-pub use webhook::Webhook;
+pub use webhook::{Webhook, WebhookBuilder, WebhookError};
 #[cfg(feature = "ws")]
-pub use ws::{LongConnection, LongConnectionBuilder, WsError};
+pub use ws::{LongConnection, LongConnectionBuilder, Stopped, WsError};

@@ -1,21 +1,46 @@
 //! Receiving events by webhook, framework-agnostic: the raw body bytes and the
 //! headers in, the response to send out.
 //!
-//! In order:
+//! ```
+//! use lark_sdk::event::{Dispatcher, Webhook};
 //!
-//! 1. A body larger than the limit (default 1 MiB) is refused with 413.
-//! 2. With an Encrypt Key, a signed request's signature is checked over the
-//!    raw body bytes, in constant time, before anything is decrypted, and its
-//!    timestamp must lie within the window (default ±5 minutes).
-//! 3. The body is decrypted (`{"encrypt": …}`). Without an Encrypt Key the
-//!    plaintext is read as is; with one, a plaintext body is refused.
-//! 4. A `url_verification` challenge is answered `{"challenge": …}` (it comes
-//!    unsigned; its token must match).
-//! 5. The verification token of a 2.0 or 1.0 event is compared in constant time.
-//! 6. The event goes to the [`Dispatcher`]; the answer follows its [`Outcome`].
+//! let webhook = Webhook::builder(Dispatcher::new())
+//!     .verification_token("v_token")
+//!     .encrypt_key("encrypt key")
+//!     .build()?;
+//! # Ok::<(), lark_sdk::event::webhook::WebhookError>(())
+//! ```
 //!
-//! Every verification failure (signature, timestamp, token, decryption, an
-//! unexpected plaintext) gets the same answer: HTTP 401
+//! A webhook needs the app's Verification Token or its Encrypt Key (both,
+//! ideally): [`WebhookBuilder::build`] refuses one with neither, unless
+//! [`WebhookBuilder::accept_unverified_requests`] says to take any POST.
+//!
+//! # In order
+//!
+//! 1. A body larger than the limit (default 1 MiB) is refused with 413
+//!    (an answer that depends on the length alone, which the sender knows).
+//! 2. With an Encrypt Key:
+//!    - a *signed* request (`X-Lark-Signature`) must carry a timestamp
+//!      within the window (default ±5 minutes) and a signature over the raw
+//!      body bytes that matches, compared in constant time, before anything
+//!      is decrypted; its body is then decrypted;
+//!    - an *unsigned* request can only be the `url_verification` challenge
+//!      (the platform sends it unsigned): it is decrypted and answered when
+//!      it is a challenge with the right verification token. **Every other
+//!      outcome of an unsigned body** (not JSON, no `encrypt`, bad base64,
+//!      bad padding, a wrong key, junk or JSON that is not a challenge, an
+//!      event, a wrong token) gets the one verification failure answer, so
+//!      that nothing is learnt from it about the plaintext (no padding oracle).
+//! 3. Without an Encrypt Key, the body is the plaintext; an encrypted body
+//!    is answered 500 (the key is missing from the configuration).
+//! 4. The verification token of a 2.0 or 1.0 event (or of a challenge) is
+//!    compared in constant time.
+//! 5. The event goes to the [`Dispatcher`]; the answer follows its [`Outcome`].
+//!
+//! Every verification failure (a signature that does not match, a missing
+//! timestamp or nonce, a stale timestamp, a body that does not decrypt, a
+//! wrong token, any unsigned body but a good challenge when an Encrypt Key is
+//! set) gets the same answer, byte for byte: HTTP 401
 //! `{"msg":"request verification failed"}`.
 //!
 //! | outcome | answer |
@@ -23,10 +48,11 @@
 //! | handled, queued, duplicate | 200 `{"msg":"success"}` |
 //! | challenge | 200 `{"challenge":"…"}` |
 //! | no handler and no fallback | 200 `{"msg":"no handler for this event type"}`: re-pushing would not help; register a fallback to see such events |
-//! | handler failed, copy in progress, queue full, body not of its type | 500 `{"msg":"…"}`: the platform pushes it again |
+//! | body does not fit its type, no `on_undecodable` handler | 200 `{"msg":"the event does not fit its type"}`: logged at warn; a re-push would not fit either |
+//! | handler failed or panicked, copy in progress, queue full | 500 `{"msg":"…"}`: the platform pushes it again |
 //! | verification failed | 401 `{"msg":"request verification failed"}` |
 //! | encrypted, but no Encrypt Key configured | 500 |
-//! | not JSON | 400 |
+//! | signed (or, without a key, plaintext), but not JSON, not encrypted, or not an event | 400 |
 //! | too large | 413 |
 
 use std::borrow::Cow;
@@ -105,6 +131,96 @@ impl Response {
 
 const SUCCESS: &str = r#"{"msg":"success"}"#;
 const VERIFICATION_FAILED: &str = r#"{"msg":"request verification failed"}"#;
+const NOT_JSON: &str = r#"{"msg":"the body is not a JSON object"}"#;
+const NOT_AN_EVENT: &str = r#"{"msg":"the body is not an event"}"#;
+
+/// Why a [`Webhook`] cannot be built.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum WebhookError {
+    /// Neither a verification token nor an encrypt key is set.
+    #[error(
+        "a webhook needs the app's verification token or encrypt key to tell the platform's requests from anyone's; \
+         set one, or call accept_unverified_requests() to take any request"
+    )]
+    Unverified,
+}
+
+/// Builds a [`Webhook`].
+#[derive(Clone)]
+pub struct WebhookBuilder {
+    dispatcher: Arc<Dispatcher>,
+    verification_token: Option<String>,
+    encrypt_key: Option<String>,
+    max_body: usize,
+    window: Option<Duration>,
+    unverified: bool,
+}
+
+impl std::fmt::Debug for WebhookBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WebhookBuilder")
+            .field("verification_token", &self.verification_token.is_some())
+            .field("encrypt_key", &self.encrypt_key.is_some())
+            .field("max_body", &self.max_body)
+            .field("window", &self.window)
+            .field("unverified", &self.unverified)
+            .finish_non_exhaustive()
+    }
+}
+
+impl WebhookBuilder {
+    /// The app's Verification Token: events and challenges must carry it.
+    /// An empty token counts as none.
+    pub fn verification_token(mut self, token: impl Into<String>) -> Self {
+        self.verification_token = Some(token.into()).filter(|t| !t.is_empty());
+        self
+    }
+
+    /// The app's Encrypt Key: bodies are decrypted and signatures checked.
+    /// An empty key counts as none.
+    pub fn encrypt_key(mut self, key: impl Into<String>) -> Self {
+        self.encrypt_key = Some(key.into()).filter(|k| !k.is_empty());
+        self
+    }
+
+    /// Largest body accepted (default 1 MiB).
+    pub fn max_body_bytes(mut self, bytes: usize) -> Self {
+        self.max_body = bytes;
+        self
+    }
+
+    /// How far a signed request's timestamp may be from now (default ±5
+    /// minutes; `None` turns the check off).
+    pub fn timestamp_window(mut self, window: Option<Duration>) -> Self {
+        self.window = window;
+        self
+    }
+
+    /// Takes requests that carry neither a verification token nor a
+    /// signature: anyone who can reach the address can then push events.
+    /// Only for a webhook behind something that authenticates the platform
+    /// itself.
+    pub fn accept_unverified_requests(mut self) -> Self {
+        self.unverified = true;
+        self
+    }
+
+    /// The webhook; refused when nothing would verify requests (see
+    /// [`Self::accept_unverified_requests`]).
+    pub fn build(self) -> Result<Webhook, WebhookError> {
+        if self.verification_token.is_none() && self.encrypt_key.is_none() && !self.unverified {
+            return Err(WebhookError::Unverified);
+        }
+        Ok(Webhook {
+            dispatcher: self.dispatcher,
+            verification_token: self.verification_token,
+            encrypt_key: self.encrypt_key.map(EncryptKey::new),
+            max_body: self.max_body,
+            window: self.window,
+        })
+    }
+}
 
 /// A webhook receiver.
 #[derive(Clone)]
@@ -148,40 +264,16 @@ struct Challenge<'a> {
 }
 
 impl Webhook {
-    /// A receiver handing events to `dispatcher`.
-    pub fn new(dispatcher: impl Into<Arc<Dispatcher>>) -> Self {
-        Self {
+    /// Starts building a receiver handing events to `dispatcher`.
+    pub fn builder(dispatcher: impl Into<Arc<Dispatcher>>) -> WebhookBuilder {
+        WebhookBuilder {
             dispatcher: dispatcher.into(),
             verification_token: None,
             encrypt_key: None,
             max_body: 1 << 20,
             window: Some(Duration::from_secs(300)),
+            unverified: false,
         }
-    }
-
-    /// The app's Verification Token: events and challenges must carry it.
-    pub fn verification_token(mut self, token: impl Into<String>) -> Self {
-        self.verification_token = Some(token.into());
-        self
-    }
-
-    /// The app's Encrypt Key: bodies are decrypted and signatures checked.
-    pub fn encrypt_key(mut self, key: impl Into<String>) -> Self {
-        self.encrypt_key = Some(EncryptKey::new(key));
-        self
-    }
-
-    /// Largest body accepted (default 1 MiB).
-    pub fn max_body_bytes(mut self, bytes: usize) -> Self {
-        self.max_body = bytes;
-        self
-    }
-
-    /// How far a signed request's timestamp may be from now (default ±5
-    /// minutes; `None` turns the check off).
-    pub fn timestamp_window(mut self, window: Option<Duration>) -> Self {
-        self.window = window;
-        self
     }
 
     /// The largest body accepted.
@@ -199,60 +291,86 @@ impl Webhook {
         if body.len() > self.max_body {
             return Response::fixed(413, r#"{"msg":"body too large"}"#);
         }
-        let signature = headers.header(headers::SIGNATURE);
-        let signed = match (&self.encrypt_key, signature) {
-            (Some(key), Some(signature)) => {
-                let timestamp = headers.header(headers::TIMESTAMP).unwrap_or_default();
-                let nonce = headers.header(headers::NONCE).unwrap_or_default();
-                if !self.fresh(timestamp) || !key.verify(timestamp, nonce, body, signature) {
-                    return Response::fixed(401, VERIFICATION_FAILED);
-                }
-                true
-            }
-            _ => false,
-        };
-        if self.encrypt_key.is_none() {
-            // A plaintext 2.0 event of a handled type, decoded in one pass.
-            if let Some(decoded) = self
-                .dispatcher
-                .decode_whole(body, self.verification_token.as_deref())
-            {
-                return self.run(decoded).await;
-            }
+        match (&self.encrypt_key, headers.header(headers::SIGNATURE)) {
+            (None, _) => self.plaintext(body).await,
+            (Some(key), Some(signature)) => self.signed(key, headers, signature, body).await,
+            (Some(key), None) => self.unsigned(key, body),
         }
-        let Ok(outer) = serde_json::from_slice::<Outer<'_>>(body) else {
-            return Response::fixed(400, r#"{"msg":"the body is not a JSON object"}"#);
-        };
-        let decrypted;
-        let plaintext: &[u8] = match (outer.encrypt, &self.encrypt_key) {
-            (Some(encrypted), Some(key)) => match key.decrypt(&encrypted) {
-                Ok(bytes) => {
-                    decrypted = bytes;
-                    &decrypted
-                }
-                Err(_) => return Response::fixed(401, VERIFICATION_FAILED),
-            },
-            (Some(_), None) => {
-                return Response::fixed(
-                    500,
-                    r#"{"msg":"the event is encrypted, but no encrypt key is configured"}"#,
-                );
-            }
-            (None, Some(_)) => return Response::fixed(401, VERIFICATION_FAILED),
-            (None, None) => body,
-        };
-        if signed
-            && let Some(decoded) = self
-                .dispatcher
-                .decode_whole(plaintext, self.verification_token.as_deref())
+    }
+
+    /// Without an Encrypt Key: the body is the event.
+    async fn plaintext(&self, body: &[u8]) -> Response {
+        // A 2.0 event of a handled type, decoded in one pass.
+        if let Some(decoded) = self
+            .dispatcher
+            .decode_whole(body, self.verification_token.as_deref())
         {
             return self.run(decoded).await;
         }
+        match serde_json::from_slice::<Outer<'_>>(body) {
+            Ok(Outer { encrypt: None }) => self.event(body).await,
+            Ok(Outer { encrypt: Some(_) }) => Response::fixed(
+                500,
+                r#"{"msg":"the event is encrypted, but no encrypt key is configured"}"#,
+            ),
+            Err(_) => Response::fixed(400, NOT_JSON),
+        }
+    }
+
+    /// A signed request: the signature first, then decryption.
+    async fn signed(
+        &self,
+        key: &EncryptKey,
+        headers: &(impl Headers + ?Sized),
+        signature: &str,
+        body: &[u8],
+    ) -> Response {
+        let timestamp = headers.header(headers::TIMESTAMP);
+        let nonce = headers.header(headers::NONCE);
+        let (Some(timestamp), Some(nonce)) = (timestamp, nonce) else {
+            return Response::fixed(401, VERIFICATION_FAILED);
+        };
+        if !self.fresh(timestamp) || !key.verify(timestamp, nonce, body, signature) {
+            return Response::fixed(401, VERIFICATION_FAILED);
+        }
+        // Signed, so from the platform: what is wrong may be said.
+        let plaintext = match serde_json::from_slice::<Outer<'_>>(body) {
+            Ok(Outer {
+                encrypt: Some(encrypted),
+            }) => key.decrypt(&encrypted),
+            Ok(Outer { encrypt: None }) => {
+                return Response::fixed(400, r#"{"msg":"the signed body is not encrypted"}"#);
+            }
+            Err(_) => return Response::fixed(400, NOT_JSON),
+        };
+        let Ok(plaintext) = plaintext else {
+            return Response::fixed(401, VERIFICATION_FAILED);
+        };
+        if let Some(decoded) = self
+            .dispatcher
+            .decode_whole(&plaintext, self.verification_token.as_deref())
+        {
+            return self.run(decoded).await;
+        }
+        self.event(&plaintext).await
+    }
+
+    /// An unsigned request with an Encrypt Key set: a good challenge is
+    /// answered, anything else gets the verification failure answer.
+    fn unsigned(&self, key: &EncryptKey, body: &[u8]) -> Response {
+        serde_json::from_slice::<Outer<'_>>(body)
+            .ok()
+            .and_then(|outer| key.decrypt(&outer.encrypt?).ok())
+            .and_then(|plaintext| self.good_challenge(&plaintext))
+            .unwrap_or(Response::fixed(401, VERIFICATION_FAILED))
+    }
+
+    /// A verified (or, without a key, plaintext) body: an event or a challenge.
+    async fn event(&self, plaintext: &[u8]) -> Response {
         let envelope = match EnvelopeRef::parse(plaintext) {
-            Ok(envelope) if signed || self.encrypt_key.is_none() => envelope,
-            Ok(_) => return Response::fixed(401, VERIFICATION_FAILED),
+            Ok(envelope) => envelope,
             Err(EventDecodeError::NotAnEnvelope) => return self.challenge(plaintext),
-            Err(_) => return Response::fixed(400, r#"{"msg":"the body is not an event"}"#),
+            Err(_) => return Response::fixed(400, NOT_AN_EVENT),
         };
         if !self.token_matches(envelope.token()) {
             return Response::fixed(401, VERIFICATION_FAILED);
@@ -292,16 +410,22 @@ impl Webhook {
             .is_none_or(|expected| tokens_match(expected, token))
     }
 
-    /// Answers a url_verification challenge.
+    /// The answer to a url_verification challenge with the right token;
+    /// `None` for anything else.
+    fn good_challenge(&self, plaintext: &[u8]) -> Option<Response> {
+        let c = serde_json::from_slice::<Challenge<'_>>(plaintext).ok()?;
+        (c.kind == "url_verification" && self.token_matches(c.token.as_deref().unwrap_or_default()))
+            .then(|| Response::json(200, serde_json::json!({"challenge": c.challenge})))
+    }
+
+    /// Answers a verified body that is no event: a challenge, or 400.
     fn challenge(&self, plaintext: &[u8]) -> Response {
+        if let Some(answer) = self.good_challenge(plaintext) {
+            return answer;
+        }
         match serde_json::from_slice::<Challenge<'_>>(plaintext) {
-            Ok(c) if c.kind == "url_verification" => {
-                if !self.token_matches(c.token.as_deref().unwrap_or_default()) {
-                    return Response::fixed(401, VERIFICATION_FAILED);
-                }
-                Response::json(200, serde_json::json!({"challenge": c.challenge}))
-            }
-            _ => Response::fixed(400, r#"{"msg":"the body is not an event"}"#),
+            Ok(c) if c.kind == "url_verification" => Response::fixed(401, VERIFICATION_FAILED),
+            _ => Response::fixed(400, NOT_AN_EVENT),
         }
     }
 }
@@ -318,9 +442,12 @@ fn respond(outcome: &Outcome) -> Response {
             Response::fixed(500, r#"{"msg":"the event handler failed"}"#)
         }
         Outcome::Busy => Response::fixed(500, r#"{"msg":"busy; push again later"}"#),
+        Outcome::Undecodable { .. } => {
+            Response::fixed(200, r#"{"msg":"the event does not fit its type"}"#)
+        }
         Outcome::Invalid(error) => {
-            tracing::warn!(%error, "event does not fit its type");
-            Response::fixed(500, r#"{"msg":"the event does not fit its type"}"#)
+            tracing::warn!(%error, "the body is not an event");
+            Response::fixed(400, NOT_AN_EVENT)
         }
     }
 }

@@ -2,7 +2,9 @@
 //!
 //! Fragments of one message share `message_id`; `seq` says where each goes.
 //! A message not completed within the expiry of its last fragment is dropped
-//! (the platform re-pushes it), and the cache is bounded in messages and bytes.
+//! (the platform re-pushes it). The cache is bounded in messages (1,024) and
+//! in bytes across every pending message (64 MiB): a fragment that would
+//! pass the byte bound drops its whole message.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -29,9 +31,18 @@ pub enum FragmentError {
         /// `seq` as sent.
         seq: Option<String>,
     },
-    /// More fragments are pending than allowed.
+    /// More fragmented messages are pending than allowed.
     #[error("too many fragmented messages pending")]
     Full,
+    /// The fragment would take the bytes held past the bound; its message
+    /// is dropped.
+    #[error("fragments of `{message_id}` would hold more than {max_bytes} bytes")]
+    TooLarge {
+        /// Message id.
+        message_id: String,
+        /// The bound.
+        max_bytes: usize,
+    },
 }
 
 struct Pending {
@@ -45,17 +56,30 @@ struct Pending {
 pub struct Fragments {
     pending: HashMap<String, Pending>,
     bytes: usize,
+    max_bytes: usize,
     expiry: Duration,
 }
 
 impl Fragments {
-    /// Drops incomplete messages `expiry` after their last fragment.
+    /// Drops incomplete messages `expiry` after their last fragment; holds
+    /// at most 64 MiB.
     pub fn new(expiry: Duration) -> Self {
+        Self::with_max_bytes(expiry, MAX_BYTES)
+    }
+
+    /// As [`Self::new`], holding at most `max_bytes` across every pending message.
+    pub fn with_max_bytes(expiry: Duration, max_bytes: usize) -> Self {
         Self {
             pending: HashMap::new(),
             bytes: 0,
+            max_bytes,
             expiry,
         }
+    }
+
+    /// Bytes held across every pending message.
+    pub fn bytes(&self) -> usize {
+        self.bytes
     }
 
     /// Adds a data frame; returns the whole payload once every fragment is in.
@@ -81,10 +105,15 @@ impl Fragments {
         if sum == 1 {
             return Ok(Some(payload.to_vec()));
         }
-        if !self.pending.contains_key(message_id)
-            && (self.pending.len() >= MAX_PENDING || self.bytes + payload.len() > MAX_BYTES)
-        {
+        if !self.pending.contains_key(message_id) && self.pending.len() >= MAX_PENDING {
             return Err(FragmentError::Full);
+        }
+        if self.bytes.saturating_add(payload.len()) > self.max_bytes {
+            self.drop_message(message_id);
+            return Err(FragmentError::TooLarge {
+                message_id: message_id.to_owned(),
+                max_bytes: self.max_bytes,
+            });
         }
         let pending = self
             .pending
@@ -126,7 +155,7 @@ impl Fragments {
         let expiry = self.expiry;
         let mut freed = 0;
         self.pending.retain(|_, p| {
-            let keep = now.duration_since(p.touched) < expiry;
+            let keep = now.saturating_duration_since(p.touched) < expiry;
             if !keep {
                 freed += p.bytes;
             }
@@ -201,5 +230,42 @@ mod tests {
             f.add(&part("single", "1", "0", b"z"), t),
             Ok(Some(b"z".to_vec()))
         );
+    }
+
+    #[test]
+    fn the_byte_bound_holds_across_every_pending_message() {
+        let max = 10 * 1024;
+        let mut f = Fragments::with_max_bytes(Duration::from_secs(5), max);
+        let t = Instant::now();
+        let kib = vec![7u8; 1024];
+        // One message of many fragments: refused once it would pass the bound.
+        let mut refused = None;
+        for seq in 0..300 {
+            match f.add(&part("big", "1000", &seq.to_string(), &kib), t) {
+                Ok(None) => assert!(f.bytes() <= max),
+                Err(e) => {
+                    refused = Some((seq, e));
+                    break;
+                }
+                Ok(Some(_)) => panic!("not complete"),
+            }
+        }
+        let (seq, error) = refused.expect("the bound is reached");
+        assert_eq!(seq, 10, "ten fragments of 1 KiB fit in 10 KiB");
+        assert!(matches!(error, FragmentError::TooLarge { .. }), "{error}");
+        assert_eq!((f.pending(), f.bytes()), (0, 0), "its message is dropped");
+        // Across messages: the sum of what all of them hold is bounded.
+        for id in 0..20 {
+            let _ = f.add(&part(&format!("m{id}"), "2", "0", &kib), t);
+            assert!(f.bytes() <= max);
+        }
+        assert_eq!(f.pending(), 10);
+        // A message that completes frees what it held.
+        assert_eq!(
+            f.add(&part("m0", "2", "1", b""), t)
+                .map(|p| p.map(|p| p.len())),
+            Ok(Some(1024))
+        );
+        assert_eq!(f.bytes(), 9 * 1024);
     }
 }

@@ -18,20 +18,31 @@
 //!   platform calls retryable are retried, others end [`LongConnection::run`].
 //! - A ping goes out every `PingInterval`; a pong's payload updates the
 //!   client config. No frame at all for two ping intervals means the
-//!   connection is dead though open (half-open), and it is replaced.
-//! - Fragmented payloads are reassembled (incomplete ones expire in 5 s).
+//!   connection is dead though open (half-open), and it is replaced. The
+//!   config's intervals are read whatever their JSON form and held to one
+//!   second to one day, so no value the platform sends can stop the loop.
+//! - Fragmented payloads are reassembled (incomplete ones expire in 5 s;
+//!   at most 64 MiB are held across all pending messages).
 //! - Each event is answered with the frame it came in, `biz_rt` added and
 //!   `{"code":200}` (or 500 when the handler failed, so that it is pushed again).
-//! - Handlers run concurrently, at most `max_handlers` at once; reading waits
-//!   when they are all busy.
+//! - Handlers run concurrently, at most `max_handlers` at once. While they
+//!   are all busy, up to `max_handlers` more events wait for one; past
+//!   that an event is answered 500 at once (the platform pushes it again).
+//!   Reading, pinging and hearing shutdown never wait for a handler.
 //! - A lost connection is replaced after a random wait (first up to
 //!   `ReconnectNonce`, then growing to `ReconnectInterval`), up to
-//!   `ReconnectCount` times (-1: forever).
-//! - The future passed to `run` stops it: no new events are read, running
-//!   handlers finish (up to the drain timeout), the socket is closed.
+//!   `ReconnectCount` times (-1: forever). Handlers running when it is
+//!   lost go on; their events are pushed again and found handled.
+//! - The future passed to `run` stops it: no new events are read, events
+//!   still waiting for a handler are answered 500, running handlers get up
+//!   to the drain timeout (default 10 s) to finish and answer, and the socket
+//!   is closed. Handlers still running then are cancelled (their events are
+//!   pushed again later): [`Stopped::abandoned`] says how many, and a warning
+//!   is logged.
 
 mod fragments;
 
+use std::collections::VecDeque;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -39,7 +50,8 @@ use std::time::{Duration, Instant};
 use futures_util::{SinkExt, StreamExt};
 use rand::Rng;
 use serde::Deserialize;
-use tokio::sync::{Semaphore, mpsc};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
+use tokio::task::JoinSet;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
@@ -83,17 +95,24 @@ pub enum WsError {
     Setup(String),
 }
 
+/// How [`LongConnection::run`] ended when asked to stop.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Stopped {
+    /// Handlers still running after the drain timeout, cancelled (their
+    /// events are pushed again later).
+    pub abandoned: usize,
+}
+
+/// The longest interval taken from the platform's config.
+const MAX_CONFIG_SECS: u64 = 86_400;
+
 /// The platform's client config (seconds).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct ClientConfig {
-    #[serde(rename = "PingInterval")]
     ping_interval: u64,
-    #[serde(rename = "ReconnectCount")]
     reconnect_count: i64,
-    #[serde(rename = "ReconnectInterval")]
     reconnect_interval: u64,
-    #[serde(rename = "ReconnectNonce")]
     reconnect_nonce: u64,
 }
 
@@ -106,6 +125,50 @@ impl Default for ClientConfig {
             reconnect_nonce: 30,
         }
     }
+}
+
+impl ClientConfig {
+    /// Takes what `json` (a `ClientConfig` object) says, field by field:
+    /// numbers in any JSON form (or as strings), held to the range that
+    /// keeps the arithmetic finite; a field that is missing or not a number
+    /// keeps its value. Whether anything was read.
+    fn update(&mut self, json: &serde_json::Value) -> bool {
+        let Some(object) = json.as_object() else {
+            return false;
+        };
+        let number = |name: &str| object.get(name).and_then(number);
+        let seconds =
+            |name: &str| number(name).map(|n| n.clamp(0.0, MAX_CONFIG_SECS as f64) as u64);
+        if let Some(n) = seconds("PingInterval") {
+            self.ping_interval = n.max(1);
+        }
+        if let Some(n) = number("ReconnectCount") {
+            // `as` saturates: ±huge is "forever" or the largest count.
+            self.reconnect_count = if n < 0.0 { -1 } else { n as i64 };
+        }
+        if let Some(n) = seconds("ReconnectInterval") {
+            self.reconnect_interval = n;
+        }
+        if let Some(n) = seconds("ReconnectNonce") {
+            self.reconnect_nonce = n;
+        }
+        true
+    }
+
+    /// The ping interval.
+    fn ping_every(&self) -> Duration {
+        Duration::from_secs(self.ping_interval.clamp(1, MAX_CONFIG_SECS))
+    }
+}
+
+/// A JSON number (or a string holding one), not NaN.
+fn number(value: &serde_json::Value) -> Option<f64> {
+    let n = match value {
+        serde_json::Value::Number(n) => n.as_f64()?,
+        serde_json::Value::String(s) => s.trim().parse::<f64>().ok()?,
+        _ => return None,
+    };
+    (!n.is_nan()).then_some(n)
 }
 
 /// Builds a [`LongConnection`].
@@ -199,8 +262,15 @@ enum ConnectError {
 
 /// How a session ended.
 enum SessionEnd {
-    Stopped,
+    Stopped(Stopped),
     Lost(String),
+}
+
+/// What the handlers of every session share: the bound on how many run at
+/// once, and the tasks running them.
+struct Handlers {
+    permits: Arc<Semaphore>,
+    tasks: JoinSet<()>,
 }
 
 #[derive(Deserialize)]
@@ -216,8 +286,8 @@ struct EndpointAnswer {
 struct EndpointData {
     #[serde(rename = "URL", default)]
     url: String,
-    #[serde(rename = "ClientConfig")]
-    client_config: Option<ClientConfig>,
+    #[serde(rename = "ClientConfig", default)]
+    client_config: serde_json::Value,
 }
 
 type Socket =
@@ -241,33 +311,38 @@ impl LongConnection {
         }
     }
 
-    /// Connects and handles events until `shutdown` completes (then `Ok`),
-    /// the platform refuses for good, or reconnecting gives up.
-    pub async fn run(&self, shutdown: impl Future<Output = ()>) -> Result<(), WsError> {
+    /// Connects and handles events until `shutdown` completes (then `Ok`,
+    /// saying how many handlers were abandoned), the platform refuses for
+    /// good, or reconnecting gives up.
+    pub async fn run(&self, shutdown: impl Future<Output = ()>) -> Result<Stopped, WsError> {
         let mut shutdown = std::pin::pin!(shutdown);
         let mut config = ClientConfig::default();
+        let mut handlers = Handlers {
+            permits: Arc::new(Semaphore::new(self.max_handlers)),
+            tasks: JoinSet::new(),
+        };
         let mut failures = 0u32;
         loop {
             let attempt = tokio::select! {
                 attempt = self.connect(&mut config) => attempt,
-                () = &mut shutdown => return Ok(()),
+                () = &mut shutdown => return Ok(self.drain(&mut handlers).await),
             };
             let reason = match attempt {
                 Ok((socket, service)) => {
                     failures = 0;
                     tracing::info!(app_id = %self.app_id, "long connection established");
                     match self
-                        .session(socket, service, &mut config, &mut shutdown)
+                        .session(socket, service, &mut config, &mut shutdown, &mut handlers)
                         .await
                     {
-                        SessionEnd::Stopped => return Ok(()),
+                        SessionEnd::Stopped(stopped) => return Ok(stopped),
                         SessionEnd::Lost(reason) => reason,
                     }
                 }
                 Err(ConnectError::Fatal(code, msg)) => return Err(WsError::Refused { code, msg }),
                 Err(ConnectError::Retry(reason)) => reason,
             };
-            failures += 1;
+            failures = failures.saturating_add(1);
             if config.reconnect_count >= 0 && i64::from(failures) > config.reconnect_count {
                 return Err(WsError::GaveUp {
                     attempts: failures,
@@ -278,9 +353,30 @@ impl LongConnection {
             tracing::warn!(%reason, ?wait, "long connection lost; reconnecting");
             tokio::select! {
                 () = tokio::time::sleep(wait) => {}
-                () = &mut shutdown => return Ok(()),
+                () = &mut shutdown => return Ok(self.drain(&mut handlers).await),
             }
         }
+    }
+
+    /// Waits up to the drain timeout for running handlers, then cancels
+    /// the rest.
+    async fn drain(&self, handlers: &mut Handlers) -> Stopped {
+        let tasks = &mut handlers.tasks;
+        let _ = tokio::time::timeout(self.drain_timeout, async {
+            while tasks.join_next().await.is_some() {}
+        })
+        .await;
+        let abandoned = tasks.len();
+        if abandoned > 0 {
+            tracing::warn!(
+                abandoned,
+                drain_timeout = ?self.drain_timeout,
+                "long connection stopped with handlers still running: they are cancelled, and their events will be pushed again"
+            );
+            tasks.abort_all();
+            while tasks.join_next().await.is_some() {}
+        }
+        Stopped { abandoned }
     }
 
     /// Asks the endpoint for a URL and opens the socket.
@@ -323,9 +419,7 @@ impl LongConnection {
         let data = answer
             .data
             .ok_or_else(|| ConnectError::Retry("endpoint answer has no data".into()))?;
-        if let Some(c) = data.client_config {
-            *config = c;
-        }
+        config.update(&data.client_config);
         let url = reqwest::Url::parse(&data.url)
             .map_err(|e| ConnectError::Retry(format!("endpoint URL: {e}")))?;
         let service = url
@@ -382,10 +476,11 @@ impl LongConnection {
         service: i32,
         config: &mut ClientConfig,
         shutdown: &mut std::pin::Pin<&mut impl Future<Output = ()>>,
+        handlers: &mut Handlers,
     ) -> SessionEnd {
         let (mut sink, mut stream) = socket.split();
         let (out, mut outgoing) = mpsc::channel::<Message>(256);
-        let writer = tokio::spawn(async move {
+        let mut writer = tokio::spawn(async move {
             while let Some(message) = outgoing.recv().await {
                 let closing = matches!(message, Message::Close(_));
                 if sink.send(message).await.is_err() || closing {
@@ -394,23 +489,32 @@ impl LongConnection {
             }
             let _ = sink.close().await;
         });
-        let handlers = Arc::new(Semaphore::new(self.max_handlers));
         let mut fragments = Fragments::new(self.fragment_expiry);
-        let mut ping_every = Duration::from_secs(config.ping_interval.max(1));
+        // Complete events waiting for a handler.
+        let mut waiting: VecDeque<(Frame, Vec<u8>)> = VecDeque::new();
+        let mut ping_every = config.ping_every();
         let mut ping = tokio::time::interval(ping_every);
         let mut last_frame = Instant::now();
 
         let end = loop {
             tokio::select! {
-                () = &mut *shutdown => break SessionEnd::Stopped,
+                () = &mut *shutdown => break SessionEnd::Stopped(Stopped::default()),
                 _ = ping.tick() => {
-                    if last_frame.elapsed() > ping_every * 2 {
-                        break SessionEnd::Lost(format!("no frame for {:?} (two ping intervals)", ping_every * 2));
+                    let dead_after = ping_every.saturating_mul(2);
+                    if last_frame.elapsed() > dead_after {
+                        break SessionEnd::Lost(format!("no frame for {dead_after:?} (two ping intervals)"));
                     }
                     if out.send(Message::Binary(Frame::ping(service).to_bytes().into())).await.is_err() {
                         break SessionEnd::Lost("the connection closed".into());
                     }
                 }
+                permit = Arc::clone(&handlers.permits).acquire_owned(), if !waiting.is_empty() => {
+                    let (Ok(permit), Some((frame, payload))) = (permit, waiting.pop_front()) else {
+                        break SessionEnd::Lost("handlers closed".into());
+                    };
+                    self.start(&mut handlers.tasks, permit, frame, payload, &out);
+                }
+                Some(_) = handlers.tasks.join_next(), if !handlers.tasks.is_empty() => {}
                 incoming = stream.next() => {
                     let message = match incoming {
                         Some(Ok(message)) => message,
@@ -429,13 +533,18 @@ impl LongConnection {
                     };
                     match (frame.method, frame.kind()) {
                         (METHOD_CONTROL, "pong") => {
-                            if let Some(c) = frame.payload.as_deref().and_then(|p| serde_json::from_slice::<ClientConfig>(p).ok()) {
-                                *config = c;
-                                let every = Duration::from_secs(c.ping_interval.max(1));
-                                if every != ping_every {
-                                    ping_every = every;
-                                    ping = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
-                                }
+                            let updated = frame
+                                .payload
+                                .as_deref()
+                                .and_then(|p| serde_json::from_slice::<serde_json::Value>(p).ok())
+                                .is_some_and(|json| config.update(&json));
+                            let every = config.ping_every();
+                            if updated && every != ping_every {
+                                ping_every = every;
+                                let start = tokio::time::Instant::now()
+                                    .checked_add(every)
+                                    .unwrap_or_else(tokio::time::Instant::now);
+                                ping = tokio::time::interval_at(start, every);
                             }
                         }
                         (METHOD_DATA, "event") => {
@@ -447,34 +556,69 @@ impl LongConnection {
                                     continue;
                                 }
                             };
-                            let Ok(permit) = Arc::clone(&handlers).acquire_owned().await else {
-                                break SessionEnd::Lost("handlers closed".into());
-                            };
-                            let dispatcher = Arc::clone(&self.dispatcher);
-                            let out = out.clone();
-                            tokio::spawn(async move {
-                                let started = Instant::now();
-                                let outcome = dispatcher.dispatch(&payload).await;
-                                let took = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-                                let reply = frame.reply(outcome.acknowledged(), took);
-                                let _ = out.send(Message::Binary(reply.to_bytes().into())).await;
-                                drop(permit);
-                            });
+                            let free = waiting
+                                .is_empty()
+                                .then(|| Arc::clone(&handlers.permits).try_acquire_owned().ok())
+                                .flatten();
+                            if let Some(permit) = free {
+                                self.start(&mut handlers.tasks, permit, frame, payload, &out);
+                            } else if waiting.len() < self.max_handlers {
+                                waiting.push_back((frame, payload));
+                            } else {
+                                tracing::warn!("every handler is busy and as many events wait: answered 500, to be pushed again");
+                                let reply = frame.reply(false, 0);
+                                let _ = out.try_send(Message::Binary(reply.to_bytes().into()));
+                            }
                         }
                         _ => {}
                     }
                 }
             }
         };
-        if matches!(end, SessionEnd::Stopped) {
-            // Let running handlers finish and send their replies, then close.
-            let all = u32::try_from(self.max_handlers).unwrap_or(u32::MAX);
-            let _ = tokio::time::timeout(self.drain_timeout, handlers.acquire_many(all)).await;
-            let _ = out.send(Message::Close(None)).await;
-        }
+        let end = match end {
+            SessionEnd::Stopped(_) => {
+                // Events no handler took are answered failed, so that they
+                // are pushed again; running handlers get the drain timeout to
+                // answer; then the socket is closed.
+                for (frame, _) in waiting.drain(..) {
+                    let reply = frame.reply(false, 0);
+                    let _ = out.send(Message::Binary(reply.to_bytes().into())).await;
+                }
+                let stopped = self.drain(handlers).await;
+                let _ = out.send(Message::Close(None)).await;
+                SessionEnd::Stopped(stopped)
+            }
+            lost => lost,
+        };
         drop(out);
-        let _ = tokio::time::timeout(Duration::from_secs(2), writer).await;
+        if tokio::time::timeout(Duration::from_secs(2), &mut writer)
+            .await
+            .is_err()
+        {
+            writer.abort();
+        }
         end
+    }
+
+    /// Runs an event's handler on its own task; its answer goes out when it ends.
+    fn start(
+        &self,
+        tasks: &mut JoinSet<()>,
+        permit: OwnedSemaphorePermit,
+        frame: Frame,
+        payload: Vec<u8>,
+        out: &mpsc::Sender<Message>,
+    ) {
+        let dispatcher = Arc::clone(&self.dispatcher);
+        let out = out.clone();
+        tasks.spawn(async move {
+            let started = Instant::now();
+            let outcome = dispatcher.dispatch(&payload).await;
+            let took = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+            let reply = frame.reply(outcome.acknowledged(), took);
+            let _ = out.send(Message::Binary(reply.to_bytes().into())).await;
+            drop(permit);
+        });
     }
 }
 
@@ -512,10 +656,47 @@ mod tests {
 
     #[test]
     fn client_config_reads_the_pong_payload() {
-        let c: ClientConfig = serde_json::from_str(
-            r#"{"PingInterval": 120, "ReconnectCount": -1, "ReconnectInterval": 120, "ReconnectNonce": 30}"#,
-        )
-        .unwrap();
+        let mut c = ClientConfig {
+            ping_interval: 1,
+            reconnect_count: 0,
+            reconnect_interval: 1,
+            reconnect_nonce: 1,
+        };
+        assert!(c.update(&serde_json::json!(
+            {"PingInterval": 120, "ReconnectCount": -1, "ReconnectInterval": 120, "ReconnectNonce": 30}
+        )));
         assert_eq!(c, ClientConfig::default());
+    }
+
+    #[test]
+    fn extreme_config_values_are_held_in_range() {
+        let day = Duration::from_secs(MAX_CONFIG_SECS);
+        for (value, ping) in [
+            (serde_json::json!(0), Duration::from_secs(1)),
+            (serde_json::json!(1u64 << 63), day),
+            (serde_json::json!(u64::MAX), day),
+            (serde_json::json!(1e30), day),
+            (serde_json::json!(-1), Duration::from_secs(1)),
+            (serde_json::json!(-1e30), Duration::from_secs(1)),
+            (serde_json::json!("NaN"), Duration::from_secs(120)),
+            (serde_json::json!("inf"), day),
+            (serde_json::json!(null), Duration::from_secs(120)),
+            (serde_json::json!("7"), Duration::from_secs(7)),
+        ] {
+            let mut c = ClientConfig::default();
+            c.update(&serde_json::json!({
+                "PingInterval": value, "ReconnectInterval": value,
+                "ReconnectNonce": value, "ReconnectCount": value,
+            }));
+            assert_eq!(c.ping_every(), ping, "{value}");
+            assert!(c.reconnect_interval <= MAX_CONFIG_SECS, "{value}");
+            assert!(c.reconnect_nonce <= MAX_CONFIG_SECS, "{value}");
+            // What the session and the reconnect loop compute from it.
+            let _ = c.ping_every().saturating_mul(2);
+            for failures in [1, 2, 30, u32::MAX] {
+                assert!(reconnect_wait(&c, failures) <= day * 2, "{value}");
+            }
+        }
+        assert!(!ClientConfig::default().update(&serde_json::json!([120])));
     }
 }
