@@ -1,14 +1,33 @@
 //! The control API: JSON under `/_dev/`, the same operations as the Rust
-//! methods of [`crate::DevServer`]. Failures answer HTTP 400 `{"error": …}`.
+//! methods of [`crate::DevServer`].
+//!
+//! Every body is a JSON object (an empty body reads as `{}`), read whatever
+//! its `Content-Type`; routes that take nothing take `{}`. Unknown fields are
+//! refused, never ignored. Every refusal is JSON,
+//! `{"error": "…", "field": "…"}`, `field` naming the part of the request at
+//! fault (`tenant_key`, `members[1].id`, `sender.kind`, a path parameter such
+//! as `app_id`) or `null` when the request as a whole is:
+//!
+//! - 400: not JSON, not an object, a wrong type, a missing or unknown field,
+//!   a value out of range, a path parameter that is not UTF-8;
+//! - 404: an id (in the path or the body) that names nothing, or a path under
+//!   `/_dev/` that is no route;
+//! - 405: a method the route does not serve;
+//! - 409: the world's state forbids it (an app_id taken, a sender not in the
+//!   chat, a message gone, the platform's rules for removing a reaction);
+//! - 413: a body over 2 MiB, answered with `Connection: close`.
 
 use std::sync::Arc;
 
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Path, State};
+use axum::http::request::Parts;
+use axum::http::{Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{MethodRouter, any, delete, get, patch, post, put};
 use axum::{Json, Router};
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use crate::delivery::WsCommand;
@@ -16,102 +35,219 @@ use crate::world::{ChatKind, ControlError, Member, NewApp};
 use crate::{Faults, Shared};
 
 pub fn routes() -> Router<Arc<Shared>> {
-    Router::new()
-        .route("/_dev/state", get(state))
-        .route("/_dev/tenants", post(create_tenant))
-        .route("/_dev/apps", post(create_app))
-        .route("/_dev/apps/{app_id}", axum::routing::patch(patch_app))
-        .route("/_dev/apps/{app_id}/webhook", post(set_webhook))
-        .route("/_dev/apps/{app_id}/install", post(install_app))
-        .route("/_dev/apps/{app_id}/connections", get(connections))
-        .route(
+    let routes: [(&str, MethodRouter<Arc<Shared>>); 20] = [
+        ("/_dev/state", get(state)),
+        ("/_dev/tenants", post(create_tenant)),
+        ("/_dev/apps", post(create_app)),
+        ("/_dev/apps/{app_id}", patch(patch_app)),
+        ("/_dev/apps/{app_id}/webhook", post(set_webhook)),
+        ("/_dev/apps/{app_id}/install", post(install_app)),
+        ("/_dev/apps/{app_id}/connections", get(connections)),
+        (
             "/_dev/apps/{app_id}/connections/{action}",
             post(command_connections),
-        )
-        .route("/_dev/users", post(create_user))
-        .route("/_dev/users/{open_id}", axum::routing::patch(patch_user))
-        .route("/_dev/users/{open_id}/token", post(user_token))
-        .route("/_dev/chats", post(create_chat))
-        .route("/_dev/chats/{chat_id}", axum::routing::patch(patch_chat))
-        .route("/_dev/messages", post(post_message))
-        .route(
-            "/_dev/messages/{message_id}",
-            axum::routing::patch(patch_message),
-        )
-        .route("/_dev/messages/{message_id}/reactions", post(add_reaction))
-        .route(
-            "/_dev/reactions/{reaction_id}",
-            axum::routing::delete(remove_reaction),
-        )
-        .route("/_dev/faults", put(set_faults).get(get_faults))
-        .route("/_dev/tokens/expire", post(expire_tokens))
-        .route("/_dev/deliveries", get(deliveries))
+        ),
+        ("/_dev/users", post(create_user)),
+        ("/_dev/users/{open_id}", patch(patch_user)),
+        ("/_dev/users/{open_id}/token", post(user_token)),
+        ("/_dev/chats", post(create_chat)),
+        ("/_dev/chats/{chat_id}", patch(patch_chat)),
+        ("/_dev/messages", post(post_message)),
+        ("/_dev/messages/{message_id}", patch(patch_message)),
+        ("/_dev/messages/{message_id}/reactions", post(add_reaction)),
+        ("/_dev/reactions/{reaction_id}", delete(remove_reaction)),
+        ("/_dev/faults", put(set_faults).get(get_faults)),
+        ("/_dev/tokens/expire", post(expire_tokens)),
+        ("/_dev/deliveries", get(deliveries)),
+    ];
+    routes
+        .into_iter()
+        .fold(Router::new(), |router, (path, methods)| {
+            router.route(path, methods.fallback(wrong_method))
+        })
+        .route("/_dev/{*rest}", any(no_route))
 }
 
 type Answer = Result<Json<Value>, Refused>;
 
-/// A refused control operation.
-struct Refused(String);
+/// A refused control request: `{"error": …, "field": …}` and its status.
+struct Refused {
+    status: StatusCode,
+    error: String,
+    field: Option<String>,
+}
+
+impl Refused {
+    fn new(status: StatusCode, field: Option<String>, error: impl Into<String>) -> Self {
+        Self {
+            status,
+            error: error.into(),
+            field,
+        }
+    }
+
+    fn invalid(field: Option<String>, error: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, field, error)
+    }
+}
 
 impl From<ControlError> for Refused {
     fn from(e: ControlError) -> Self {
-        Self(e.0)
+        let status = StatusCode::from_u16(e.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
+        Self::new(status, e.field, e.message)
     }
 }
 
 impl IntoResponse for Refused {
     fn into_response(self) -> Response {
-        (StatusCode::BAD_REQUEST, Json(json!({"error": self.0}))).into_response()
+        let body = json!({"error": self.error, "field": self.field});
+        (self.status, Json(body)).into_response()
     }
 }
 
-/// A JSON body whose rejection (not JSON, a missing or unknown field)
-/// answers like every other refusal: 400 `{"error": …}` naming the problem.
+async fn wrong_method(method: Method, uri: Uri) -> Refused {
+    Refused::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        None,
+        format!("`{}` does not take {method}", uri.path()),
+    )
+}
+
+async fn no_route(uri: Uri) -> Refused {
+    Refused::new(
+        StatusCode::NOT_FOUND,
+        None,
+        format!("no control route `{}`", uri.path()),
+    )
+}
+
+/// A request body: a JSON object read into `T`, whatever the
+/// `Content-Type`; an empty body reads as `{}`. Arrays and other values
+/// where the object is expected are refused (serde alone would read
+/// `[5000, 0]` as a struct), and so is anything `T` does not accept, naming
+/// the field.
 struct Body<T>(T);
 
-impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<S> for Body<T> {
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
     type Rejection = Refused;
 
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, Refused> {
-        match Json::<T>::from_request(request, state).await {
-            Ok(Json(value)) => Ok(Body(value)),
-            Err(rejection) => Err(Refused(rejection.body_text())),
-        }
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|e| match e.status() {
+                StatusCode::PAYLOAD_TOO_LARGE => Refused::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    None,
+                    "the body is larger than 2 MiB",
+                ),
+                _ => Refused::invalid(None, format!("the body could not be read: {e}")),
+            })?;
+        read_body(&bytes).map(Body)
     }
 }
 
-impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::OptionalFromRequest<S>
-    for Body<T>
-{
+/// The reading behind [`Body`].
+fn read_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Refused> {
+    let value = if bytes.trim_ascii().is_empty() {
+        Value::Object(serde_json::Map::new())
+    } else {
+        serde_json::from_slice(bytes)
+            .map_err(|e| Refused::invalid(None, format!("the body is not JSON: {e}")))?
+    };
+    if !value.is_object() {
+        return Err(Refused::invalid(
+            None,
+            format!("the body must be a JSON object, not {}", kind(&value)),
+        ));
+    }
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let message = e.inner().to_string();
+        Refused::invalid(field_of(&e.path().to_string(), &message), message)
+    })
+}
+
+/// `an array`, `a string`…: what a JSON value is, for messages.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The field a deserialization error is about: its path (`.` for the top
+/// level), with, for a missing, unknown or duplicate field, that field's
+/// name, which serde gives only in the message. A missing field's path is
+/// its parent's; an unknown or duplicate one's may already end with it.
+fn field_of(path: &str, message: &str) -> Option<String> {
+    let named = |prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split('`').next())
+    };
+    let (name, in_path) = match named("missing field `") {
+        Some(name) => (Some(name), false),
+        None => {
+            let name = named("unknown field `").or_else(|| named("duplicate field `"));
+            let last = path.rsplit('.').next().unwrap_or(path);
+            (name, name == Some(last))
+        }
+    };
+    match (path, name) {
+        (".", None) => None,
+        (".", Some(name)) => Some(name.to_owned()),
+        (path, Some(name)) if !in_path => Some(format!("{path}.{name}")),
+        (path, _) => Some(path.to_owned()),
+    }
+}
+
+/// A request that takes no fields: an empty body or `{}`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Nothing {}
+
+/// Path parameters, refused (400, naming the parameter) when one is not
+/// UTF-8 once percent-decoded.
+struct Params<T>(T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Params<T> {
     type Rejection = Refused;
 
-    async fn from_request(
-        request: axum::extract::Request,
-        state: &S,
-    ) -> Result<Option<Self>, Refused> {
-        let empty = request
-            .headers()
-            .get(axum::http::header::CONTENT_LENGTH)
-            .is_some_and(|len| len == "0")
-            || !request
-                .headers()
-                .contains_key(axum::http::header::CONTENT_TYPE);
-        if empty {
-            return Ok(None);
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Refused> {
+        use axum::extract::path::ErrorKind;
+        use axum::extract::rejection::PathRejection;
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(value)) => Ok(Params(value)),
+            Err(rejection) => {
+                let field = match &rejection {
+                    PathRejection::FailedToDeserializePathParams(e) => match e.kind() {
+                        ErrorKind::InvalidUtf8InPathParam { key }
+                        | ErrorKind::ParseErrorAtKey { key, .. }
+                        | ErrorKind::DeserializeError { key, .. } => Some(key.clone()),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                Err(Refused::invalid(field, rejection.body_text()))
+            }
         }
-        <Self as axum::extract::FromRequest<S>>::from_request(request, state)
-            .await
-            .map(Some)
     }
 }
 
 fn to_json(value: impl serde::Serialize) -> Answer {
-    serde_json::to_value(value)
-        .map(Json)
-        .map_err(|e| Refused(e.to_string()))
+    serde_json::to_value(value).map(Json).map_err(|e| {
+        Refused::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            None,
+            format!("cannot write the answer: {e}"),
+        )
+    })
 }
 
-async fn state(State(s): State<Arc<Shared>>) -> Answer {
+async fn state(State(s): State<Arc<Shared>>, _: Body<Nothing>) -> Answer {
     to_json(&*s.lock_world())
 }
 
@@ -121,17 +257,14 @@ struct Named {
     name: Option<String>,
 }
 
-async fn create_tenant(State(s): State<Arc<Shared>>, body: Option<Body<Named>>) -> Answer {
-    let name = body.and_then(|Body(b)| b.name);
-    to_json(s.lock_world().create_tenant(name))
+async fn create_tenant(State(s): State<Arc<Shared>>, Body(b): Body<Named>) -> Answer {
+    to_json(s.lock_world().create_tenant(b.name))
 }
 
-async fn create_app(State(s): State<Arc<Shared>>, body: Option<Body<NewApp>>) -> Answer {
-    let app = s
-        .lock_world()
-        .create_app(body.map(|Body(b)| b).unwrap_or_default())?;
+async fn create_app(State(s): State<Arc<Shared>>, Body(new): Body<NewApp>) -> Answer {
+    let app = s.lock_world().create_app(new)?;
     // The secret is not part of the app's public view; the creator gets it once.
-    let mut view = serde_json::to_value(&app).map_err(|e| Refused(e.to_string()))?;
+    let Json(mut view) = to_json(&app)?;
     view["app_secret"] = Value::String(app.app_secret);
     Ok(Json(view))
 }
@@ -147,10 +280,12 @@ struct AppPatch {
 
 async fn patch_app(
     State(s): State<Arc<Shared>>,
-    Path(app_id): Path<String>,
+    Params(app_id): Params<String>,
     Body(p): Body<AppPatch>,
 ) -> Answer {
     let mut world = s.lock_world();
+    world.app_mut(&app_id)?;
+    world.check_users(p.unavailable_users.iter().flatten(), "unavailable_users")?;
     let app = world.app_mut(&app_id)?;
     if let Some(scopes) = p.scopes {
         app.scopes = scopes.into_iter().collect();
@@ -175,10 +310,10 @@ struct Url {
 
 async fn set_webhook(
     State(s): State<Arc<Shared>>,
-    Path(app_id): Path<String>,
+    Params(app_id): Params<String>,
     Body(u): Body<Url>,
 ) -> Answer {
-    s.verify_webhook(&app_id, &u.url).await.map_err(Refused)?;
+    s.set_webhook(&app_id, &u.url).await?;
     Ok(Json(json!({"verified": true})))
 }
 
@@ -190,30 +325,47 @@ struct TenantRef {
 
 async fn install_app(
     State(s): State<Arc<Shared>>,
-    Path(app_id): Path<String>,
+    Params(app_id): Params<String>,
     Body(t): Body<TenantRef>,
 ) -> Answer {
     s.install_app(&app_id, &t.tenant_key)?;
     Ok(Json(json!({"installed": true})))
 }
 
-async fn connections(State(s): State<Arc<Shared>>, Path(app_id): Path<String>) -> Answer {
+/// Refuses an app_id that names no app.
+fn known_app(s: &Shared, app_id: &str) -> Result<(), Refused> {
+    if s.lock_world().apps.contains_key(app_id) {
+        Ok(())
+    } else {
+        Err(ControlError::not_found("app_id", "app", app_id).into())
+    }
+}
+
+async fn connections(
+    State(s): State<Arc<Shared>>,
+    Params(app_id): Params<String>,
+    _: Body<Nothing>,
+) -> Answer {
+    known_app(&s, &app_id)?;
     Ok(Json(json!({"connections": s.connections(&app_id)})))
 }
 
 async fn command_connections(
     State(s): State<Arc<Shared>>,
-    Path((app_id, action)): Path<(String, String)>,
+    Params((app_id, action)): Params<(String, String)>,
+    _: Body<Nothing>,
 ) -> Answer {
     let command: fn() -> WsCommand = match action.as_str() {
         "drop" => || WsCommand::Drop,
         "silence" => || WsCommand::Silence,
         other => {
-            return Err(Refused(format!(
-                "unknown action `{other}` (drop or silence)"
-            )));
+            return Err(Refused::invalid(
+                Some("action".into()),
+                format!("unknown action `{other}` (drop or silence)"),
+            ));
         }
     };
+    known_app(&s, &app_id)?;
     Ok(Json(
         json!({"connections": s.command_connections(&app_id, command)}),
     ))
@@ -239,10 +391,12 @@ struct UserPatch {
 
 async fn patch_user(
     State(s): State<Arc<Shared>>,
-    Path(open_id): Path<String>,
+    Params(open_id): Params<String>,
     Body(p): Body<UserPatch>,
 ) -> Answer {
     let mut world = s.lock_world();
+    world.user_mut(&open_id)?;
+    world.check_apps(p.blocked_apps.iter().flatten(), "blocked_apps")?;
     let user = world.user_mut(&open_id)?;
     if let Some(apps) = p.blocked_apps {
         user.blocked_apps = apps.into_iter().collect();
@@ -268,7 +422,7 @@ struct AppRef {
 
 async fn user_token(
     State(s): State<Arc<Shared>>,
-    Path(open_id): Path<String>,
+    Params(open_id): Params<String>,
     Body(a): Body<AppRef>,
 ) -> Answer {
     let token = s.user_token(&a.app_id, &open_id)?;
@@ -305,13 +459,13 @@ struct ChatPatch {
 
 async fn patch_chat(
     State(s): State<Arc<Shared>>,
-    Path(chat_id): Path<String>,
+    Params(chat_id): Params<String>,
     Body(p): Body<ChatPatch>,
 ) -> Answer {
     let mut world = s.lock_world();
-    for m in &p.add_members {
-        world.check_member(m)?;
-    }
+    world.chat_mut(&chat_id)?;
+    world.check_members(&p.add_members, "add_members")?;
+    world.check_members(&p.remove_members, "remove_members")?;
     let chat = world.chat_mut(&chat_id)?;
     if let Some(v) = p.dissolved {
         chat.dissolved = v;
@@ -354,10 +508,12 @@ struct MessagePatch {
 
 async fn patch_message(
     State(s): State<Arc<Shared>>,
-    Path(id): Path<String>,
+    Params(id): Params<String>,
     Body(p): Body<MessagePatch>,
 ) -> Answer {
     let mut world = s.lock_world();
+    world.message_mut(&id)?;
+    world.check_members(p.hidden_from.iter().flatten(), "hidden_from")?;
     let message = world.message_mut(&id)?;
     if let Some(v) = p.recalled {
         message.recalled = v;
@@ -386,7 +542,7 @@ struct NewReaction {
 
 async fn add_reaction(
     State(s): State<Arc<Shared>>,
-    Path(id): Path<String>,
+    Params(id): Params<String>,
     Body(r): Body<NewReaction>,
 ) -> Answer {
     to_json(s.add_reaction(&id, r.operator, &r.emoji_type)?)
@@ -400,26 +556,100 @@ struct Operator {
 
 async fn remove_reaction(
     State(s): State<Arc<Shared>>,
-    Path(id): Path<String>,
+    Params(id): Params<String>,
     Body(o): Body<Operator>,
 ) -> Answer {
     to_json(s.remove_reaction(&o.operator, &id)?)
 }
 
 async fn set_faults(State(s): State<Arc<Shared>>, Body(f): Body<Faults>) -> Answer {
+    f.check()?;
     *s.lock_faults() = f.clone();
     to_json(f)
 }
 
-async fn get_faults(State(s): State<Arc<Shared>>) -> Answer {
+async fn get_faults(State(s): State<Arc<Shared>>, _: Body<Nothing>) -> Answer {
     to_json(s.lock_faults().clone())
 }
 
-async fn expire_tokens(State(s): State<Arc<Shared>>) -> Answer {
+async fn expire_tokens(State(s): State<Arc<Shared>>, _: Body<Nothing>) -> Answer {
     s.lock_tokens().expire_all();
     Ok(Json(json!({"expired": true})))
 }
 
-async fn deliveries(State(s): State<Arc<Shared>>) -> Answer {
+async fn deliveries(State(s): State<Arc<Shared>>, _: Body<Nothing>) -> Answer {
     to_json(s.delivery_log())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_names_the_field() {
+        assert_eq!(
+            field_of(".", "missing field `chat_id`"),
+            Some("chat_id".into())
+        );
+        assert_eq!(
+            field_of("sender", "unknown field `who`, expected `kind` or `id`"),
+            Some("sender.who".into())
+        );
+        assert_eq!(
+            field_of("members[1]", "missing field `id`"),
+            Some("members[1].id".into())
+        );
+        assert_eq!(
+            field_of("latency_ms", "invalid type: string \"x\", expected u64"),
+            Some("latency_ms".into())
+        );
+        assert_eq!(
+            field_of("all", "unknown field `all`, there are no fields"),
+            Some("all".into())
+        );
+        assert_eq!(field_of(".", "something else"), None);
+    }
+
+    #[test]
+    fn only_objects_are_bodies() {
+        let refused = |body: &[u8]| read_body::<Faults>(body).err().map(|r| (r.status, r.field));
+        assert_eq!(refused(b""), None);
+        assert_eq!(refused(b" {} "), None);
+        for body in [&b"[5000, 0]"[..], b"5000", b"null", b"\"x\"", b"{", b"\xff"] {
+            assert_eq!(
+                refused(body),
+                Some((StatusCode::BAD_REQUEST, None)),
+                "{body:?}"
+            );
+        }
+        assert_eq!(
+            refused(br#"{"latency_ms": -1}"#),
+            Some((StatusCode::BAD_REQUEST, Some("latency_ms".into())))
+        );
+        let member = |body: &str| {
+            read_body::<Operator>(body.as_bytes())
+                .err()
+                .map(|r| r.field)
+        };
+        assert_eq!(
+            member(r#"{"operator": ["user", "ou_1"]}"#),
+            Some(Some("operator".into()))
+        );
+        assert_eq!(
+            member(r#"{"operator": {"kind": "bot", "id": "x"}}"#),
+            Some(Some("operator.kind".into()))
+        );
+        assert_eq!(
+            member(r#"{"operator": {"kind": "user"}}"#),
+            Some(Some("operator.id".into()))
+        );
+        assert_eq!(
+            member(r#"{"operator": {"kind": "user", "id": 5}}"#),
+            Some(Some("operator.id".into()))
+        );
+        assert_eq!(
+            member(r#"{"operator": {"kind": "user", "id": "ou_1"}}"#),
+            None
+        );
+    }
 }

@@ -51,6 +51,10 @@ pub struct DeliveryRecord {
     pub attempt: u32,
     /// `acked`, `failed` (not acknowledged in time, or refused), or `no_receiver`.
     pub outcome: String,
+    /// The receiver's answer: the `code` of the reply frame on a long
+    /// connection (200 acknowledges), the HTTP status of a webhook; none
+    /// when nothing came back in time.
+    pub ack_code: Option<i64>,
 }
 
 /// Live connections, acknowledgements awaited, and the delivery log.
@@ -60,6 +64,8 @@ pub struct Deliveries {
     pub(crate) acks: std::sync::Mutex<HashMap<String, oneshot::Sender<i64>>>,
     pub(crate) log: std::sync::Mutex<Vec<DeliveryRecord>>,
     pub(crate) http: HttpClient,
+    /// Pings received over every long connection.
+    pub(crate) pings: std::sync::atomic::AtomicUsize,
 }
 
 /// The client pushing to webhooks: header names title-cased, as the
@@ -99,6 +105,29 @@ enum Outcome {
     NoReceiver,
 }
 
+/// One push: where it went, what came of it, and the receiver's answer.
+#[derive(Clone, Copy, Debug)]
+struct Pushed {
+    channel: &'static str,
+    outcome: Outcome,
+    ack_code: Option<i64>,
+}
+
+impl Pushed {
+    /// A push to `channel` answered with `ack_code` (none: no answer in time).
+    fn answered(channel: &'static str, ack_code: Option<i64>, acked: bool) -> Self {
+        Self {
+            channel,
+            outcome: if acked {
+                Outcome::Acked
+            } else {
+                Outcome::Failed
+            },
+            ack_code,
+        }
+    }
+}
+
 impl Shared {
     /// Delivers an event in the background, re-pushing until acknowledged.
     pub fn deliver(self: &Arc<Self>, event: Outgoing) {
@@ -110,12 +139,12 @@ impl Shared {
         let duplicate = self.lock_faults().duplicate_deliveries;
         let delays = self.config.repush_delays.clone();
         for attempt in 0..=delays.len() {
-            let (channel, outcome) = self.push_once(&event).await;
-            self.record(&event, channel, attempt as u32 + 1, outcome);
-            if outcome == Outcome::Acked {
+            let pushed = self.push_once(&event).await;
+            self.record(&event, attempt as u32 + 1, pushed);
+            if pushed.outcome == Outcome::Acked {
                 if duplicate {
-                    let (channel, outcome) = self.push_once(&event).await;
-                    self.record(&event, channel, attempt as u32 + 2, outcome);
+                    let pushed = self.push_once(&event).await;
+                    self.record(&event, attempt as u32 + 2, pushed);
                 }
                 return;
             }
@@ -125,8 +154,8 @@ impl Shared {
         }
     }
 
-    fn record(&self, event: &Outgoing, channel: &str, attempt: u32, outcome: Outcome) {
-        let outcome = match outcome {
+    fn record(&self, event: &Outgoing, attempt: u32, pushed: Pushed) {
+        let outcome = match pushed.outcome {
             Outcome::Acked => "acked",
             Outcome::Failed => "failed",
             Outcome::NoReceiver => "no_receiver",
@@ -139,13 +168,14 @@ impl Shared {
                 event_id: event.event_id.clone(),
                 event_type: event.event_type.clone(),
                 app_id: event.app_id.clone(),
-                channel: channel.to_owned(),
+                channel: pushed.channel.to_owned(),
                 attempt,
                 outcome: outcome.to_owned(),
+                ack_code: pushed.ack_code,
             });
     }
 
-    async fn push_once(&self, event: &Outgoing) -> (&'static str, Outcome) {
+    async fn push_once(&self, event: &Outgoing) -> Pushed {
         let conn = {
             let ws = self.deliveries.ws.lock().unwrap_or_else(|e| e.into_inner());
             ws.get(&event.app_id).and_then(|conns| {
@@ -153,7 +183,8 @@ impl Shared {
             })
         };
         if let Some(conn) = conn {
-            return ("ws", self.push_ws(&conn, event).await);
+            let code = self.push_ws(&conn, event).await;
+            return Pushed::answered("ws", code, code == Some(200));
         }
         let webhook = self.lock_world().apps.get(&event.app_id).and_then(|app| {
             app.webhook_url
@@ -161,15 +192,24 @@ impl Shared {
                 .map(|url| (url, app.encrypt_key.clone()))
         });
         match webhook {
-            Some((url, key)) => (
-                "webhook",
-                self.push_webhook(&url, key.as_deref(), &event.json).await,
-            ),
-            None => ("none", Outcome::NoReceiver),
+            Some((url, key)) => {
+                let status = self.push_webhook(&url, key.as_deref(), &event.json).await;
+                Pushed::answered(
+                    "webhook",
+                    status,
+                    status.is_some_and(|s| (200..300).contains(&s)),
+                )
+            }
+            None => Pushed {
+                channel: "none",
+                outcome: Outcome::NoReceiver,
+                ack_code: None,
+            },
         }
     }
 
-    async fn push_ws(&self, conn: &WsConn, event: &Outgoing) -> Outcome {
+    /// Sends the event's frames; the `code` of the reply, none when none came in time.
+    async fn push_ws(&self, conn: &WsConn, event: &Outgoing) -> Option<i64> {
         let message_id = ids::event_id();
         let (size, reorder) = {
             let faults = self.lock_faults();
@@ -211,14 +251,14 @@ impl Shared {
             .insert(message_id.clone(), tx);
         if conn.tx.send(WsCommand::Send(frames)).is_err() {
             self.forget_ack(&message_id);
-            return Outcome::Failed;
+            return None;
         }
-        let outcome = match tokio::time::timeout(self.config.ack_timeout, rx).await {
-            Ok(Ok(200)) => Outcome::Acked,
-            _ => Outcome::Failed,
-        };
+        let code = tokio::time::timeout(self.config.ack_timeout, rx)
+            .await
+            .ok()
+            .and_then(Result::ok);
         self.forget_ack(&message_id);
-        outcome
+        code
     }
 
     fn forget_ack(&self, message_id: &str) {
@@ -252,7 +292,8 @@ impl Shared {
     }
 
     /// POSTs a body to a webhook: encrypted and signed when the app has a key.
-    async fn push_webhook(&self, url: &str, key: Option<&str>, plaintext: &[u8]) -> Outcome {
+    /// The HTTP status of the answer, none when none came in time.
+    async fn push_webhook(&self, url: &str, key: Option<&str>, plaintext: &[u8]) -> Option<i64> {
         let body = webhook_body(key, plaintext);
         let timestamp = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -272,10 +313,8 @@ impl Shared {
             let signature = EncryptKey::new(key).signature(&timestamp, &nonce, &body);
             request = request.header("x-lark-signature", signature);
         }
-        match request.body(body).send().await {
-            Ok(response) if response.status().is_success() => Outcome::Acked,
-            _ => Outcome::Failed,
-        }
+        let response = request.body(body).send().await.ok()?;
+        Some(i64::from(response.status().as_u16()))
     }
 
     /// Sends the url_verification challenge; the URL is kept when it answers right.

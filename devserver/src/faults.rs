@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::world::ControlError;
+
 /// Faults in force. Counters count down as they fire.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -36,6 +38,21 @@ pub enum Injected {
 }
 
 impl Faults {
+    /// Checks the values: `fail_status` is 0 (502) or a 4xx or 5xx status.
+    pub fn check(&self) -> Result<(), ControlError> {
+        if self.fail_status == 0 || (400..=599).contains(&self.fail_status) {
+            Ok(())
+        } else {
+            Err(ControlError::invalid(
+                Some("fail_status"),
+                format!(
+                    "fail_status {} is not a 4xx or 5xx status (0: 502)",
+                    self.fail_status
+                ),
+            ))
+        }
+    }
+
     /// Takes the fault the next call suffers, counting it down.
     pub fn take(&mut self) -> Injected {
         if self.fail_next > 0 {

@@ -24,6 +24,25 @@ pub fn app_id() -> String {
     format!("cli_{}", hex(16))
 }
 
+/// An app_id a caller may fix: 1 to 64 ASCII letters, digits, `_` or `-`,
+/// so that it sits in a path segment as it is.
+pub fn is_app_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The first four characters of an id after its prefix (the whole id when
+/// it does not start with the prefix), for default names: `Bot 3f2a`.
+pub fn short(id: &str, prefix: &str) -> String {
+    id.strip_prefix(prefix)
+        .unwrap_or(id)
+        .chars()
+        .take(4)
+        .collect()
+}
+
 /// 32 letters and digits.
 pub fn app_secret() -> String {
     alnum(32)
@@ -139,6 +158,13 @@ mod tests {
         assert!(is_reaction_id(&reaction_id()));
         assert!(!is_reaction_id("has space"));
         assert!(!is_reaction_id(""));
+        assert!(is_app_id("cli") && is_app_id("cli_a1-b2") && is_app_id(&app));
+        assert!(!is_app_id("") && !is_app_id("cli x") && !is_app_id("cli/x"));
+        assert!(!is_app_id("cli_é") && !is_app_id(&"a".repeat(65)));
+        assert_eq!(short(&app, "cli_").len(), 4);
+        assert_eq!(short("cli", "cli_"), "cli");
+        assert_eq!(short("cli_", "cli_"), "");
+        assert_eq!(short("ou_éàü😀xyz", "ou_"), "éàü😀");
         assert!(token("t-").starts_with("t-"));
         assert_eq!(log_id().len(), 34);
         assert_eq!(civil_date(0), (1970, 1, 1));

@@ -39,8 +39,8 @@ use tokio::task::JoinHandle;
 pub use delivery::{DeliveryRecord, Outgoing, WsCommand};
 pub use faults::Faults;
 pub use world::{
-    App, AppKind, Chat, ChatKind, ControlError, Member, Message, NewApp, Reaction, Tenant, User,
-    World,
+    App, AppKind, Chat, ChatKind, ControlError, Member, Message, NewApp, Reaction, Refusal, Tenant,
+    User, World,
 };
 
 use crate::delivery::Deliveries;
@@ -203,17 +203,20 @@ impl Shared {
         B: lark_sdk::event::EventBody + serde::Serialize,
     {
         if B::SCHEMA != lark_sdk::event::EventSchema::V2 {
-            return Err(ControlError(format!(
-                "`{}` is a 1.0 event; push_event sends 2.0 envelopes",
-                B::EVENT_TYPE
-            )));
+            return Err(ControlError::invalid(
+                None,
+                format!(
+                    "`{}` is a 1.0 event; push_event sends 2.0 envelopes",
+                    B::EVENT_TYPE
+                ),
+            ));
         }
         let outgoing: Vec<Outgoing> = {
             let world = self.lock_world();
             let chat = world
                 .chats
                 .get(chat_id)
-                .ok_or_else(|| ControlError(format!("no chat `{chat_id}`")))?;
+                .ok_or_else(|| ControlError::not_found("chat_id", "chat", chat_id))?;
             world
                 .bots_in_chat(chat_id)
                 .into_iter()
@@ -265,13 +268,20 @@ impl Shared {
         operator: &Member,
         reaction_id: &str,
     ) -> Result<Reaction, ControlError> {
+        if !ids::is_reaction_id(reaction_id) {
+            return Err(ControlError::invalid(
+                Some("reaction_id"),
+                format!("`{reaction_id}` is not a reaction id"),
+            ));
+        }
         let removed = {
             let mut world = self.lock_world();
             let reaction = world
                 .reactions
                 .get(reaction_id)
-                .ok_or_else(|| ControlError(format!("no reaction `{reaction_id}`")))?
+                .ok_or_else(|| ControlError::not_found("reaction_id", "reaction", reaction_id))?
                 .clone();
+            world.check_member(operator, "operator")?;
             let chat_tenant = world
                 .messages
                 .get(&reaction.message_id)
@@ -286,7 +296,12 @@ impl Shared {
                 &reaction.message_id,
                 reaction_id,
             )
-            .map_err(|spec| ControlError(format!("{} ({})", spec.message, spec.code)))?
+            .map_err(|spec| {
+                ControlError::conflict(
+                    Some(blamed(&spec)),
+                    format!("{} ({})", spec.message, spec.code),
+                )
+            })?
         };
         self.reaction_event(&removed, false);
         Ok(removed)
@@ -310,16 +325,16 @@ impl Shared {
     pub fn user_token(&self, app_id: &str, open_id: &str) -> Result<String, ControlError> {
         let tenant = {
             let world = self.lock_world();
-            world
-                .apps
-                .get(app_id)
-                .ok_or_else(|| ControlError(format!("no app `{app_id}`")))?;
-            world
+            let tenant = world
                 .users
                 .get(open_id)
-                .ok_or_else(|| ControlError(format!("no user `{open_id}`")))?
+                .ok_or_else(|| ControlError::not_found("open_id", "user", open_id))?
                 .tenant_key
-                .clone()
+                .clone();
+            if !world.apps.contains_key(app_id) {
+                return Err(ControlError::not_found("app_id", "app", app_id));
+            }
+            tenant
         };
         Ok(self
             .lock_tokens()
@@ -330,6 +345,26 @@ impl Shared {
                 open_id: Some(open_id.to_owned()),
             })
             .0)
+    }
+
+    /// Registers an app's webhook after its url_verification challenge: the
+    /// app must exist and the URL be `http://` or `https://`.
+    pub async fn set_webhook(&self, app_id: &str, url: &str) -> Result<(), ControlError> {
+        if !self.lock_world().apps.contains_key(app_id) {
+            return Err(ControlError::not_found("app_id", "app", app_id));
+        }
+        let web = reqwest::Url::parse(url)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.has_host());
+        if web.is_none() {
+            return Err(ControlError::invalid(
+                Some("url"),
+                format!("`{url}` is not an http:// or https:// URL"),
+            ));
+        }
+        self.verify_webhook(app_id, url)
+            .await
+            .map_err(|e| ControlError::invalid(Some("url"), e))
     }
 
     /// Installs a store app in a tenant and pushes it an app_ticket.
@@ -359,9 +394,34 @@ impl Shared {
         lock(&self.deliveries.ws).get(app_id).map_or(0, Vec::len)
     }
 
+    /// Pings received over every long connection so far.
+    pub fn pings(&self) -> usize {
+        self.deliveries
+            .pings
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// Every delivery attempt so far.
     pub fn delivery_log(&self) -> Vec<DeliveryRecord> {
         lock(&self.deliveries.log).clone()
+    }
+}
+
+/// The field a refusal by the delete rules blames: the reaction when its
+/// message, thread or chat is gone, else the operator.
+fn blamed(spec: &lark_sdk::ErrorSpec) -> &'static str {
+    use lark_sdk::im::v1::DeleteMessageReactionError as Delete;
+    let gone = [
+        Delete::MESSAGE_DELETED,
+        Delete::MESSAGE_NOT_FOUND,
+        Delete::CHAT_DISSOLVED,
+        Delete::CHAT_NOT_FOUND,
+        Delete::THREAD_REMOVED,
+    ];
+    if gone.iter().any(|g| g.code == spec.code) {
+        "reaction_id"
+    } else {
+        "operator"
     }
 }
 
@@ -516,10 +576,7 @@ impl DevServer {
 
     /// Registers an app's webhook after its url_verification challenge.
     pub async fn set_webhook(&self, app_id: &str, url: &str) -> Result<(), ControlError> {
-        self.shared
-            .verify_webhook(app_id, url)
-            .await
-            .map_err(ControlError)
+        self.shared.set_webhook(app_id, url).await
     }
 
     /// Installs a store app in a tenant and pushes it an app_ticket.
@@ -552,6 +609,11 @@ impl DevServer {
         self.shared.connections(app_id)
     }
 
+    /// Pings received over every long connection so far.
+    pub fn pings(&self) -> usize {
+        self.shared.pings()
+    }
+
     /// Every delivery attempt so far.
     pub fn deliveries(&self) -> Vec<DeliveryRecord> {
         self.shared.delivery_log()
@@ -582,6 +644,7 @@ fn router(shared: Arc<Shared>, extra: Router<Arc<Shared>>) -> Router {
         .merge(control::routes())
         .fallback(api::not_found)
         .with_state(shared)
+        .layer(axum::middleware::from_fn(serve::close_unread))
 }
 
 /// `docs/devserver.md`, whose example is compiled as a doc test.

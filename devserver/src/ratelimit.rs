@@ -42,8 +42,9 @@ impl RateLimiter {
                 .filter(|t| now.duration_since(**t) < window)
                 .collect();
             if recent.len() >= max as usize {
-                let oldest = recent[0];
-                let free_in = window.saturating_sub(now.duration_since(*oldest));
+                let free_in = recent.first().map_or(window, |oldest| {
+                    window.saturating_sub(now.duration_since(**oldest))
+                });
                 return Err(Limited {
                     limit: max,
                     reset_secs: free_in.as_secs_f64().ceil().max(1.0) as u64,

@@ -4,12 +4,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use lark_sdk::TimestampMs;
-use serde::{Deserialize, Serialize};
+use lark_sdk::im::v1::EmojiType;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::ids;
 
-/// Who acts: a user or an app's bot.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// Who acts: a user or an app's bot, written `{"kind": "user", "id": "ou_…"}`
+/// or `{"kind": "app", "id": "cli_…"}`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "id")]
 pub enum Member {
     /// A user, by open_id.
@@ -18,8 +21,97 @@ pub enum Member {
     App(String),
 }
 
+impl std::fmt::Display for Member {
+    /// `user `ou_…`` or `app `cli_…``.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Member::User(id) => write!(f, "user `{id}`"),
+            Member::App(id) => write!(f, "app `{id}`"),
+        }
+    }
+}
+
+impl Member {
+    /// The open_id or app_id.
+    pub fn id(&self) -> &str {
+        match self {
+            Member::User(id) | Member::App(id) => id,
+        }
+    }
+}
+
+/// Reads a member from an object only: the derived reading of an adjacently
+/// tagged enum would also take `["user", "ou_…"]`.
+impl<'de> Deserialize<'de> for Member {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(MemberVisitor)
+    }
+}
+
+struct MemberVisitor;
+
+impl<'de> Visitor<'de> for MemberVisitor {
+    type Value = Member;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(r#"an object {"kind": "user" or "app", "id": …}"#)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Member, A::Error> {
+        const FIELDS: &[&str] = &["kind", "id"];
+        let (mut kind, mut id) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "kind" if kind.is_some() => return Err(de::Error::duplicate_field("kind")),
+                "kind" => kind = Some(map.next_value::<MemberKind>()?),
+                "id" if id.is_some() => return Err(de::Error::duplicate_field("id")),
+                "id" => id = Some(map.next_value::<String>()?),
+                other => return Err(de::Error::unknown_field(other, FIELDS)),
+            }
+        }
+        let kind = kind.ok_or_else(|| de::Error::missing_field("kind"))?;
+        let id = id.ok_or_else(|| de::Error::missing_field("id"))?;
+        Ok(match kind {
+            MemberKind::User => Member::User(id),
+            MemberKind::App => Member::App(id),
+        })
+    }
+}
+
+/// Reads a value of a field-less enum from its name, a string, only (the
+/// derived reading also takes `{"name": null}`).
+fn by_name<'de, D: Deserializer<'de>, T: Copy>(
+    deserializer: D,
+    names: &'static [&'static str],
+    values: &[T],
+) -> Result<T, D::Error> {
+    let name = String::deserialize(deserializer)?;
+    names
+        .iter()
+        .zip(values)
+        .find_map(|(n, v)| (*n == name).then_some(*v))
+        .ok_or_else(|| de::Error::unknown_variant(&name, names))
+}
+
+/// A member's `kind`.
+#[derive(Clone, Copy)]
+enum MemberKind {
+    User,
+    App,
+}
+
+impl<'de> Deserialize<'de> for MemberKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        by_name(
+            deserializer,
+            &["user", "app"],
+            &[MemberKind::User, MemberKind::App],
+        )
+    }
+}
+
 /// Self-built or store app.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AppKind {
     /// 企业自建应用: one tenant.
@@ -102,8 +194,18 @@ pub struct User {
     pub blocked_apps: BTreeSet<String>,
 }
 
+impl<'de> Deserialize<'de> for AppKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        by_name(
+            deserializer,
+            &["custom", "store"],
+            &[AppKind::Custom, AppKind::Store],
+        )
+    }
+}
+
 /// Group or one-to-one chat.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChatKind {
     /// A group.
@@ -111,6 +213,16 @@ pub enum ChatKind {
     Group,
     /// A one-to-one chat.
     P2p,
+}
+
+impl<'de> Deserialize<'de> for ChatKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        by_name(
+            deserializer,
+            &["group", "p2p"],
+            &[ChatKind::Group, ChatKind::P2p],
+        )
+    }
 }
 
 /// A chat.
@@ -174,13 +286,68 @@ pub struct Reaction {
     pub tenant_key: String,
 }
 
-/// A control operation that cannot be done.
+/// A control operation that cannot be done: why, in words, and the field of
+/// the request at fault.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct ControlError(pub String);
+#[error("{message}")]
+pub struct ControlError {
+    /// What kind of refusal (the control API's HTTP status).
+    pub kind: Refusal,
+    /// The field at fault (`tenant_key`, `members[1]`, `sender.kind`), or
+    /// `None` when the request as a whole is.
+    pub field: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
 
-fn missing(what: &str, id: &str) -> ControlError {
-    ControlError(format!("no {what} `{id}`"))
+/// Why a control operation is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Refusal {
+    /// The request is malformed: a wrong type, a missing or unknown field, a
+    /// value out of range (HTTP 400).
+    Invalid,
+    /// An id names nothing that exists (HTTP 404).
+    NotFound,
+    /// The world's state forbids it: an id taken, a member not in the chat,
+    /// a message gone, the platform's rules (HTTP 409).
+    Conflict,
+}
+
+impl Refusal {
+    /// The HTTP status the control API answers with.
+    pub fn status(self) -> u16 {
+        match self {
+            Refusal::Invalid => 400,
+            Refusal::NotFound => 404,
+            Refusal::Conflict => 409,
+        }
+    }
+}
+
+impl ControlError {
+    fn new(kind: Refusal, field: Option<&str>, message: String) -> Self {
+        Self {
+            kind,
+            field: field.map(str::to_owned),
+            message,
+        }
+    }
+
+    /// A malformed request.
+    pub fn invalid(field: Option<&str>, message: impl Into<String>) -> Self {
+        Self::new(Refusal::Invalid, field, message.into())
+    }
+
+    /// `no {what} `{id}``, the id being in `field`.
+    pub fn not_found(field: &str, what: &str, id: &str) -> Self {
+        Self::new(Refusal::NotFound, Some(field), format!("no {what} `{id}`"))
+    }
+
+    /// A request the world's state forbids.
+    pub fn conflict(field: Option<&str>, message: impl Into<String>) -> Self {
+        Self::new(Refusal::Conflict, field, message.into())
+    }
 }
 
 /// Everything the platform knows.
@@ -236,7 +403,7 @@ impl World {
     pub fn create_tenant(&mut self, name: Option<String>) -> Tenant {
         let tenant_key = ids::tenant_key();
         let tenant = Tenant {
-            name: name.unwrap_or_else(|| format!("Tenant {}", &tenant_key[..4])),
+            name: name.unwrap_or_else(|| format!("Tenant {}", ids::short(&tenant_key, ""))),
             tenant_key: tenant_key.clone(),
             restricted_users: BTreeSet::new(),
         };
@@ -244,28 +411,54 @@ impl World {
         tenant
     }
 
-    /// Creates an app (and its tenant when none is named).
+    /// Creates an app (and its tenant when none is named). A fixed `app_id`
+    /// is 1 to 64 ASCII letters, digits, `_` or `-`; a fixed secret or
+    /// verification token is not empty; an empty encrypt key is none.
     pub fn create_app(&mut self, new: NewApp) -> Result<App, ControlError> {
-        let tenant_key = match new.tenant_key {
-            Some(key) if self.tenants.contains_key(&key) => key,
-            Some(key) => return Err(missing("tenant", &key)),
-            None => self.create_tenant(None).tenant_key,
-        };
+        if let Some(id) = &new.app_id
+            && !ids::is_app_id(id)
+        {
+            return Err(ControlError::invalid(
+                Some("app_id"),
+                format!("`{id}` is not an app_id: 1 to 64 ASCII letters, digits, `_` or `-`"),
+            ));
+        }
+        for (field, value) in [
+            ("app_secret", &new.app_secret),
+            ("verification_token", &new.verification_token),
+        ] {
+            if value.as_deref() == Some("") {
+                return Err(ControlError::invalid(
+                    Some(field),
+                    format!("`{field}` is empty"),
+                ));
+            }
+        }
         let app_id = new.app_id.unwrap_or_else(ids::app_id);
         if self.apps.contains_key(&app_id) {
-            return Err(ControlError(format!("app `{app_id}` exists")));
+            return Err(ControlError::conflict(
+                Some("app_id"),
+                format!("app `{app_id}` exists"),
+            ));
         }
+        let tenant_key = match new.tenant_key {
+            Some(key) if self.tenants.contains_key(&key) => key,
+            Some(key) => return Err(ControlError::not_found("tenant_key", "tenant", &key)),
+            None => self.create_tenant(None).tenant_key,
+        };
         let scopes = match new.scopes {
             Some(s) => s.into_iter().collect(),
             None => DEFAULT_SCOPES.iter().map(|s| (*s).to_owned()).collect(),
         };
         let app = App {
-            name: new.name.unwrap_or_else(|| format!("Bot {}", &app_id[4..8])),
+            name: new
+                .name
+                .unwrap_or_else(|| format!("Bot {}", ids::short(&app_id, "cli_"))),
             app_secret: new.app_secret.unwrap_or_else(ids::app_secret),
             kind: new.kind,
             installed: BTreeSet::new(),
             scopes,
-            encrypt_key: new.encrypt_key,
+            encrypt_key: new.encrypt_key.filter(|k| !k.is_empty()),
             verification_token: new.verification_token.unwrap_or_else(ids::app_secret),
             webhook_url: None,
             app_ticket: None,
@@ -280,14 +473,15 @@ impl World {
 
     /// Installs a store app in a tenant.
     pub fn install_app(&mut self, app_id: &str, tenant_key: &str) -> Result<(), ControlError> {
-        if !self.tenants.contains_key(tenant_key) {
-            return Err(missing("tenant", tenant_key));
+        if !self.apps.contains_key(app_id) {
+            return Err(ControlError::not_found("app_id", "app", app_id));
         }
-        let app = self
-            .apps
-            .get_mut(app_id)
-            .ok_or_else(|| missing("app", app_id))?;
-        app.installed.insert(tenant_key.to_owned());
+        if !self.tenants.contains_key(tenant_key) {
+            return Err(ControlError::not_found("tenant_key", "tenant", tenant_key));
+        }
+        self.app_mut(app_id)?
+            .installed
+            .insert(tenant_key.to_owned());
         Ok(())
     }
 
@@ -298,11 +492,11 @@ impl World {
         name: Option<String>,
     ) -> Result<User, ControlError> {
         if !self.tenants.contains_key(tenant_key) {
-            return Err(missing("tenant", tenant_key));
+            return Err(ControlError::not_found("tenant_key", "tenant", tenant_key));
         }
         let open_id = ids::open_id();
         let user = User {
-            name: name.unwrap_or_else(|| format!("User {}", &open_id[3..7])),
+            name: name.unwrap_or_else(|| format!("User {}", ids::short(&open_id, "ou_"))),
             union_id: ids::union_id(),
             user_id: ids::user_id(),
             tenant_key: tenant_key.to_owned(),
@@ -313,13 +507,70 @@ impl World {
         Ok(user)
     }
 
-    /// Checks that a member exists.
-    pub fn check_member(&self, member: &Member) -> Result<(), ControlError> {
-        match member {
-            Member::User(id) if !self.users.contains_key(id) => Err(missing("user", id)),
-            Member::App(id) if !self.apps.contains_key(id) => Err(missing("app", id)),
-            _ => Ok(()),
+    /// Checks that a member exists; a refusal names `{field}.id`.
+    pub fn check_member(&self, member: &Member, field: &str) -> Result<(), ControlError> {
+        let (known, what) = match member {
+            Member::User(id) => (self.users.contains_key(id), "user"),
+            Member::App(id) => (self.apps.contains_key(id), "app"),
+        };
+        if known {
+            Ok(())
+        } else {
+            Err(ControlError::not_found(
+                &format!("{field}.id"),
+                what,
+                member.id(),
+            ))
         }
+    }
+
+    /// Checks that every member of a list exists; a refusal names
+    /// `{field}[i].id`.
+    pub fn check_members<'a>(
+        &self,
+        members: impl IntoIterator<Item = &'a Member>,
+        field: &str,
+    ) -> Result<(), ControlError> {
+        members
+            .into_iter()
+            .enumerate()
+            .try_for_each(|(i, m)| self.check_member(m, &format!("{field}[{i}]")))
+    }
+
+    /// Checks that every open_id of a list names a user; a refusal names
+    /// `{field}[i]`.
+    pub fn check_users<'a>(
+        &self,
+        open_ids: impl IntoIterator<Item = &'a String>,
+        field: &str,
+    ) -> Result<(), ControlError> {
+        open_ids.into_iter().enumerate().try_for_each(|(i, id)| {
+            if self.users.contains_key(id) {
+                Ok(())
+            } else {
+                Err(ControlError::not_found(
+                    &format!("{field}[{i}]"),
+                    "user",
+                    id,
+                ))
+            }
+        })
+    }
+
+    /// Checks that every app_id of a list names an app; a refusal names
+    /// `{field}[i]`.
+    pub fn check_apps<'a>(
+        &self,
+        app_ids: impl IntoIterator<Item = &'a String>,
+        field: &str,
+    ) -> Result<(), ControlError> {
+        app_ids.into_iter().enumerate().try_for_each(|(i, id)| {
+            if self.apps.contains_key(id) {
+                Ok(())
+            } else {
+                Err(ControlError::not_found(&format!("{field}[{i}]"), "app", id))
+            }
+        })
     }
 
     /// Creates a chat with members.
@@ -331,14 +582,12 @@ impl World {
         members: Vec<Member>,
     ) -> Result<Chat, ControlError> {
         if !self.tenants.contains_key(tenant_key) {
-            return Err(missing("tenant", tenant_key));
+            return Err(ControlError::not_found("tenant_key", "tenant", tenant_key));
         }
-        for m in &members {
-            self.check_member(m)?;
-        }
+        self.check_members(&members, "members")?;
         let chat_id = ids::chat_id();
         let chat = Chat {
-            name: name.unwrap_or_else(|| format!("Chat {}", &chat_id[3..7])),
+            name: name.unwrap_or_else(|| format!("Chat {}", ids::short(&chat_id, "oc_"))),
             tenant_key: tenant_key.to_owned(),
             kind,
             members: members.into_iter().collect(),
@@ -355,28 +604,28 @@ impl World {
     pub fn chat_mut(&mut self, chat_id: &str) -> Result<&mut Chat, ControlError> {
         self.chats
             .get_mut(chat_id)
-            .ok_or_else(|| missing("chat", chat_id))
+            .ok_or_else(|| ControlError::not_found("chat_id", "chat", chat_id))
     }
 
     /// The message, for changes.
     pub fn message_mut(&mut self, message_id: &str) -> Result<&mut Message, ControlError> {
         self.messages
             .get_mut(message_id)
-            .ok_or_else(|| missing("message", message_id))
+            .ok_or_else(|| ControlError::not_found("message_id", "message", message_id))
     }
 
     /// The app, for changes.
     pub fn app_mut(&mut self, app_id: &str) -> Result<&mut App, ControlError> {
         self.apps
             .get_mut(app_id)
-            .ok_or_else(|| missing("app", app_id))
+            .ok_or_else(|| ControlError::not_found("app_id", "app", app_id))
     }
 
     /// The user, for changes.
     pub fn user_mut(&mut self, open_id: &str) -> Result<&mut User, ControlError> {
         self.users
             .get_mut(open_id)
-            .ok_or_else(|| missing("user", open_id))
+            .ok_or_else(|| ControlError::not_found("open_id", "user", open_id))
     }
 
     /// Posts a message as a member of the chat.
@@ -386,15 +635,16 @@ impl World {
         sender: Member,
         text: String,
     ) -> Result<Message, ControlError> {
-        self.check_member(&sender)?;
         let chat = self
             .chats
             .get(chat_id)
-            .ok_or_else(|| missing("chat", chat_id))?;
+            .ok_or_else(|| ControlError::not_found("chat_id", "chat", chat_id))?;
+        self.check_member(&sender, "sender")?;
         if !chat.members.contains(&sender) {
-            return Err(ControlError(format!(
-                "{sender:?} is not in chat `{chat_id}`"
-            )));
+            return Err(ControlError::conflict(
+                Some("sender"),
+                format!("{sender} is not in chat `{chat_id}`"),
+            ));
         }
         let message_id = ids::message_id();
         let message = Message {
@@ -430,20 +680,33 @@ impl World {
         operator: Member,
         emoji_type: &str,
     ) -> Result<Reaction, ControlError> {
-        self.check_member(&operator)?;
         let message = self
             .messages
             .get(message_id)
-            .ok_or_else(|| missing("message", message_id))?;
+            .ok_or_else(|| ControlError::not_found("message_id", "message", message_id))?;
+        self.check_member(&operator, "operator")?;
+        if EmojiType::from(emoji_type).is_unknown() {
+            return Err(ControlError::invalid(
+                Some("emoji_type"),
+                format!("unknown emoji_type `{emoji_type}`"),
+            ));
+        }
         if message.recalled || message.deleted {
-            return Err(ControlError(format!("message `{message_id}` is gone")));
+            return Err(ControlError::conflict(
+                Some("message_id"),
+                format!("message `{message_id}` is gone"),
+            ));
         }
-        let chat = &self.chats[&message.chat_id];
-        if !chat.members.contains(&operator) {
-            return Err(ControlError(format!(
-                "{operator:?} is not in the message's chat"
-            )));
-        }
+        let chat = self
+            .chats
+            .get(&message.chat_id)
+            .filter(|chat| chat.members.contains(&operator))
+            .ok_or_else(|| {
+                ControlError::conflict(
+                    Some("operator"),
+                    format!("{operator} is not in the message's chat"),
+                )
+            })?;
         let reaction = Reaction {
             reaction_id: ids::reaction_id(),
             message_id: message_id.to_owned(),

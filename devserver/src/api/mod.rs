@@ -212,10 +212,12 @@ pub async fn guard<E: Endpoint>(
     let grant = match shared.lock_tokens().check(token) {
         Ok(grant) => grant.clone(),
         Err(TokenProblem::Unknown | TokenProblem::Expired) => {
-            let code = match token.as_bytes()[0] {
-                b'u' => 99_991_668,
-                b'a' => 99_991_664,
-                _ => 99_991_663,
+            let code = if token.starts_with("u-") {
+                99_991_668
+            } else if token.starts_with("a-") {
+                99_991_664
+            } else {
+                99_991_663
             };
             return Err(Reply::platform(code, 400));
         }
