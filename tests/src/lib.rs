@@ -1,5 +1,6 @@
 //! Helpers shared by the test targets in `tests/`.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// This crate's folder.
@@ -12,56 +13,66 @@ pub fn workspace() -> PathBuf {
     here().join("..")
 }
 
-/// A file of the shared reference material (`../shared/reference/` beside the checkout).
-pub fn reference(name: &str) -> PathBuf {
-    workspace().join("../shared/reference").join(name)
+/// A file of the platform facts in `tests/platform/` (see its README
+/// for where each comes from).
+pub fn platform_fixture(name: &str) -> PathBuf {
+    here().join("platform").join(name)
 }
 
-/// The text of a reference file.
+/// The text of a platform fixture.
 ///
 /// # Panics
-/// When the file is missing: the tests need the shared reference material.
-pub fn reference_text(name: &str) -> String {
-    let path = reference(name);
+/// When the file cannot be read.
+pub fn platform_text(name: &str) -> String {
+    let path = platform_fixture(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// A platform fixture parsed as JSON.
+///
+/// # Panics
+/// When the file cannot be read or is not JSON.
+pub fn platform_json(name: &str) -> serde_json::Value {
+    serde_json::from_str(&platform_text(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The rows of a tab-separated platform fixture, each a map from the header
+/// line's column names to the row's values.
+///
+/// # Panics
+/// When the file cannot be read, or a row has not as many columns as the header.
+pub fn platform_tsv(name: &str) -> Vec<BTreeMap<String, String>> {
+    let text = platform_text(name);
+    let mut lines = text.lines();
+    let columns: Vec<&str> = lines
+        .next()
+        .unwrap_or_else(|| panic!("{name}: no header line"))
+        .split('\t')
+        .collect();
+    lines
+        .enumerate()
+        .map(|(i, line)| {
+            let values: Vec<&str> = line.split('\t').collect();
+            assert_eq!(
+                values.len(),
+                columns.len(),
+                "{name}:{}: {} columns, the header has {}",
+                i + 2,
+                values.len(),
+                columns.len()
+            );
+            columns
+                .iter()
+                .zip(values)
+                .map(|(c, v)| ((*c).to_owned(), v.to_owned()))
+                .collect()
+        })
+        .collect()
 }
 
 /// The JSON test vectors that the official SDKs accept.
 pub fn test_vectors() -> serde_json::Value {
-    serde_json::from_str(&reference_text("test-vectors.json")).expect("test-vectors.json is JSON")
-}
-
-/// The first fenced ```json block after `marker` in a reference page.
-///
-/// # Panics
-/// When the page has no such block.
-pub fn json_example_after(page: &str, marker: &str) -> String {
-    let text = reference_text(page);
-    let from = text
-        .find(marker)
-        .unwrap_or_else(|| panic!("{page}: no `{marker}`"));
-    let rest = &text[from..];
-    let start = rest.find('{').expect("a JSON object");
-    let mut depth = 0usize;
-    for (i, c) in rest[start..].char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return rest[start..=start + i].to_owned();
-                }
-            }
-            _ => {}
-        }
-    }
-    // The delete page's example is cut short by the page: close what is open.
-    let mut json = rest[start..].trim_end().to_owned();
-    if let Some(end) = json.find("\n\n") {
-        json.truncate(end);
-    }
-    json.push_str(&"}".repeat(depth));
-    json
+    platform_json("test-vectors.json")
 }
 
 /// Compares `actual` with the golden file at `path`; with `UPDATE_GOLDEN=1`

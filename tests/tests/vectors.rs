@@ -1,9 +1,10 @@
 //! The vectors the official SDKs accept: AES, signature and challenge from
-//! `test-vectors.json`, and the pbbp2 frames of `protocol.md` §2.5.
+//! `tests/platform/test-vectors.json`, and the pbbp2 frames of
+//! `tests/platform/frames.json`.
 
 use lark_sdk::event::crypto::EncryptKey;
-use lark_sdk::event::frame::{Frame, Header, METHOD_DATA};
-use lark_tests::{reference_text, test_vectors};
+use lark_sdk::event::frame::{Frame, Header, METHOD_CONTROL, METHOD_DATA};
+use lark_tests::{platform_json, test_vectors};
 use serde_json::Value;
 
 fn hex(text: &str) -> Vec<u8> {
@@ -76,29 +77,58 @@ fn challenge_vector_decrypts() {
     assert_eq!(aes.len(), 32);
 }
 
-/// The hex line that follows `label` in protocol.md §2.5.
-fn frame_vector(label: &str) -> Vec<u8> {
-    let page = reference_text("protocol.md");
-    let section = &page[page.find("### 2.5").expect("§2.5")..];
-    let after = &section[section.find(label).unwrap_or_else(|| panic!("no {label}"))..];
-    let line = after
-        .lines()
-        .skip(1)
-        .find(|l| !l.trim().is_empty() && l.chars().all(|c| c.is_ascii_hexdigit()))
-        .expect("a hex line");
-    hex(line.trim())
+/// The frame called `name` in `frames.json`: its bytes, and the fields the
+/// official SDK encoded into them.
+fn frame_vector(name: &str) -> (Vec<u8>, Value) {
+    let facts = platform_json("frames.json")["frames"][name].clone();
+    assert!(facts.is_object(), "frames.json has no frame {name}");
+    (hex(facts["hex"].as_str().expect("hex")), facts)
+}
+
+/// Checks a decoded frame against the fields its vector documents.
+fn assert_frame_is(frame: &Frame, facts: &Value) {
+    assert_eq!(Some(frame.seq_id), facts["seq_id"].as_u64());
+    assert_eq!(Some(frame.log_id), facts["log_id"].as_u64());
+    assert_eq!(Some(i64::from(frame.service)), facts["service"].as_i64());
+    assert_eq!(Some(i64::from(frame.method)), facts["method"].as_i64());
+    let headers: Vec<[&str; 2]> = frame
+        .headers
+        .iter()
+        .map(|h| [h.key.as_str(), h.value.as_str()])
+        .collect();
+    assert_eq!(serde_json::to_value(headers).unwrap(), facts["headers"]);
+    let payload = frame
+        .payload
+        .as_deref()
+        .map(|p| std::str::from_utf8(p).expect("a UTF-8 payload"));
+    assert_eq!(payload, facts["payload"].as_str());
+}
+
+#[test]
+fn every_frame_vector_decodes_to_its_fields_and_re_encodes() {
+    let all = platform_json("frames.json");
+    assert_eq!(all["methods"]["control"], METHOD_CONTROL);
+    assert_eq!(all["methods"]["data"], METHOD_DATA);
+    let frames = all["frames"].as_object().expect("frames");
+    assert_eq!(frames.len(), 4);
+    for name in frames.keys() {
+        let (bytes, facts) = frame_vector(name);
+        let frame = Frame::from_bytes(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_frame_is(&frame, &facts);
+        assert_eq!(frame.to_bytes(), bytes, "{name}: re-encoding differs");
+    }
 }
 
 #[test]
 fn ping_frame_vector() {
-    let bytes = frame_vector("ping (service=33554678):");
+    let (bytes, _) = frame_vector("ping");
     assert_eq!(Frame::ping(33_554_678).to_bytes(), bytes);
     assert_eq!(Frame::from_bytes(&bytes).unwrap().kind(), "ping");
 }
 
 #[test]
 fn data_frame_and_reply_vectors() {
-    let data = frame_vector("data frame (SeqID=7");
+    let (data, _) = frame_vector("data");
     let frame = Frame::from_bytes(&data).unwrap();
     assert_eq!(
         (frame.seq_id, frame.log_id, frame.service, frame.method),
@@ -110,13 +140,16 @@ fn data_frame_and_reply_vectors() {
     assert_eq!(frame.header("trace_id"), Some("tr-1"));
     assert_eq!(frame.payload.as_deref(), Some(&br#"{"a":1}"#[..]));
     assert_eq!(frame.to_bytes(), data, "re-encoding gives the same bytes");
-    let reply = frame_vector("expected reply (same + header biz_rt=3");
-    assert_eq!(frame.reply(true, 3).to_bytes(), reply);
+    let (reply, facts) = frame_vector("data_reply");
+    assert_eq!(facts["reply_to"], "data");
+    let biz_rt_ms = facts["biz_rt_ms"].as_u64().expect("biz_rt_ms");
+    assert_eq!(biz_rt_ms, 3);
+    assert_eq!(frame.reply(true, biz_rt_ms).to_bytes(), reply);
 }
 
 #[test]
 fn pong_frame_vector_carries_the_client_config() {
-    let bytes = frame_vector("pong with config payload");
+    let (bytes, _) = frame_vector("pong");
     let frame = Frame::from_bytes(&bytes).unwrap();
     assert_eq!(frame.kind(), "pong");
     let config: Value = serde_json::from_slice(frame.payload.as_deref().unwrap()).unwrap();
