@@ -5,7 +5,11 @@ this prints (one JSON object each):
 
   interop.py client  BASE APP_ID APP_SECRET MESSAGE_ID OWN_REACTION OTHER_REACTION
   interop.py ws      BASE APP_ID APP_SECRET
-  interop.py webhook ENCRYPT_KEY VERIFICATION_TOKEN
+  interop.py webhook ENCRYPT_KEY VERIFICATION_TOKEN   (ENCRYPT_KEY "" for plaintext pushes)
+
+`client` exits when its calls are done. `ws` and `webhook` receive events
+until their stdin closes, so the SDK has sent every acknowledgement by the
+time the test lets them go.
 """
 
 import http.server
@@ -15,19 +19,30 @@ import sys
 import threading
 
 import lark_oapi as lark
-from lark_oapi.api.im.v1 import DeleteMessageReactionRequest
+from lark_oapi.api.im.v1 import (
+    CreateMessageReactionRequest,
+    CreateMessageReactionRequestBody,
+    DeleteMessageReactionRequest,
+    Emoji,
+    ListMessageReactionRequest,
+)
 from lark_oapi.core.log import handler as lark_log_handler
 
 # lark-oapi logs to stdout; this script's stdout is for its JSON lines.
 lark_log_handler.setStream(sys.stderr)
 
 
+_stdout = threading.Lock()
+
+
 def say(**fields):
-    print(json.dumps(fields, ensure_ascii=False), flush=True)
+    line = json.dumps(fields, ensure_ascii=False)
+    with _stdout:
+        print(line, flush=True)
 
 
 def event_fields(data):
-    """What the typed event the SDK hands over says."""
+    """What the typed event the SDK hands over says (created and deleted alike)."""
     event = data.event
     return {
         "event_id": data.header.event_id,
@@ -40,48 +55,92 @@ def event_fields(data):
     }
 
 
+def reaction_fields(reaction):
+    """What the SDK made of one reaction in an answer."""
+    operator = reaction.operator
+    return {
+        "reaction_id": reaction.reaction_id,
+        "emoji_type": reaction.reaction_type.emoji_type if reaction.reaction_type else None,
+        "operator_id": operator.operator_id if operator else None,
+        "operator_type": operator.operator_type if operator else None,
+    }
+
+
+def answer(call, response, **fields):
+    say(call=call, code=response.code, msg=response.msg, log_id=response.get_log_id(), **fields)
+
+
 def client(base, app_id, app_secret, message_id, own, other):
-    """The SDK's client calls the delete endpoint: its own reaction, then a user's."""
+    """The SDK's client adds a reaction, lists them page by page and by type,
+    then deletes its own reaction and a user's."""
     cli = lark.Client.builder().app_id(app_id).app_secret(app_secret).domain(base).build()
+
+    body = CreateMessageReactionRequestBody.builder().reaction_type(Emoji.builder().emoji_type("THUMBSUP").build())
+    request = CreateMessageReactionRequest.builder().message_id(message_id).request_body(body.build()).build()
+    response = cli.im.v1.message_reaction.create(request)
+    answer("create", response, reaction=reaction_fields(response.data) if response.data else None)
+
+    page_token = None
+    for _ in range(10):
+        request = ListMessageReactionRequest.builder().message_id(message_id).page_size(2)
+        if page_token:
+            request = request.page_token(page_token)
+        response = cli.im.v1.message_reaction.list(request.build())
+        data = response.data
+        answer(
+            "list",
+            response,
+            items=[reaction_fields(r) for r in (data.items or [])] if data else None,
+            has_more=data.has_more if data else None,
+            page_token=data.page_token if data else None,
+        )
+        page_token = data.page_token if data else None
+        if not (data and data.has_more and page_token):
+            break
+
+    request = ListMessageReactionRequest.builder().message_id(message_id).reaction_type("THUMBSUP").build()
+    response = cli.im.v1.message_reaction.list(request)
+    data = response.data
+    answer("list_by_type", response, items=[reaction_fields(r) for r in (data.items or [])] if data else None)
+
     for reaction_id in (own, other):
         request = DeleteMessageReactionRequest.builder().message_id(message_id).reaction_id(reaction_id).build()
         response = cli.im.v1.message_reaction.delete(request)
         data = response.data
-        say(
-            call="delete",
-            code=response.code,
-            msg=response.msg,
-            log_id=response.get_log_id(),
-            reaction_id=data.reaction_id if data else None,
-        )
+        answer("delete", response, reaction_id=data.reaction_id if data else None)
 
 
-def ws(base, app_id, app_secret):
-    """The SDK's long-connection client receives the event and exits."""
+def event_handler(encrypt_key, verification_token):
+    """A handler for both reaction events that prints what each says."""
     def handle(data):
         say(received=event_fields(data))
-        os._exit(0)
 
-    handler = lark.EventDispatcherHandler.builder("", "").register_p2_im_message_reaction_deleted_v1(handle).build()
-    cli = lark.ws.Client(app_id, app_secret, event_handler=handler, domain=base, log_level=lark.LogLevel.WARNING)
-    threading.Thread(target=cli.start, daemon=True).start()
-    say(started=True)
-    threading.Event().wait(30)
-    say(error="no event within 30 s")
-    os._exit(1)
-
-
-def webhook(encrypt_key, verification_token):
-    """The SDK's webhook handler answers the challenge and accepts the signed, encrypted push."""
-    def handle(data):
-        say(received=event_fields(data))
-        threading.Timer(0.2, lambda: os._exit(0)).start()
-
-    handler = (
+    return (
         lark.EventDispatcherHandler.builder(encrypt_key, verification_token)
+        .register_p2_im_message_reaction_created_v1(handle)
         .register_p2_im_message_reaction_deleted_v1(handle)
         .build()
     )
+
+
+def until_stdin_closes():
+    sys.stdin.read()
+    os._exit(0)
+
+
+def ws(base, app_id, app_secret):
+    """The SDK's long-connection client receives the events and acknowledges them."""
+    handler = event_handler("", "")
+    cli = lark.ws.Client(app_id, app_secret, event_handler=handler, domain=base, log_level=lark.LogLevel.WARNING)
+    threading.Thread(target=cli.start, daemon=True).start()
+    say(started=True)
+    until_stdin_closes()
+
+
+def webhook(encrypt_key, verification_token):
+    """The SDK's webhook handler answers the challenge and accepts the pushes:
+    signed and encrypted under a key, plaintext with only the token otherwise."""
+    handler = event_handler(encrypt_key, verification_token)
 
     class Endpoint(http.server.BaseHTTPRequestHandler):
         def do_POST(self):
@@ -92,7 +151,12 @@ def webhook(encrypt_key, verification_token):
             # As lark-oapi's Flask adapter passes them: werkzeug title-cases names.
             request.headers = {k.title(): v for k, v in self.headers.items()}
             response = handler.do(request)
-            say(answered=response.status_code, body=(response.content or b"").decode())
+            say(
+                answered=response.status_code,
+                body=(response.content or b"").decode(),
+                encrypted="encrypt" in json.loads(body),
+                signed="X-Lark-Signature" in request.headers,
+            )
             self.send_response(response.status_code)
             self.send_header("Content-Type", "application/json; charset=utf-8")
             self.end_headers()
@@ -102,9 +166,9 @@ def webhook(encrypt_key, verification_token):
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Endpoint)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     say(url=f"http://127.0.0.1:{server.server_address[1]}/webhook/event")
-    threading.Timer(30, lambda: (say(error="no event within 30 s"), os._exit(1))).start()
-    server.serve_forever()
+    until_stdin_closes()
 
 
 if __name__ == "__main__":

@@ -1,21 +1,29 @@
 //! The official Python SDK (lark-oapi from PyPI) talks to the local server
-//! unchanged: its client gets the same answers, its long-connection client
-//! receives the event, its webhook handler accepts our encrypted, signed
-//! pushes. `./scripts/test` creates the virtual environment (`.venv`).
+//! unchanged: its client adds, lists (page by page) and deletes reactions and
+//! gets the same answers; its long-connection client receives the events and
+//! the server sees its acknowledgements; its webhook handler accepts our
+//! pushes, encrypted and signed under an Encrypt Key, and plaintext with only a
+//! verification token. `./scripts/test` creates the virtual environment (`.venv`).
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::process::Stdio;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use lark_devserver::{Config, DevServer, Member, NewApp};
+use lark_devserver::{Config, DeliveryRecord, DevServer, Member, NewApp};
 use lark_sdk::im::v1::DeleteMessageReactionError as E;
 use lark_tests::{Scene, python, workspace};
 use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, BufReader, Lines};
-use tokio::process::{Child, ChildStdout, Command};
+use tokio::process::{Child, ChildStdin, ChildStdout, Command};
+
+const CREATED: &str = "im.message.reaction.created_v1";
+const DELETED: &str = "im.message.reaction.deleted_v1";
 
 /// The interop script running, and the JSON lines it prints.
 struct Script {
-    _child: Child,
+    child: Child,
+    /// Held open while the script should keep receiving; closing it lets it exit.
+    stdin: Option<ChildStdin>,
     lines: Lines<BufReader<ChildStdout>>,
 }
 
@@ -24,13 +32,16 @@ impl Script {
         let mut child = Command::new(python())
             .arg(workspace().join("tests/python/interop.py"))
             .args(args)
+            .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .kill_on_drop(true)
             .spawn()
             .expect("python starts");
+        let stdin = child.stdin.take();
         let stdout = child.stdout.take().expect("stdout");
         Self {
-            _child: child,
+            child,
+            stdin,
             lines: BufReader::new(stdout).lines(),
         }
     }
@@ -50,6 +61,92 @@ impl Script {
             eprintln!("python: {line}");
         }
     }
+
+    /// The next line of an SDK call, which must be `call`.
+    async fn call(&mut self, call: &str) -> Value {
+        let line = self.next().await;
+        assert_eq!(line["call"], call, "{line}");
+        line
+    }
+
+    /// Closes its stdin and waits for it to exit cleanly.
+    async fn finish(mut self) {
+        drop(self.stdin.take());
+        let status = tokio::time::timeout(Duration::from_secs(30), self.child.wait())
+            .await
+            .expect("the script exits within 30 s of its stdin closing")
+            .expect("waiting for the script");
+        assert!(status.success(), "the script exited with {status}");
+    }
+}
+
+/// Waits up to 10 s for `done`, which says what it waits for when it fails.
+async fn eventually(what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !done() {
+        assert!(Instant::now() < deadline, "{what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The attempts to deliver one event, once one of them was acknowledged.
+async fn acknowledged(server: &DevServer, event_id: &str) -> Vec<DeliveryRecord> {
+    let attempts = || -> Vec<DeliveryRecord> {
+        server
+            .deliveries()
+            .into_iter()
+            .filter(|d| d.event_id == event_id)
+            .collect()
+    };
+    eventually(&format!("event {event_id} was not acknowledged"), || {
+        attempts().iter().any(|d| d.outcome == "acked")
+    })
+    .await;
+    attempts()
+}
+
+/// Asserts that the first push of the event through `channel` was
+/// acknowledged with `code`, and that it was the only one.
+async fn assert_acknowledged_once(server: &DevServer, event: &Value, channel: &str, code: i64) {
+    let event_id = event["event_id"].as_str().expect("an event_id");
+    let attempts = acknowledged(server, event_id).await;
+    assert_eq!(attempts.len(), 1, "{attempts:?}");
+    let attempt = &attempts[0];
+    assert_eq!(attempt.event_type, event["event_type"].as_str().unwrap());
+    assert_eq!(attempt.channel, channel, "{attempt:?}");
+    assert_eq!(attempt.attempt, 1, "{attempt:?}");
+    assert_eq!(attempt.ack_code, Some(code), "{attempt:?}");
+}
+
+/// Reads lines until the script has received both reaction events (and
+/// `also` holds for what was read); returns them by event type and every
+/// other line.
+async fn both_events(
+    script: &mut Script,
+    also: impl Fn(&[Value]) -> bool,
+) -> (BTreeMap<String, Value>, Vec<Value>) {
+    let mut received = BTreeMap::new();
+    let mut others = Vec::new();
+    while received.len() < 2 || !also(&others) {
+        let line = script.next().await;
+        match line.get("received") {
+            Some(event) => {
+                let kind = event["event_type"].as_str().expect("an event_type");
+                assert!(kind == CREATED || kind == DELETED, "{line}");
+                let earlier = received.insert(kind.to_owned(), event.clone());
+                assert!(earlier.is_none(), "received twice: {line}");
+            }
+            None => others.push(line),
+        }
+    }
+    (received, others)
+}
+
+fn reaction_ids<'a>(items: impl IntoIterator<Item = &'a Value>) -> Vec<&'a str> {
+    items
+        .into_iter()
+        .map(|item| item["reaction_id"].as_str().expect("a reaction_id"))
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -66,23 +163,81 @@ async fn its_client_gets_our_answers() {
         &own,
         &other,
     ]);
-    let deleted = script.next().await;
+
+    let created = script.call("create").await;
+    assert_eq!(created["code"], 0, "{created}");
+    let reaction = &created["reaction"];
+    assert_eq!(reaction["emoji_type"], "THUMBSUP", "{created}");
+    assert_eq!(reaction["operator_type"], "app");
+    assert_eq!(reaction["operator_id"], scene.app.app_id.as_str());
+    let added = reaction["reaction_id"]
+        .as_str()
+        .expect("a reaction_id")
+        .to_owned();
+    {
+        let world = scene.server.world();
+        let stored = world.reactions.get(&added).expect("the server keeps it");
+        assert_eq!(stored.message_id, scene.message.message_id);
+        assert_eq!(stored.emoji_type, "THUMBSUP");
+        assert_eq!(stored.operator, scene.bot);
+    }
+
+    // Three reactions, two a page.
+    let first = script.call("list").await;
+    assert_eq!(first["code"], 0, "{first}");
+    assert_eq!(first["has_more"], true, "{first}");
+    assert!(
+        first["page_token"].as_str().is_some_and(|t| !t.is_empty()),
+        "{first}"
+    );
+    let second = script.call("list").await;
+    assert_eq!(second["code"], 0, "{second}");
+    assert_eq!(second["has_more"], false, "{second}");
+    let first_items = first["items"].as_array().expect("items");
+    let second_items = second["items"].as_array().expect("items");
+    assert_eq!((first_items.len(), second_items.len()), (2, 1));
+    let listed: BTreeSet<&str> = reaction_ids(first_items.iter().chain(second_items))
+        .into_iter()
+        .collect();
+    let expected: BTreeSet<&str> = [own.as_str(), other.as_str(), added.as_str()].into();
+    assert_eq!(listed, expected);
+    let by_user = first_items
+        .iter()
+        .chain(second_items)
+        .find(|item| item["reaction_id"] == other.as_str())
+        .unwrap();
+    assert_eq!(by_user["operator_type"], "user");
+    assert_eq!(by_user["operator_id"], scene.user.open_id.as_str());
+    assert_eq!(by_user["emoji_type"], "SMILE");
+
+    let by_type = script.call("list_by_type").await;
+    assert_eq!(by_type["code"], 0, "{by_type}");
+    assert_eq!(
+        reaction_ids(by_type["items"].as_array().expect("items")),
+        [added.as_str()]
+    );
+
+    let deleted = script.call("delete").await;
     assert_eq!(deleted["code"], 0, "{deleted}");
     assert_eq!(deleted["reaction_id"], own.as_str());
-    let refused = script.next().await;
+    let refused = script.call("delete").await;
     assert_eq!(refused["code"], E::NOT_REACTION_OWNER.code, "{refused}");
     assert_eq!(refused["msg"], E::NOT_REACTION_OWNER.message);
     assert!(
         refused["log_id"].as_str().is_some_and(|id| id.len() == 34),
         "{refused}"
     );
-    let world = scene.server.world();
-    assert!(!world.reactions.contains_key(&own));
-    assert!(world.reactions.contains_key(&other));
+    {
+        let world = scene.server.world();
+        assert!(!world.reactions.contains_key(&own));
+        assert!(world.reactions.contains_key(&other));
+        assert!(world.reactions.contains_key(&added));
+    }
+    script.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn its_long_connection_client_receives_the_event() {
+async fn its_long_connection_client_receives_and_acknowledges_the_events() {
     let scene = Scene::with(Config {
         ping_interval_secs: 5,
         ..Config::default()
@@ -95,36 +250,37 @@ async fn its_long_connection_client_receives_the_event() {
         &scene.app.app_secret,
     ]);
     assert_eq!(script.next().await["started"], true);
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    while scene.server.connections(&scene.app.app_id) == 0 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "lark-oapi did not connect"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    eventually("lark-oapi did not connect", || {
+        scene.server.connections(&scene.app.app_id) > 0
+    })
+    .await;
     let reaction = scene.react(&scene.member, "Get");
     scene
         .server
         .remove_reaction(&scene.member, &reaction)
         .unwrap();
-    let received = script.next().await;
-    let event = &received["received"];
-    assert_eq!(
-        event["event_type"], "im.message.reaction.deleted_v1",
-        "{received}"
-    );
-    assert_eq!(event["emoji_type"], "Get");
-    assert_eq!(event["message_id"], scene.message.message_id.as_str());
-    assert_eq!(event["open_id"], scene.user.open_id.as_str());
+
+    let (received, others) = both_events(&mut script, |_| true).await;
+    assert!(others.is_empty(), "{others:?}");
+    for (kind, event) in &received {
+        assert_eq!(event["emoji_type"], "Get", "{kind}: {event}");
+        assert_eq!(event["message_id"], scene.message.message_id.as_str());
+        assert_eq!(event["operator_type"], "user");
+        assert_eq!(event["open_id"], scene.user.open_id.as_str());
+        // The reply frame lark-oapi sends back once its handler returns.
+        assert_acknowledged_once(&scene.server, event, "ws", 200).await;
+    }
+    script.finish().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn its_webhook_handler_accepts_our_signed_encrypted_pushes() {
+/// Registers the script's webhook with an app keyed by `encrypt_key` (none:
+/// plaintext pushes, checked by the verification token alone), then adds and
+/// removes a reaction.
+async fn webhook_receives_both_events(encrypt_key: Option<&str>) {
     let server = DevServer::start(Config::default()).await.unwrap();
     let app = server
         .create_app(NewApp {
-            encrypt_key: Some("python-interop-key".into()),
+            encrypt_key: encrypt_key.map(str::to_owned),
             ..NewApp::default()
         })
         .unwrap();
@@ -141,7 +297,11 @@ async fn its_webhook_handler_accepts_our_signed_encrypted_pushes() {
         .post_message(&chat.chat_id, member.clone(), "hi")
         .unwrap();
 
-    let mut script = Script::start(&["webhook", "python-interop-key", &app.verification_token]);
+    let mut script = Script::start(&[
+        "webhook",
+        encrypt_key.unwrap_or(""),
+        &app.verification_token,
+    ]);
     let url = script.next().await["url"]
         .as_str()
         .expect("a URL")
@@ -151,34 +311,43 @@ async fn its_webhook_handler_accepts_our_signed_encrypted_pushes() {
     registered.expect("lark-oapi answered the challenge");
     assert_eq!(challenge["answered"], 200, "{challenge}");
     assert!(challenge["body"].as_str().unwrap().contains("challenge"));
+    assert_eq!(challenge["encrypted"], encrypt_key.is_some(), "{challenge}");
 
     let reaction = server
         .add_reaction(&message.message_id, member.clone(), "HEART")
         .unwrap();
-    // The created event is pushed too; lark-oapi has no handler for it (500, re-pushed later).
     server
         .remove_reaction(&member, &reaction.reaction_id)
         .unwrap();
-    let received = loop {
-        let line = script.next().await;
-        if line.get("received").is_some() {
-            break line;
-        }
-    };
-    let event = &received["received"];
-    assert_eq!(event["event_type"], "im.message.reaction.deleted_v1");
-    assert_eq!(event["emoji_type"], "HEART");
-    assert_eq!(event["open_id"], user.open_id.as_str());
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while !server.deliveries().iter().any(|d| {
-        d.event_type == "im.message.reaction.deleted_v1"
-            && d.channel == "webhook"
-            && d.outcome == "acked"
-    }) {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the push was not acknowledged"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
+
+    // Each push prints what the handler received, then how it answered.
+    let (received, answers) = both_events(&mut script, |answers| answers.len() >= 2).await;
+    for answer in &answers {
+        assert_eq!(answer["answered"], 200, "{answer}");
+        assert_eq!(answer["body"], r#"{"msg":"success"}"#, "{answer}");
+        assert_eq!(answer["encrypted"], encrypt_key.is_some(), "{answer}");
+        assert_eq!(answer["signed"], encrypt_key.is_some(), "{answer}");
     }
+    for (kind, event) in &received {
+        assert_eq!(
+            event["message_id"],
+            message.message_id.as_str(),
+            "{kind}: {event}"
+        );
+        assert_eq!(event["emoji_type"], "HEART");
+        assert_eq!(event["operator_type"], "user");
+        assert_eq!(event["open_id"], user.open_id.as_str());
+        assert_acknowledged_once(&server, event, "webhook", 200).await;
+    }
+    script.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn its_webhook_handler_accepts_our_signed_encrypted_pushes() {
+    webhook_receives_both_events(Some("python-interop-key")).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn its_webhook_handler_accepts_our_plaintext_pushes() {
+    webhook_receives_both_events(None).await;
 }
