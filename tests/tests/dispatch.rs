@@ -1,12 +1,14 @@
 //! The dispatcher under cancellation, panics and id-less events: an event
-//! whose handler did not finish is run again on its re-push, a panic is a
-//! failure and never escapes, ack-first mode survives panics and bounds how
-//! many handlers run at once.
+//! whose handler did not finish is run again on its re-push (with a store
+//! in memory and with one that waits), a panic is a failure and never
+//! escapes, ack-first mode survives panics, bounds how many handlers run at
+//! once, and shuts down within a bound saying what it cancelled.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use lark_sdk::event::dedup::{BoxFuture, Claim, DedupStore, MemoryDedup, Seen};
 use lark_sdk::event::{AckMode, Dispatcher, HandlerPanic, Outcome};
 use tokio::sync::{Notify, mpsc};
 
@@ -250,4 +252,158 @@ async fn ack_first_mode_answers_busy_when_its_queue_is_full_and_loses_nothing() 
     }
     assert!(matches!(outcome, Outcome::Queued), "{outcome:?}");
     release.notify_one();
+}
+
+/// A store that takes its time, as one over the network does: it never
+/// answers at once, so the dispatcher's guard must reach it in the background.
+struct SlowStore {
+    inner: MemoryDedup,
+    delay: Duration,
+}
+
+impl DedupStore for SlowStore {
+    fn begin<'a>(&'a self, id: &'a str, claim: Claim, lease: Duration) -> BoxFuture<'a, Seen> {
+        Box::pin(async move {
+            tokio::time::sleep(self.delay / 10).await;
+            self.inner.begin_now(id, claim, lease).expect("in memory")
+        })
+    }
+
+    fn finish<'a>(&'a self, id: &'a str, claim: Claim, handled: bool) -> BoxFuture<'a, ()> {
+        Box::pin(async move {
+            tokio::time::sleep(self.delay).await;
+            self.inner.finish_now(id, claim, handled);
+        })
+    }
+}
+
+fn slow_store() -> SlowStore {
+    SlowStore {
+        inner: MemoryDedup::default(),
+        delay: Duration::from_millis(200),
+    }
+}
+
+#[tokio::test]
+async fn with_a_store_that_waits_a_dropped_future_still_reaches_it() {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let d = dispatcher(&calls, |n| async move {
+        if n == 0 {
+            tokio::time::sleep(Duration::from_secs(3600)).await;
+        }
+        Ok(())
+    })
+    .dedup(slow_store());
+    // Cut off inside the handler: the claim is given up in the background.
+    let json = event("s-1", "om_1");
+    let cut = tokio::time::timeout(Duration::from_millis(100), d.dispatch(&json)).await;
+    assert!(cut.is_err());
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert!(matches!(d.dispatch(&json).await, Outcome::Handled));
+
+    // Cut off while the store is being told of success: the success is
+    // still recorded, so the re-push is a duplicate, not a second run.
+    let json = event("s-2", "om_2");
+    let cut = tokio::time::timeout(Duration::from_millis(100), d.dispatch(&json)).await;
+    assert!(cut.is_err(), "the store takes 200 ms to finish");
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert!(matches!(d.dispatch(&json).await, Outcome::Duplicate));
+    assert_eq!(calls.load(Ordering::SeqCst), 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ack_first_shutdown_waits_then_says_how_many_it_cancelled() {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let counter = Arc::clone(&calls);
+    let d = Dispatcher::new()
+        .mode(AckMode::Immediately {
+            queue: 8,
+            workers: 1,
+        })
+        .on_message_reaction_deleted_v1(move |e| {
+            let n = counter.fetch_add(1, Ordering::SeqCst);
+            let tx = tx.clone();
+            async move {
+                if n == 0 {
+                    tokio::time::sleep(Duration::from_secs(3600)).await;
+                }
+                let _ = tx.send(e.event.message_id.unwrap());
+                Ok(())
+            }
+        });
+    for n in 0..3 {
+        let outcome = d
+            .dispatch(&event(&format!("a-{n}"), &format!("om_{n}")))
+            .await;
+        assert!(matches!(outcome, Outcome::Queued), "{outcome:?}");
+    }
+    while calls.load(Ordering::SeqCst) == 0 {
+        tokio::task::yield_now().await;
+    }
+    // One stuck handler holds the only worker; two events wait behind it.
+    let started = std::time::Instant::now();
+    assert_eq!(d.shutdown(Duration::from_millis(200)).await, 3);
+    assert!(started.elapsed() < Duration::from_secs(2));
+    assert!(rx.try_recv().is_err(), "none of them ran");
+    // Their claims went with them: pushed again, they run (on a new pool).
+    for n in 1..3 {
+        let outcome = d
+            .dispatch(&event(&format!("a-{n}"), &format!("om_{n}")))
+            .await;
+        assert!(matches!(outcome, Outcome::Queued), "{outcome:?}");
+    }
+    let mut seen = Vec::new();
+    for _ in 0..2 {
+        let id = tokio::time::timeout(Duration::from_secs(5), rx.recv())
+            .await
+            .unwrap()
+            .unwrap();
+        seen.push(id);
+    }
+    seen.sort();
+    assert_eq!(seen, ["om_1", "om_2"]);
+    // With nothing stuck, shutdown lets the queue finish and cancels nothing.
+    assert_eq!(d.shutdown(Duration::from_secs(5)).await, 0);
+    let idle = Dispatcher::new();
+    assert_eq!(idle.shutdown(Duration::from_secs(1)).await, 0);
+}
+
+#[test]
+fn ack_first_mode_outside_a_runtime_answers_busy_rather_than_panicking() {
+    let d = Dispatcher::new()
+        .mode(AckMode::Immediately {
+            queue: usize::MAX,
+            workers: usize::MAX,
+        })
+        .on_message_reaction_deleted_v1(|_| async { Ok(()) });
+    let json = event("r-1", "om_1");
+    let outcome = poll_ready(d.dispatch(&json));
+    assert!(matches!(outcome, Outcome::Busy), "{outcome:?}");
+}
+
+#[tokio::test]
+async fn extreme_pool_sizes_are_held_in_range() {
+    let d = Dispatcher::new()
+        .mode(AckMode::Immediately {
+            queue: usize::MAX,
+            workers: usize::MAX,
+        })
+        .on_message_reaction_deleted_v1(|_| async { Ok(()) });
+    assert!(matches!(
+        d.dispatch(&event("x-1", "om_1")).await,
+        Outcome::Queued
+    ));
+    assert_eq!(d.shutdown(Duration::from_secs(5)).await, 0);
+}
+
+/// Polls a future that needs no runtime to completion.
+fn poll_ready<F: Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(out) = future.as_mut().poll(&mut cx) {
+            return out;
+        }
+    }
 }

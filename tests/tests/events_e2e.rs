@@ -538,3 +538,101 @@ async fn extreme_ping_intervals_from_the_platform_do_not_stop_the_connection() {
         assert!(result.is_ok(), "{ping_interval_secs}: {result:?}");
     }
 }
+
+/// The platform hangs up on a webhook after 3 seconds; hyper then drops the
+/// handler's future. Its claim must go with it, so that the re-push runs
+/// the handler again rather than being answered "busy" for the lease.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_webhook_handler_cut_off_at_the_platform_s_timeout_runs_again_on_the_re_push() {
+    let server = DevServer::start(Config {
+        ack_timeout: Duration::from_secs(3),
+        repush_delays: vec![Duration::from_millis(200); 4],
+        ..quick()
+    })
+    .await
+    .unwrap();
+    let app = server.create_app(NewApp::default()).unwrap();
+    let user = server.create_user(&app.tenant_key, "Ada").unwrap();
+    let member = Member::User(user.open_id.clone());
+    let chat = server
+        .create_chat(
+            &app.tenant_key,
+            Default::default(),
+            vec![member.clone(), Member::App(app.app_id.clone())],
+        )
+        .unwrap();
+    let message = server
+        .post_message(&chat.chat_id, member.clone(), "hi")
+        .unwrap();
+
+    let calls = Arc::new(Mutex::new(0usize));
+    let counter = Arc::clone(&calls);
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let dispatcher = Dispatcher::new().on_message_reaction_deleted_v1(move |event| {
+        let n = {
+            let mut n = counter.lock().unwrap();
+            *n += 1;
+            *n
+        };
+        let tx = tx.clone();
+        async move {
+            if n == 1 {
+                // Slower than the platform waits.
+                tokio::time::sleep(Duration::from_secs(60)).await;
+            }
+            let _ = tx.send(event);
+            Ok(())
+        }
+    });
+    let webhook = Webhook::builder(dispatcher)
+        .verification_token(app.verification_token.clone())
+        .build()
+        .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/webhook/event", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        let _ = axum::serve(
+            listener,
+            lark_sdk::event::axum::router("/webhook/event", webhook),
+        )
+        .await;
+    });
+    server.set_webhook(&app.app_id, &url).await.unwrap();
+
+    let reaction = server
+        .add_reaction(&message.message_id, member.clone(), "SMILE")
+        .unwrap();
+    server
+        .remove_reaction(&member, &reaction.reaction_id)
+        .unwrap();
+    let event = tokio::time::timeout(Duration::from_secs(15), rx.recv())
+        .await
+        .expect("the re-push is handled")
+        .unwrap();
+    assert_eq!(
+        event.event.message_id.as_deref(),
+        Some(message.message_id.as_str())
+    );
+    assert_eq!(
+        *calls.lock().unwrap(),
+        2,
+        "the cut-off call, then the re-push"
+    );
+    until("the re-push to be acknowledged", || {
+        let outcomes: Vec<(u32, String)> = server
+            .deliveries()
+            .into_iter()
+            .filter(|d| d.event_type == "im.message.reaction.deleted_v1")
+            .map(|d| (d.attempt, d.outcome))
+            .collect();
+        outcomes.last().is_some_and(|(_, o)| o == "acked")
+    })
+    .await;
+    let pushes: Vec<_> = server
+        .deliveries()
+        .into_iter()
+        .filter(|d| d.event_type == "im.message.reaction.deleted_v1")
+        .collect();
+    assert_eq!(pushes.len(), 2, "{pushes:?}");
+    assert_ne!(pushes[0].outcome, "acked", "{pushes:?}");
+}

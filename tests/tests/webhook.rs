@@ -640,6 +640,14 @@ async fn every_unauthenticated_failure_gets_one_answer_byte_for_byte() {
             encrypted(&other_key, challenge),
         ),
         ("too short", vec![], unsigned_encrypted(&[1; 16])),
+        (
+            "a good challenge, padded past 4 KiB",
+            vec![],
+            encrypted(
+                &rig.key,
+                &challenge.replace("c-1", &format!("c-1{}", " ".repeat(4096))),
+            ),
+        ),
         ("plaintext event", vec![], event.clone().into_bytes()),
         ("plaintext challenge", vec![], challenge.as_bytes().to_vec()),
         ("not JSON", vec![], b"\x00\xffnot json".to_vec()),

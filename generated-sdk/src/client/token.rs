@@ -94,6 +94,9 @@ pub(crate) async fn get(inner: &Inner, key: &TokenKey) -> Result<Secret, TokenEr
     }
     match Box::pin(fetch(inner, key)).await {
         Ok((token, lifetime)) => {
+            // A lifetime too long to add to an instant (the platform's is
+            // two hours) is held to a day.
+            let lifetime = lifetime.min(MAX_LIFETIME);
             inner.tokens.fetches.fetch_add(1, Ordering::Relaxed);
             let margin = inner.config.refresh_margin;
             let fresh_for = if lifetime > margin {
@@ -101,9 +104,7 @@ pub(crate) async fn get(inner: &Inner, key: &TokenKey) -> Result<Secret, TokenEr
             } else {
                 lifetime / 2
             };
-            // A lifetime too long to add to an instant (the platform's is
-            // two hours) is held to a day.
-            let later = |d: Duration| now.checked_add(d.min(MAX_LIFETIME)).unwrap_or(now);
+            let later = |d: Duration| now.checked_add(d).unwrap_or(now);
             *cached = Some(Cached {
                 token: token.clone(),
                 refresh_at: later(fresh_for),

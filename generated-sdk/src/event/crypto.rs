@@ -9,11 +9,14 @@
 
 use std::fmt;
 
-use aes::cipher::{BlockDecryptMut, BlockEncryptMut, KeyIvInit, block_padding::Pkcs7};
+use aes::cipher::block_padding::{NoPadding, Pkcs7};
+use aes::cipher::{BlockDecryptMut, BlockEncryptMut, KeyIvInit};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use sha2::{Digest, Sha256};
-use subtle::ConstantTimeEq;
+use subtle::{
+    Choice, ConditionallySelectable, ConstantTimeEq, ConstantTimeGreater, ConstantTimeLess,
+};
 
 type Encryptor = cbc::Encryptor<aes::Aes256>;
 type Decryptor = cbc::Decryptor<aes::Aes256>;
@@ -59,6 +62,31 @@ impl EncryptKey {
         Ok(blob)
     }
 
+    /// Decrypts an `encrypt` field that no signature vouches for, and hands
+    /// the plaintext to `read`; `None` when it does not decrypt or `read`
+    /// says no. The padding is checked in constant time and `read` runs
+    /// whether it was good or not (on the unpadded bytes), so that the time
+    /// taken does not tell good padding from bad: no padding oracle, by
+    /// answer or by timing.
+    pub(crate) fn read_unauthenticated<T>(
+        &self,
+        encrypted: &str,
+        read: impl FnOnce(&[u8]) -> Option<T>,
+    ) -> Option<T> {
+        let mut blob = STANDARD.decode(encrypted.trim()).ok()?;
+        if blob.len() < 32 || blob.len() % 16 != 0 {
+            return None;
+        }
+        let (iv, ciphertext) = blob.split_at_mut(16);
+        let iv: [u8; 16] = (&*iv).try_into().ok()?;
+        let plaintext = Decryptor::new(&self.aes.into(), &iv.into())
+            .decrypt_padded_mut::<NoPadding>(ciphertext)
+            .ok()?;
+        let (len, good) = pkcs7_len(plaintext);
+        let read = read(&plaintext[..len]);
+        if bool::from(good) { read } else { None }
+    }
+
     /// Encrypts a body with a given IV (which must be random for each message).
     pub fn encrypt(&self, plaintext: &[u8], iv: [u8; 16]) -> String {
         // IV, then the plaintext with room for up to one block of padding.
@@ -100,6 +128,21 @@ impl EncryptKey {
         hasher.update(body);
         hasher.finalize().into()
     }
+}
+
+/// The length of `data` (whole blocks) without its PKCS#7 padding, and
+/// whether the padding is good; in constant time. With bad padding, the
+/// whole length.
+fn pkcs7_len(data: &[u8]) -> (usize, Choice) {
+    let n = data.len();
+    let pad = data[n - 1];
+    let mut good = !pad.ct_eq(&0) & !pad.ct_gt(&16);
+    for i in 0..16u8 {
+        let byte = data[n - 1 - usize::from(i)];
+        good &= !i.ct_lt(&pad) | byte.ct_eq(&pad);
+    }
+    let cut = u8::conditional_select(&0, &pad, good);
+    (n - usize::from(cut), good)
 }
 
 impl fmt::Debug for EncryptKey {
@@ -151,5 +194,40 @@ mod tests {
         assert!(!key.verify("1", "n", b"{}", "zz"));
         assert!(!key.verify("1", "n", b"{}", &"g".repeat(64)));
         assert_eq!(format!("{key:?}"), "EncryptKey(<redacted>)");
+    }
+
+    #[test]
+    fn the_padding_check_agrees_with_pkcs7() {
+        let mut block = [0u8; 32];
+        for pad in 0..=20u8 {
+            for tail in 0..=255u8 {
+                block[..].fill(tail);
+                block[31] = pad;
+                let (len, good) = pkcs7_len(&block);
+                let expected = (1..=16).contains(&pad)
+                    && block[32 - usize::from(pad)..].iter().all(|b| *b == pad);
+                assert_eq!(bool::from(good), expected, "pad {pad}, tail {tail}");
+                let want = if expected { 32 - usize::from(pad) } else { 32 };
+                assert_eq!(len, want, "pad {pad}, tail {tail}");
+            }
+        }
+    }
+
+    #[test]
+    fn unauthenticated_reads_see_the_plaintext_only_when_it_decrypts() {
+        let key = EncryptKey::new("test key");
+        let blob = key.encrypt(b"hello world", [7; 16]);
+        let read = key.read_unauthenticated(&blob, |p| Some(p.to_vec()));
+        assert_eq!(read.as_deref(), Some(&b"hello world"[..]));
+        let mut raw = STANDARD.decode(&blob).unwrap();
+        *raw.last_mut().unwrap() ^= 1;
+        let mut called = false;
+        let read = key.read_unauthenticated(&STANDARD.encode(raw), |_| {
+            called = true;
+            Some(())
+        });
+        assert_eq!(read, None, "bad padding");
+        assert!(called, "the reader runs either way");
+        assert_eq!(key.read_unauthenticated("***", |_| Some(())), None);
     }
 }

@@ -97,10 +97,11 @@ pub trait DedupStore: Send + Sync + 'static {
 struct Entry {
     /// Handled (kept for the TTL), or claimed (kept for the lease).
     done: bool,
-    /// When it was claimed: with the fingerprint, names its record in the order queue.
+    /// When it was claimed.
     at: Instant,
     /// How long it lives from `at`: the lease, then the TTL once handled.
     life: Duration,
+    /// With the fingerprint, names its record in the order queue.
     claim: Claim,
 }
 
@@ -151,7 +152,7 @@ type Map = HashMap<Fingerprint, Entry, std::hash::BuildHasherDefault<Prehashed>>
 #[derive(Default)]
 struct State {
     entries: Map,
-    order: VecDeque<(Fingerprint, Instant)>,
+    order: VecDeque<(Fingerprint, Claim, Instant)>,
 }
 
 /// An in-process store, bounded in size and in time.
@@ -186,40 +187,42 @@ impl MemoryDedup {
             entries: map,
             order,
         } = &mut *guard;
-        // Drop from the front: expired ids, the oldest while the store is
-        // full, and records of ids forgotten or begun again since (bounded
-        // to twice the capacity).
-        while let Some(&(oldest, at)) = order.front() {
+        if let Some(e) = map.get(&key)
+            && e.live(now)
+        {
+            return if e.done { Seen::Done } else { Seen::InProgress };
+        }
+        // Records of claims given up or replaced since stay in the queue
+        // until they reach its front; when they make it twice the capacity
+        // long, they are swept out (the live records left are at most the
+        // capacity, so this is amortised constant time).
+        if order.len() >= 2 * self.capacity {
+            order.retain(|(k, c, _)| map.get(k).is_some_and(|e| e.claim == *c));
+        }
+        // Drop from the front: expired ids, and the oldest while the store
+        // is full.
+        while let Some(&(oldest, record, at)) = order.front() {
             let expired = now.saturating_duration_since(at) >= self.ttl;
-            if !expired && map.len() < self.capacity && order.len() < 2 * self.capacity {
+            if !expired && map.len() < self.capacity {
                 break;
             }
             order.pop_front();
             if let Slot::Occupied(slot) = map.entry(oldest)
-                && slot.get().at == at
+                && slot.get().claim == record
             {
                 slot.remove();
             }
         }
-        let fresh = Entry {
-            done: false,
-            at: now,
-            life: lease.min(self.ttl),
-            claim,
-        };
-        match map.entry(key) {
-            Slot::Occupied(mut slot) => {
-                let e = *slot.get();
-                if e.live(now) {
-                    return if e.done { Seen::Done } else { Seen::InProgress };
-                }
-                slot.insert(fresh);
-            }
-            Slot::Vacant(slot) => {
-                slot.insert(fresh);
-            }
-        }
-        order.push_back((key, now));
+        map.insert(
+            key,
+            Entry {
+                done: false,
+                at: now,
+                life: lease.min(self.ttl),
+                claim,
+            },
+        );
+        order.push_back((key, claim, now));
         Seen::New
     }
 
@@ -362,6 +365,28 @@ mod tests {
             Seen::New,
             "expired"
         );
+    }
+
+    #[test]
+    fn failures_do_not_push_live_ids_out() {
+        let store = MemoryDedup::new(4, Duration::from_secs(3600));
+        let t = Instant::now();
+        let kept = Claim::new();
+        assert_eq!(store.begin_at("kept", kept, LEASE, t), Seen::New);
+        store.finish_at("kept", kept, true);
+        // Many failed attempts: each leaves a record behind in the queue.
+        for n in 0..100 {
+            let claim = Claim::new();
+            assert_eq!(store.begin_at("flaky", claim, LEASE, t), Seen::New, "{n}");
+            store.finish_at("flaky", claim, false);
+        }
+        assert_eq!(
+            store.begin_at("kept", Claim::new(), LEASE, t),
+            Seen::Done,
+            "the handled id is still known"
+        );
+        let state = store.state.lock().unwrap();
+        assert!(state.order.len() <= 8, "swept: {}", state.order.len());
     }
 
     #[test]

@@ -19,11 +19,13 @@
 //!
 //! # What it guarantees
 //!
-//! - **Nothing handled twice**: an event is claimed in the [`DedupStore`]
-//!   by its id before its handler runs; a copy that arrives while it runs is
-//!   answered [`Outcome::Busy`] (the platform pushes it again later), one
-//!   that arrives after it succeeded is acknowledged as
+//! - **No copy of a handled event runs again**: an event is claimed in the
+//!   [`DedupStore`] by its id before its handler runs; a copy that arrives
+//!   while it runs is answered [`Outcome::Busy`] (the platform pushes it
+//!   again later), one that arrives after it succeeded is acknowledged as
 //!   [`Outcome::Duplicate`]. Events without an id are never deduplicated.
+//!   Delivery stays at least once: a handler cut off before it finished may
+//!   have done part of its work when the re-push runs it again.
 //! - **Nothing lost**: the claim is held by a guard. When the handler fails,
 //!   panics, or its future is dropped (the platform closed the request at
 //!   its 3 second timeout, or the caller wrapped [`Dispatcher::dispatch`] in
@@ -45,17 +47,21 @@
 //! connection bounds them with `max_handlers`). With
 //! [`AckMode::Immediately`], a pool of `workers` tasks runs the queued
 //! handlers, at most `workers` at once; a panic does not stop a worker.
+//! [`Dispatcher::shutdown`] lets the pool finish, up to a timeout
+//! (`LongConnection::run` calls it when it stops).
 
 use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
 use tokio::sync::mpsc;
+use tokio::task::JoinSet;
 
 use super::dedup::{BoxFuture, Claim, DedupStore, MemoryDedup, Seen};
 use super::envelope::{
@@ -114,11 +120,13 @@ pub enum AckMode {
     /// (an event that finds the queue full is answered with failure, so the
     /// platform pushes it again: nothing is dropped). For handlers slower
     /// than 3 seconds; a handler that fails or panics is logged, not
-    /// re-pushed, and its worker goes on with the next event.
+    /// re-pushed, and its worker goes on with the next event. The claim's
+    /// lease runs from the event's arrival, queueing included. Needs a
+    /// Tokio runtime (without one, events are answered busy).
     Immediately {
-        /// Events waiting to be handled, at most (at least 1).
+        /// Events waiting to be handled, at most (held to 1 ..= 2^20).
         queue: usize,
-        /// Handlers running at once, at most (at least 1).
+        /// Handlers running at once, at most (held to 1 ..= 1,024).
         workers: usize,
     },
 }
@@ -189,54 +197,73 @@ impl HandlerPanic {
     }
 }
 
-/// A handler's future whose panic becomes a [`HandlerPanic`] error.
-struct Caught(BoxFuture<'static, HandlerResult>);
+/// A future whose panic is caught, as a [`HandlerPanic`].
+struct CatchPanic<T>(BoxFuture<'static, T>);
 
-impl Future for Caught {
-    type Output = HandlerResult;
+impl<T> Future for CatchPanic<T> {
+    type Output = Result<T, HandlerPanic>;
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<HandlerResult> {
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         match std::panic::catch_unwind(AssertUnwindSafe(|| self.0.as_mut().poll(cx))) {
-            Ok(poll) => poll,
-            Err(payload) => {
-                let panic = HandlerPanic::from_payload(&*payload);
-                tracing::error!(panic = %panic.message, "event handler panicked");
-                Poll::Ready(Err(Box::new(panic)))
-            }
+            Ok(poll) => poll.map(Ok),
+            Err(payload) => Poll::Ready(Err(HandlerPanic::from_payload(&*payload))),
         }
     }
 }
 
-/// An event claimed in the dedup store. Dropped without
-/// [`Held::finish`] (the handler's future was dropped, or it unwound), it
-/// gives the claim up, so that a re-push runs the handler again.
+/// Runs a handler; a panic is its failure.
+async fn run_caught(run: BoxFuture<'static, HandlerResult>) -> HandlerResult {
+    CatchPanic(run).await.unwrap_or_else(|panic| {
+        tracing::error!(panic = %panic.message, "event handler panicked");
+        Err(Box::new(panic))
+    })
+}
+
+/// An event claimed in the dedup store. Dropped before the store has
+/// recorded the outcome (the handler's future was dropped, it unwound, or
+/// the future was dropped while the store was being told), it gives the
+/// claim up (or records what it was told), so that a re-push is not kept
+/// waiting for the lease.
 struct Held {
     store: Arc<dyn DedupStore>,
     key: String,
     claim: Claim,
+    /// The outcome to record: not handled until told otherwise.
+    handled: bool,
     open: bool,
 }
 
 impl Held {
+    fn new(store: &Arc<dyn DedupStore>, key: String, claim: Claim) -> Self {
+        Self {
+            store: Arc::clone(store),
+            key,
+            claim,
+            handled: false,
+            open: true,
+        }
+    }
+
     /// Records the handler's outcome.
     async fn finish(mut self, handled: bool) {
-        self.open = false;
+        self.handled = handled;
         finish(&*self.store, &self.key, self.claim, handled).await;
+        self.open = false;
     }
 }
 
 impl Drop for Held {
     fn drop(&mut self) {
-        if !self.open || self.store.finish_now(&self.key, self.claim, false) {
+        if !self.open || self.store.finish_now(&self.key, self.claim, self.handled) {
             return;
         }
-        // A store that waits: give the claim up in the background. Outside
-        // a runtime, the lease lapses on its own.
+        // A store that waits: tell it in the background. Outside a
+        // runtime, the lease lapses on its own.
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
             let store = Arc::clone(&self.store);
             let key = std::mem::take(&mut self.key);
-            let claim = self.claim;
-            runtime.spawn(async move { store.finish(&key, claim, false).await });
+            let (claim, handled) = (self.claim, self.handled);
+            runtime.spawn(async move { store.finish(&key, claim, handled).await });
         }
     }
 }
@@ -248,6 +275,61 @@ struct Job {
     run: BoxFuture<'static, HandlerResult>,
 }
 
+/// Queued events, at most, whatever [`AckMode::Immediately`] says.
+const MAX_QUEUE: usize = 1 << 20;
+/// Workers, at most, whatever [`AckMode::Immediately`] says.
+const MAX_WORKERS: usize = 1024;
+
+/// The worker pool of ack-first mode.
+struct Pool {
+    sender: mpsc::Sender<Job>,
+    workers: JoinSet<()>,
+    /// Events queued or running.
+    pending: Arc<AtomicUsize>,
+}
+
+impl Pool {
+    /// `workers` tasks on `runtime` sharing one queue of `queue` jobs. A
+    /// job's panic, even in what runs after its handler, is caught, so a
+    /// worker never dies of one.
+    fn start(queue: usize, workers: usize, runtime: &tokio::runtime::Handle) -> Self {
+        let (sender, rx) = mpsc::channel::<Job>(queue.clamp(1, MAX_QUEUE));
+        let rx = Arc::new(tokio::sync::Mutex::new(rx));
+        let pending = Arc::new(AtomicUsize::new(0));
+        let mut set = JoinSet::new();
+        for _ in 0..workers.clamp(1, MAX_WORKERS) {
+            let rx = Arc::clone(&rx);
+            let pending = Arc::clone(&pending);
+            set.spawn_on(
+                async move {
+                    loop {
+                        let job = rx.lock().await.recv().await;
+                        let Some(job) = job else { break };
+                        let _ = CatchPanic(Box::pin(Self::work(job))).await;
+                        pending.fetch_sub(1, Ordering::Relaxed);
+                    }
+                },
+                runtime,
+            );
+        }
+        Self {
+            sender,
+            workers: set,
+            pending,
+        }
+    }
+
+    async fn work(job: Job) {
+        let result = run_caught(job.run).await;
+        if let Err(error) = &result {
+            tracing::warn!(event = job.key, %error, "event handler failed after its acknowledgement");
+        }
+        if let Some(held) = job.held {
+            held.finish(result.is_ok()).await;
+        }
+    }
+}
+
 /// Routes events to handlers.
 pub struct Dispatcher {
     handlers: HashMap<&'static str, Handler>,
@@ -256,7 +338,7 @@ pub struct Dispatcher {
     dedup: Option<Arc<dyn DedupStore>>,
     lease: Duration,
     mode: AckMode,
-    queue: Mutex<Option<mpsc::Sender<Job>>>,
+    pool: Mutex<Option<Pool>>,
     #[cfg(feature = "client")]
     client: Option<crate::Client>,
 }
@@ -292,7 +374,7 @@ impl Dispatcher {
             dedup: Some(Arc::new(MemoryDedup::default())),
             lease: Duration::from_secs(60),
             mode: AckMode::default(),
-            queue: Mutex::new(None),
+            pool: Mutex::new(None),
             #[cfg(feature = "client")]
             client: None,
         }
@@ -495,12 +577,7 @@ impl Dispatcher {
             Some(store) if !key.is_empty() => {
                 let claim = Claim::new();
                 match begin(&**store, &key, claim, self.lease).await {
-                    Seen::New => Some(Held {
-                        store: Arc::clone(store),
-                        key,
-                        claim,
-                        open: true,
-                    }),
+                    Seen::New => Some(Held::new(store, key, claim)),
                     Seen::InProgress => return Outcome::Busy,
                     Seen::Done => return Outcome::Duplicate,
                 }
@@ -509,7 +586,7 @@ impl Dispatcher {
         };
         match self.mode {
             AckMode::AfterHandling => {
-                let result = Caught(run).await;
+                let result = run_caught(run).await;
                 if let Some(held) = held {
                     held.finish(result.is_ok()).await;
                 }
@@ -520,28 +597,86 @@ impl Dispatcher {
             }
             AckMode::Immediately { queue, workers } => {
                 let key = held.as_ref().map(|h| h.key.clone()).unwrap_or_default();
-                let sender = self.sender(queue, workers);
-                // A job that does not fit is dropped here: its claim is given up.
+                // A job that does not fit (or finds no runtime to run on)
+                // is dropped here: its claim is given up.
+                let Some((sender, pending)) = self.sender(queue, workers) else {
+                    tracing::warn!("ack-first mode needs a Tokio runtime; answered busy");
+                    return Outcome::Busy;
+                };
+                pending.fetch_add(1, Ordering::Relaxed);
                 match sender.try_send(Job { key, held, run }) {
                     Ok(()) => Outcome::Queued,
-                    Err(_) => Outcome::Busy,
+                    Err(_) => {
+                        pending.fetch_sub(1, Ordering::Relaxed);
+                        Outcome::Busy
+                    }
                 }
             }
         }
     }
 
     /// The queue of ack-first mode, its workers started on first use (and
-    /// again should the runtime they ran on have gone).
-    fn sender(&self, queue: usize, workers: usize) -> mpsc::Sender<Job> {
-        let mut slot = self.queue.lock().unwrap_or_else(|e| e.into_inner());
+    /// again after [`Self::shutdown`], or should the runtime they ran on
+    /// have gone); `None` outside a Tokio runtime.
+    fn sender(
+        &self,
+        queue: usize,
+        workers: usize,
+    ) -> Option<(mpsc::Sender<Job>, Arc<AtomicUsize>)> {
+        let mut slot = self.pool.lock().unwrap_or_else(|e| e.into_inner());
         match &*slot {
-            Some(sender) if !sender.is_closed() => sender.clone(),
+            Some(pool) if !pool.sender.is_closed() => {
+                Some((pool.sender.clone(), Arc::clone(&pool.pending)))
+            }
             _ => {
-                let sender = start_workers(queue, workers);
-                *slot = Some(sender.clone());
-                sender
+                let runtime = tokio::runtime::Handle::try_current().ok()?;
+                let pool = Pool::start(queue, workers, &runtime);
+                let handles = (pool.sender.clone(), Arc::clone(&pool.pending));
+                *slot = Some(pool);
+                Some(handles)
             }
         }
+    }
+
+    /// Stops ack-first mode's workers: events queued or running get up to
+    /// `timeout` to be handled, then the rest are cancelled (they were
+    /// acknowledged, so the platform will not push them again: the count
+    /// is returned and a warning logged). Does nothing in the default mode.
+    /// An event dispatched later starts a new pool.
+    pub async fn shutdown(&self, timeout: Duration) -> usize {
+        let pool = self.pool.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let Some(Pool {
+            sender,
+            mut workers,
+            pending,
+        }) = pool
+        else {
+            return 0;
+        };
+        // Without a sender, the workers finish the queue and stop.
+        drop(sender);
+        let _ = tokio::time::timeout(timeout, async {
+            while workers.join_next().await.is_some() {}
+        })
+        .await;
+        let abandoned = if workers.is_empty() {
+            0
+        } else {
+            pending.load(Ordering::Relaxed)
+        };
+        if abandoned > 0 {
+            tracing::warn!(
+                abandoned,
+                ?timeout,
+                "ack-first handlers still queued or running at shutdown are cancelled; they were acknowledged and will not be pushed again"
+            );
+        }
+        workers.abort_all();
+        let _ = tokio::time::timeout(Duration::from_secs(1), async {
+            while workers.join_next().await.is_some() {}
+        })
+        .await;
+        abandoned
     }
 
     /// A store app's `app_ticket` event gives the client its ticket.
@@ -566,30 +701,6 @@ impl Dispatcher {
             client.set_app_ticket(ticket.into_owned());
         }
     }
-}
-
-/// The worker pool of ack-first mode: `workers` tasks sharing one queue of
-/// `queue` jobs. A job's panic is caught, so a worker never dies of one.
-fn start_workers(queue: usize, workers: usize) -> mpsc::Sender<Job> {
-    let (tx, rx) = mpsc::channel::<Job>(queue.max(1));
-    let rx = Arc::new(tokio::sync::Mutex::new(rx));
-    for _ in 0..workers.max(1) {
-        let rx = Arc::clone(&rx);
-        tokio::spawn(async move {
-            loop {
-                let job = rx.lock().await.recv().await;
-                let Some(job) = job else { break };
-                let result = Caught(job.run).await;
-                if let Err(error) = &result {
-                    tracing::warn!(event = job.key, %error, "event handler failed after its acknowledgement");
-                }
-                if let Some(held) = job.held {
-                    held.finish(result.is_ok()).await;
-                }
-            }
-        });
-    }
-    tx
 }
 
 /// The key to deduplicate on: `event_id` (2.0) or `uuid` (1.0), both

@@ -26,11 +26,15 @@
 //!      is decrypted; its body is then decrypted;
 //!    - an *unsigned* request can only be the `url_verification` challenge
 //!      (the platform sends it unsigned): it is decrypted and answered when
-//!      it is a challenge with the right verification token. **Every other
-//!      outcome of an unsigned body** (not JSON, no `encrypt`, bad base64,
-//!      bad padding, a wrong key, junk or JSON that is not a challenge, an
-//!      event, a wrong token) gets the one verification failure answer, so
-//!      that nothing is learnt from it about the plaintext (no padding oracle).
+//!      it is a challenge with the right verification token (any token when
+//!      none is configured: only the Encrypt Key vouches for it then).
+//!      **Every other outcome of an unsigned body** (over 4 KiB, not JSON,
+//!      no `encrypt`, bad base64, bad padding, a wrong key, junk or JSON
+//!      that is not a challenge, an event, a wrong token) gets the one
+//!      verification failure answer, so that nothing is learnt from it about
+//!      the plaintext (no padding oracle). The padding is checked in
+//!      constant time and the challenge is looked for whether it was good
+//!      or not, so the time taken does not tell them apart either.
 //! 3. Without an Encrypt Key, the body is the plaintext; an encrypted body
 //!    is answered 500 (the key is missing from the configuration).
 //! 4. The verification token of a 2.0 or 1.0 event (or of a challenge) is
@@ -131,6 +135,9 @@ impl Response {
 
 const SUCCESS: &str = r#"{"msg":"success"}"#;
 const VERIFICATION_FAILED: &str = r#"{"msg":"request verification failed"}"#;
+/// The largest unsigned body decrypted when an Encrypt Key is set: a
+/// url_verification challenge is a few hundred bytes.
+const MAX_UNSIGNED_BODY: usize = 4096;
 const NOT_JSON: &str = r#"{"msg":"the body is not a JSON object"}"#;
 const NOT_AN_EVENT: &str = r#"{"msg":"the body is not an event"}"#;
 
@@ -356,12 +363,19 @@ impl Webhook {
     }
 
     /// An unsigned request with an Encrypt Key set: a good challenge is
-    /// answered, anything else gets the verification failure answer.
+    /// answered, anything else gets the verification failure answer. A body
+    /// longer than any challenge is refused before decryption (no
+    /// unauthenticated decryption of large bodies, and nothing to time); the
+    /// padding of a shorter one is checked in constant time.
     fn unsigned(&self, key: &EncryptKey, body: &[u8]) -> Response {
-        serde_json::from_slice::<Outer<'_>>(body)
-            .ok()
-            .and_then(|outer| key.decrypt(&outer.encrypt?).ok())
-            .and_then(|plaintext| self.good_challenge(&plaintext))
+        (body.len() <= MAX_UNSIGNED_BODY)
+            .then(|| serde_json::from_slice::<Outer<'_>>(body).ok())
+            .flatten()
+            .and_then(|outer| {
+                key.read_unauthenticated(&outer.encrypt?, |plaintext| {
+                    self.good_challenge(plaintext)
+                })
+            })
             .unwrap_or(Response::fixed(401, VERIFICATION_FAILED))
     }
 

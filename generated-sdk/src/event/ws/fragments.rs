@@ -108,6 +108,13 @@ impl Fragments {
         if !self.pending.contains_key(message_id) && self.pending.len() >= MAX_PENDING {
             return Err(FragmentError::Full);
         }
+        let repeated = self
+            .pending
+            .get(message_id)
+            .is_some_and(|p| p.parts.get(seq).is_some_and(Option::is_some));
+        if repeated {
+            return Ok(None);
+        }
         if self.bytes.saturating_add(payload.len()) > self.max_bytes {
             self.drop_message(message_id);
             return Err(FragmentError::TooLarge {

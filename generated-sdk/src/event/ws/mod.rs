@@ -30,15 +30,19 @@
 //!   that an event is answered 500 at once (the platform pushes it again).
 //!   Reading, pinging and hearing shutdown never wait for a handler.
 //! - A lost connection is replaced after a random wait (first up to
-//!   `ReconnectNonce`, then growing to `ReconnectInterval`), up to
-//!   `ReconnectCount` times (-1: forever). Handlers running when it is
-//!   lost go on; their events are pushed again and found handled.
+//!   `ReconnectNonce`, then growing to `ReconnectInterval`; never under
+//!   100 ms), up to `ReconnectCount` times (-1: forever). A frame that
+//!   takes over 10 seconds to write, or a writer 256 frames behind, means a
+//!   dead connection. Handlers running when it is lost go on; their events
+//!   are pushed again and found handled.
 //! - The future passed to `run` stops it: no new events are read, events
 //!   still waiting for a handler are answered 500, running handlers get up
 //!   to the drain timeout (default 10 s) to finish and answer, and the socket
 //!   is closed. Handlers still running then are cancelled (their events are
 //!   pushed again later): [`Stopped::abandoned`] says how many, and a warning
-//!   is logged.
+//!   is logged. In ack-first mode the dispatcher's pool gets what is left of
+//!   the drain timeout ([`Dispatcher::shutdown`]), and its cancelled events
+//!   count as abandoned too.
 
 mod fragments;
 
@@ -106,6 +110,22 @@ pub struct Stopped {
 
 /// The longest interval taken from the platform's config.
 const MAX_CONFIG_SECS: u64 = 86_400;
+/// The shortest wait before reconnecting, whatever the config says: a
+/// platform that answers `ReconnectInterval: 0` and drops each connection
+/// at once gets at most ten attempts a second.
+const MIN_RECONNECT_WAIT: Duration = Duration::from_millis(100);
+/// How long one frame may take to write before the connection is taken for dead.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Logs a handler task that did not end normally (a panic outside the
+/// dispatcher's own catch).
+fn log_join_error(joined: Result<(), tokio::task::JoinError>) {
+    if let Err(error) = joined
+        && !error.is_cancelled()
+    {
+        tracing::error!(%error, "long-connection handler task failed");
+    }
+}
 
 /// The platform's client config (seconds).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -196,9 +216,9 @@ impl LongConnectionBuilder {
         self.base_url(crate::client::LARK)
     }
 
-    /// Handlers running at once, at most (default 64).
+    /// Handlers running at once, at most (default 64; held to 1 ..= 65,536).
     pub fn max_handlers(mut self, n: usize) -> Self {
-        self.max_handlers = n.max(1);
+        self.max_handlers = n.clamp(1, 1 << 16);
         self
     }
 
@@ -358,25 +378,38 @@ impl LongConnection {
         }
     }
 
-    /// Waits up to the drain timeout for running handlers, then cancels
-    /// the rest.
+    /// Waits up to the drain timeout for running handlers (and the
+    /// dispatcher's ack-first pool), then cancels the rest.
     async fn drain(&self, handlers: &mut Handlers) -> Stopped {
+        let started = Instant::now();
         let tasks = &mut handlers.tasks;
         let _ = tokio::time::timeout(self.drain_timeout, async {
-            while tasks.join_next().await.is_some() {}
+            while let Some(joined) = tasks.join_next().await {
+                log_join_error(joined);
+            }
         })
         .await;
-        let abandoned = tasks.len();
-        if abandoned > 0 {
+        let running = tasks.len();
+        if running > 0 {
             tracing::warn!(
-                abandoned,
+                abandoned = running,
                 drain_timeout = ?self.drain_timeout,
                 "long connection stopped with handlers still running: they are cancelled, and their events will be pushed again"
             );
             tasks.abort_all();
-            while tasks.join_next().await.is_some() {}
+            // Cancelled tasks end at their next await; one that blocks its
+            // thread is left behind rather than waited for.
+            let _ = tokio::time::timeout(Duration::from_secs(1), async {
+                while tasks.join_next().await.is_some() {}
+            })
+            .await;
+            tasks.detach_all();
         }
-        Stopped { abandoned }
+        let left = self.drain_timeout.saturating_sub(started.elapsed());
+        let queued = self.dispatcher.shutdown(left).await;
+        Stopped {
+            abandoned: running + queued,
+        }
     }
 
     /// Asks the endpoint for a URL and opens the socket.
@@ -483,11 +516,12 @@ impl LongConnection {
         let mut writer = tokio::spawn(async move {
             while let Some(message) = outgoing.recv().await {
                 let closing = matches!(message, Message::Close(_));
-                if sink.send(message).await.is_err() || closing {
+                let sent = tokio::time::timeout(WRITE_TIMEOUT, sink.send(message)).await;
+                if !matches!(sent, Ok(Ok(()))) || closing {
                     break;
                 }
             }
-            let _ = sink.close().await;
+            let _ = tokio::time::timeout(WRITE_TIMEOUT, sink.close()).await;
         });
         let mut fragments = Fragments::new(self.fragment_expiry);
         // Complete events waiting for a handler.
@@ -504,8 +538,9 @@ impl LongConnection {
                     if last_frame.elapsed() > dead_after {
                         break SessionEnd::Lost(format!("no frame for {dead_after:?} (two ping intervals)"));
                     }
-                    if out.send(Message::Binary(Frame::ping(service).to_bytes().into())).await.is_err() {
-                        break SessionEnd::Lost("the connection closed".into());
+                    // Never waits: a writer 256 frames behind is a dead connection.
+                    if out.try_send(Message::Binary(Frame::ping(service).to_bytes().into())).is_err() {
+                        break SessionEnd::Lost("the connection does not take writes".into());
                     }
                 }
                 permit = Arc::clone(&handlers.permits).acquire_owned(), if !waiting.is_empty() => {
@@ -514,7 +549,7 @@ impl LongConnection {
                     };
                     self.start(&mut handlers.tasks, permit, frame, payload, &out);
                 }
-                Some(_) = handlers.tasks.join_next(), if !handlers.tasks.is_empty() => {}
+                Some(joined) = handlers.tasks.join_next(), if !handlers.tasks.is_empty() => log_join_error(joined),
                 incoming = stream.next() => {
                     let message = match incoming {
                         Some(Ok(message)) => message,
@@ -580,12 +615,14 @@ impl LongConnection {
                 // Events no handler took are answered failed, so that they
                 // are pushed again; running handlers get the drain timeout to
                 // answer; then the socket is closed.
+                // Nothing here waits on the socket: a stalled writer loses
+                // these, and the platform pushes the events again anyway.
                 for (frame, _) in waiting.drain(..) {
                     let reply = frame.reply(false, 0);
-                    let _ = out.send(Message::Binary(reply.to_bytes().into())).await;
+                    let _ = out.try_send(Message::Binary(reply.to_bytes().into()));
                 }
                 let stopped = self.drain(handlers).await;
-                let _ = out.send(Message::Close(None)).await;
+                let _ = out.try_send(Message::Close(None));
                 SessionEnd::Stopped(stopped)
             }
             lost => lost,
@@ -624,16 +661,16 @@ impl LongConnection {
 
 /// The wait before reconnect attempt `failures` (from 1): up to
 /// `ReconnectNonce` the first time, then doubling up to `ReconnectInterval`,
-/// each with up to a `ReconnectNonce` of jitter.
+/// each with up to a `ReconnectNonce` of jitter; never under 100 ms.
 fn reconnect_wait(config: &ClientConfig, failures: u32) -> Duration {
     let nonce = Duration::from_secs(config.reconnect_nonce);
     let jitter = nonce.mul_f64(rand::rng().random_range(0.0..1.0));
     if failures <= 1 {
-        return jitter;
+        return jitter.max(MIN_RECONNECT_WAIT);
     }
     let interval = Duration::from_secs(config.reconnect_interval);
     let grown = Duration::from_secs(1u64 << (failures - 1).min(16)).min(interval);
-    grown + jitter
+    (grown + jitter).max(MIN_RECONNECT_WAIT)
 }
 
 #[cfg(test)]
@@ -652,6 +689,13 @@ mod tests {
             .map(|n| reconnect_wait(&config, n).as_secs())
             .collect();
         assert_eq!(waits, [0, 2, 4, 8, 8, 8]);
+        let zero = ClientConfig {
+            reconnect_interval: 0,
+            ..config
+        };
+        for failures in [1, 5] {
+            assert_eq!(reconnect_wait(&zero, failures), MIN_RECONNECT_WAIT);
+        }
     }
 
     #[test]
