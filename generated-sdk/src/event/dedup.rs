@@ -95,20 +95,26 @@ pub trait DedupStore: Send + Sync + 'static {
 
 #[derive(Clone, Copy)]
 struct Entry {
-    /// Handled (kept for the TTL), or claimed (kept for the lease).
-    done: bool,
-    /// When it was claimed.
-    at: Instant,
-    /// How long it lives from `at`: the lease, then the TTL once handled.
-    life: Duration,
+    /// Until when it lives: the lease's end while claimed, the TTL's once
+    /// handled.
+    until: Instant,
     /// With the fingerprint, names its record in the order queue.
     claim: Claim,
+    /// Handled, or only claimed.
+    done: bool,
 }
 
 impl Entry {
     fn live(&self, now: Instant) -> bool {
-        now.saturating_duration_since(self.at) < self.life
+        now < self.until
     }
+}
+
+/// `now + d`, or as far as an `Instant` goes.
+fn after(now: Instant, d: Duration) -> Instant {
+    now.checked_add(d)
+        .or_else(|| now.checked_add(Duration::from_secs(100 * 365 * 86_400)))
+        .unwrap_or(now)
 }
 
 /// A 128-bit keyed fingerprint of an event id: two SipHash digests under
@@ -216,17 +222,16 @@ impl MemoryDedup {
         map.insert(
             key,
             Entry {
-                done: false,
-                at: now,
-                life: lease.min(self.ttl),
+                until: after(now, lease.min(self.ttl)),
                 claim,
+                done: false,
             },
         );
         order.push_back((key, claim, now));
         Seen::New
     }
 
-    fn finish_at(&self, id: &str, claim: Claim, handled: bool) {
+    fn finish_at(&self, id: &str, claim: Claim, handled: bool, now: Instant) {
         use std::collections::hash_map::Entry as Slot;
         let key = self.fingerprint(id);
         let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
@@ -239,7 +244,7 @@ impl MemoryDedup {
         }
         if handled {
             e.done = true;
-            e.life = self.ttl;
+            e.until = after(now, self.ttl);
         } else {
             slot.remove();
         }
@@ -273,7 +278,7 @@ impl DedupStore for MemoryDedup {
     }
 
     fn finish<'a>(&'a self, id: &'a str, claim: Claim, handled: bool) -> BoxFuture<'a, ()> {
-        self.finish_at(id, claim, handled);
+        self.finish_at(id, claim, handled, Instant::now());
         Box::pin(async {})
     }
 
@@ -282,7 +287,7 @@ impl DedupStore for MemoryDedup {
     }
 
     fn finish_now(&self, id: &str, claim: Claim, handled: bool) -> bool {
-        self.finish_at(id, claim, handled);
+        self.finish_at(id, claim, handled, Instant::now());
         true
     }
 }
@@ -303,11 +308,11 @@ mod tests {
             store.begin_at("a", Claim::new(), LEASE, t),
             Seen::InProgress
         );
-        store.finish_at("a", a, true);
+        store.finish_at("a", a, true, t);
         assert_eq!(store.begin_at("a", Claim::new(), LEASE, t), Seen::Done);
         let b = Claim::new();
         assert_eq!(store.begin_at("b", b, LEASE, t), Seen::New);
-        store.finish_at("b", b, false);
+        store.finish_at("b", b, false, t);
         assert_eq!(
             store.begin_at("b", Claim::new(), LEASE, t),
             Seen::New,
@@ -328,14 +333,14 @@ mod tests {
             Seen::New,
             "the first claim lapsed"
         );
-        store.finish_at("a", first, false);
+        store.finish_at("a", first, false, later);
         assert_eq!(
             store.begin_at("a", Claim::new(), LEASE, later),
             Seen::InProgress,
             "the lapsed claim's failure does not free the second"
         );
-        store.finish_at("a", first, true);
-        store.finish_at("a", second, true);
+        store.finish_at("a", first, true, later);
+        store.finish_at("a", second, true, later);
         let much_later = later + Duration::from_secs(1800);
         assert_eq!(
             store.begin_at("a", Claim::new(), LEASE, much_later),
@@ -351,7 +356,7 @@ mod tests {
         for id in ["a", "b", "c", "d"] {
             let claim = Claim::new();
             assert_eq!(store.begin_at(id, claim, LEASE, t), Seen::New);
-            store.finish_at(id, claim, true);
+            store.finish_at(id, claim, true, t);
         }
         assert_eq!(store.len(), 3);
         assert_eq!(
@@ -373,12 +378,12 @@ mod tests {
         let t = Instant::now();
         let kept = Claim::new();
         assert_eq!(store.begin_at("kept", kept, LEASE, t), Seen::New);
-        store.finish_at("kept", kept, true);
+        store.finish_at("kept", kept, true, t);
         // Many failed attempts: each leaves a record behind in the queue.
         for n in 0..100 {
             let claim = Claim::new();
             assert_eq!(store.begin_at("flaky", claim, LEASE, t), Seen::New, "{n}");
-            store.finish_at("flaky", claim, false);
+            store.finish_at("flaky", claim, false, t);
         }
         assert_eq!(
             store.begin_at("kept", Claim::new(), LEASE, t),
