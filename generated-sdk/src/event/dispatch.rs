@@ -34,7 +34,9 @@
 //!   should the process die holding it.
 //! - **A panicking handler is a failed handler**: the panic is caught and
 //!   answered like an error ([`Outcome::Failed`] with a [`HandlerPanic`]);
-//!   it never escapes `dispatch` or the webhook.
+//!   it never escapes `dispatch` or the webhook. (The panic hook still
+//!   prints it; built with `panic = "abort"`, a panic ends the process, as
+//!   it does anywhere.)
 //! - **A body that does not fit its type is not re-pushed for hours**: it
 //!   is acknowledged and handed, raw, to the handler set with
 //!   [`Dispatcher::on_undecodable`], with the decode error; without one it
