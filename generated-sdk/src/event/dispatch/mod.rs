@@ -52,18 +52,21 @@
 //! [`Dispatcher::shutdown`] lets the pool finish, up to a timeout
 //! (`LongConnection::run` calls it when it stops).
 
+mod guard;
+mod pool;
+
 use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
-use std::panic::AssertUnwindSafe;
-use std::pin::Pin;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll};
 use std::time::Duration;
 
 use tokio::sync::mpsc;
-use tokio::task::JoinSet;
+
+pub use guard::HandlerPanic;
+use guard::{Held, begin, run_caught};
+use pool::{Job, Pool};
 
 use super::dedup::{BoxFuture, Claim, DedupStore, MemoryDedup, Seen};
 use super::envelope::{
@@ -177,158 +180,6 @@ impl Outcome {
                 | Outcome::Unhandled { .. }
                 | Outcome::Undecodable { .. }
         )
-    }
-}
-
-/// A handler panicked; the panic was caught and taken as a failure.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("the event handler panicked: {message}")]
-pub struct HandlerPanic {
-    /// The panic's message, when it was a string.
-    pub message: String,
-}
-
-impl HandlerPanic {
-    fn from_payload(payload: &(dyn std::any::Any + Send)) -> Self {
-        let message = payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a value that is not a string".to_owned());
-        Self { message }
-    }
-}
-
-/// A future whose panic is caught, as a [`HandlerPanic`].
-struct CatchPanic<T>(BoxFuture<'static, T>);
-
-impl<T> Future for CatchPanic<T> {
-    type Output = Result<T, HandlerPanic>;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        match std::panic::catch_unwind(AssertUnwindSafe(|| self.0.as_mut().poll(cx))) {
-            Ok(poll) => poll.map(Ok),
-            Err(payload) => Poll::Ready(Err(HandlerPanic::from_payload(&*payload))),
-        }
-    }
-}
-
-/// Runs a handler; a panic is its failure.
-async fn run_caught(run: BoxFuture<'static, HandlerResult>) -> HandlerResult {
-    CatchPanic(run).await.unwrap_or_else(|panic| {
-        tracing::error!(panic = %panic.message, "event handler panicked");
-        Err(Box::new(panic))
-    })
-}
-
-/// An event claimed in the dedup store. Dropped before the store has
-/// recorded the outcome (the handler's future was dropped, it unwound, or
-/// the future was dropped while the store was being told), it gives the
-/// claim up (or records what it was told), so that a re-push is not kept
-/// waiting for the lease.
-struct Held {
-    store: Arc<dyn DedupStore>,
-    key: String,
-    claim: Claim,
-    /// The outcome to record: not handled until told otherwise.
-    handled: bool,
-    open: bool,
-}
-
-impl Held {
-    fn new(store: &Arc<dyn DedupStore>, key: String, claim: Claim) -> Self {
-        Self {
-            store: Arc::clone(store),
-            key,
-            claim,
-            handled: false,
-            open: true,
-        }
-    }
-
-    /// Records the handler's outcome.
-    async fn finish(mut self, handled: bool) {
-        self.handled = handled;
-        finish(&*self.store, &self.key, self.claim, handled).await;
-        self.open = false;
-    }
-}
-
-impl Drop for Held {
-    fn drop(&mut self) {
-        if !self.open || self.store.finish_now(&self.key, self.claim, self.handled) {
-            return;
-        }
-        // A store that waits: tell it in the background. Outside a
-        // runtime, the lease lapses on its own.
-        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
-            let store = Arc::clone(&self.store);
-            let key = std::mem::take(&mut self.key);
-            let (claim, handled) = (self.claim, self.handled);
-            runtime.spawn(async move { store.finish(&key, claim, handled).await });
-        }
-    }
-}
-
-/// A handler queued in ack-first mode, with its claim.
-struct Job {
-    key: String,
-    held: Option<Held>,
-    run: BoxFuture<'static, HandlerResult>,
-}
-
-/// Queued events, at most, whatever [`AckMode::Immediately`] says.
-const MAX_QUEUE: usize = 1 << 20;
-/// Workers, at most, whatever [`AckMode::Immediately`] says.
-const MAX_WORKERS: usize = 1024;
-
-/// The worker pool of ack-first mode.
-struct Pool {
-    sender: mpsc::Sender<Job>,
-    workers: JoinSet<()>,
-    /// Events queued or running.
-    pending: Arc<AtomicUsize>,
-}
-
-impl Pool {
-    /// `workers` tasks on `runtime` sharing one queue of `queue` jobs. A
-    /// job's panic, even in what runs after its handler, is caught, so a
-    /// worker never dies of one.
-    fn start(queue: usize, workers: usize, runtime: &tokio::runtime::Handle) -> Self {
-        let (sender, rx) = mpsc::channel::<Job>(queue.clamp(1, MAX_QUEUE));
-        let rx = Arc::new(tokio::sync::Mutex::new(rx));
-        let pending = Arc::new(AtomicUsize::new(0));
-        let mut set = JoinSet::new();
-        for _ in 0..workers.clamp(1, MAX_WORKERS) {
-            let rx = Arc::clone(&rx);
-            let pending = Arc::clone(&pending);
-            set.spawn_on(
-                async move {
-                    loop {
-                        let job = rx.lock().await.recv().await;
-                        let Some(job) = job else { break };
-                        let _ = CatchPanic(Box::pin(Self::work(job))).await;
-                        pending.fetch_sub(1, Ordering::Relaxed);
-                    }
-                },
-                runtime,
-            );
-        }
-        Self {
-            sender,
-            workers: set,
-            pending,
-        }
-    }
-
-    async fn work(job: Job) {
-        let result = run_caught(job.run).await;
-        if let Err(error) = &result {
-            tracing::warn!(event = job.key, %error, "event handler failed after its acknowledgement");
-        }
-        if let Some(held) = job.held {
-            held.finish(result.is_ok()).await;
-        }
     }
 }
 
@@ -647,38 +498,10 @@ impl Dispatcher {
     /// An event dispatched later starts a new pool.
     pub async fn shutdown(&self, timeout: Duration) -> usize {
         let pool = self.pool.lock().unwrap_or_else(|e| e.into_inner()).take();
-        let Some(Pool {
-            sender,
-            mut workers,
-            pending,
-        }) = pool
-        else {
-            return 0;
-        };
-        // Without a sender, the workers finish the queue and stop.
-        drop(sender);
-        let _ = tokio::time::timeout(timeout, async {
-            while workers.join_next().await.is_some() {}
-        })
-        .await;
-        let abandoned = if workers.is_empty() {
-            0
-        } else {
-            pending.load(Ordering::Relaxed)
-        };
-        if abandoned > 0 {
-            tracing::warn!(
-                abandoned,
-                ?timeout,
-                "ack-first handlers still queued or running at shutdown are cancelled; they were acknowledged and will not be pushed again"
-            );
+        match pool {
+            Some(pool) => pool.stop(timeout).await,
+            None => 0,
         }
-        workers.abort_all();
-        let _ = tokio::time::timeout(Duration::from_secs(1), async {
-            while workers.join_next().await.is_some() {}
-        })
-        .await;
-        abandoned
     }
 
     /// A store app's `app_ticket` event gives the client its ticket.
@@ -715,19 +538,4 @@ fn dedup_key(envelope: &EnvelopeRef<'_>) -> String {
 pub(crate) fn tokens_match(expected: &str, got: &str) -> bool {
     use subtle::ConstantTimeEq;
     bool::from(expected.as_bytes().ct_eq(got.as_bytes()))
-}
-
-/// Claims an event in a store, without a boxed future when it can.
-async fn begin(store: &dyn DedupStore, key: &str, claim: Claim, lease: Duration) -> Seen {
-    match store.begin_now(key, claim, lease) {
-        Some(seen) => seen,
-        None => store.begin(key, claim, lease).await,
-    }
-}
-
-/// Finishes a claim in a store, without a boxed future when it can.
-async fn finish(store: &dyn DedupStore, key: &str, claim: Claim, handled: bool) {
-    if !store.finish_now(key, claim, handled) {
-        store.finish(key, claim, handled).await;
-    }
 }
