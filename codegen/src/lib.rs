@@ -219,41 +219,22 @@ pub fn format(tokens: &TokenStream) -> String {
 }
 
 /// The features a crate declares: the keys of the `[features]` table of its
-/// `Cargo.toml` text. A line-oriented reading that covers how manifests
-/// write that table (`name = [...]`, arrays over several lines, quoted
-/// keys); the macro uses it to tell a service version whose feature the
-/// crate has not declared (generated ungated) from one that is off.
+/// `Cargo.toml` text, in key order. The macro uses them to tell a service
+/// version whose feature the crate has not declared (generated ungated) from
+/// one that is off. A manifest that is not TOML declares none (cargo rejects
+/// it before any macro runs).
 pub fn declared_features(manifest: &str) -> Vec<String> {
-    let mut in_features = false;
-    let mut declared = Vec::new();
-    for line in manifest.lines() {
-        let line = line.trim();
-        if line.starts_with('[') && !in_array_value(line) {
-            in_features = line.trim_end_matches(|c: char| c != ']') == "[features]";
-            continue;
-        }
-        if !in_features {
-            continue;
-        }
-        let Some((key, _)) = line.split_once('=') else {
-            continue;
-        };
-        let key = key.trim().trim_matches(|c| c == '"' || c == '\'');
-        let bare = !key.is_empty()
-            && key
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        if bare {
-            declared.push(key.to_owned());
-        }
+    use toml::de::{DeTable, DeValue};
+    let Ok(root) = DeTable::parse(manifest) else {
+        return Vec::new();
+    };
+    match root.get_ref().get("features").map(|v| v.get_ref()) {
+        Some(DeValue::Table(features)) => features
+            .keys()
+            .map(|key| key.get_ref().to_string())
+            .collect(),
+        _ => Vec::new(),
     }
-    declared
-}
-
-/// Whether a line starting with `[` is an array element of a value rather
-/// than a table header (`[features]`, `[dependencies.x]`).
-fn in_array_value(line: &str) -> bool {
-    line.starts_with("[\"") || line.starts_with("['")
 }
 
 #[cfg(test)]
@@ -267,10 +248,16 @@ mod tests {
 name = "x"
 default-run = "x"
 
-[features]
+[ features ] # spaces inside the brackets
 default = ["client", "im"] # the usual set
 "im" = ["im-v1"]
+'im-v2' = []
 im-v1 = []
+"contact-v3" = [ # one per line
+    "dep:serde",
+    # a comment between elements
+    "im",
+]
 client = [
     "dep:reqwest",
     "dep:tokio",
@@ -281,8 +268,21 @@ serde = "1"
 "#;
         assert_eq!(
             declared_features(manifest),
-            ["default", "im", "im-v1", "client"]
+            ["client", "contact-v3", "default", "im", "im-v1", "im-v2"]
         );
         assert!(declared_features("[package]\nname = \"x\"\n").is_empty());
+        assert!(declared_features("[features\n").is_empty());
+    }
+
+    #[test]
+    fn reads_dotted_and_inline_feature_tables() {
+        assert_eq!(
+            declared_features("features.im-v1 = []\nfeatures.\"ws\" = [\"im-v1\"]\n"),
+            ["im-v1", "ws"]
+        );
+        assert_eq!(
+            declared_features("features = { a = [], b = [\"a\"] }\n"),
+            ["a", "b"]
+        );
     }
 }

@@ -183,7 +183,8 @@ pub struct Endpoint {
     pub app_types: Vec<AppType>,
     /// The platform's page.
     pub doc_url: Option<String>,
-    /// Doc lines of the request type.
+    /// The spec's prose about the call, as doc lines: summary first, then
+    /// description and rules. The request type's docs add the call's facts.
     pub docs: Vec<String>,
     /// The error enum's variants (own table, then platform-wide).
     pub errors: Vec<ErrorVariant>,

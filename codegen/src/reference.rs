@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::decode::{Decode, Documented, KeyDoc};
 use crate::spec::{
     AppType, Applies, ENUM_VALUE_KEYS, Endpoint, EnvelopeVersion, ErrorRow, Event, Method,
-    Pagination, PlatformError, RateLimit, Role, SCHEMA_KEYS, SpecFile, TokenType,
+    Pagination, PlatformError, RateLimit, Role, SpecFile, TYPE_KEYS, TokenType,
 };
 
 /// The JSON Schema of a spec file (draft 2020-12), for editors: with
@@ -106,10 +106,10 @@ fn type_expressions(out: &mut String) {
         out.push_str("---|");
     }
     out.push('\n');
-    for (key, name, doc) in SCHEMA_KEYS {
-        let _ = write!(out, "| `{name}` | {} |", one_line(doc));
+    for key in TYPE_KEYS {
+        let _ = write!(out, "| `{}` | {} |", key.name, one_line(&key.doc()));
         for role in Role::ALL {
-            out.push_str(if role.allows(*key) { " ✓ |" } else { " |" });
+            out.push_str(if role.allows(key) { " ✓ |" } else { " |" });
         }
         out.push('\n');
     }

@@ -46,6 +46,24 @@ pub fn joined(text: &Text) -> String {
         .join(" / ")
 }
 
+/// What the spec says about an endpoint or event: the summary line, the
+/// description, and each section that has items.
+pub fn prose(
+    summary: &Text,
+    description: Option<&Text>,
+    sections: [(&str, &[Text]); 3],
+) -> Vec<String> {
+    let mut out = vec![self::summary(summary)];
+    if let Some(text) = description {
+        out.push(String::new());
+        out.extend(paragraphs(text));
+    }
+    for (heading, items) in sections {
+        out.extend(section(heading, items));
+    }
+    out
+}
+
 /// A bulleted list under a heading, or nothing when empty.
 pub fn section(heading: &str, items: &[Text]) -> Vec<String> {
     if items.is_empty() {

@@ -122,7 +122,7 @@ impl Checker<'_> {
             .and_then(|p| self.pagination(p, &query, response.as_ref()));
         let errors = self.error_variants(ep, &tokens);
 
-        let mut endpoint = model::Endpoint {
+        model::Endpoint {
             id: format!("{}.{resource}.{name}", self.model.modules[module.0].key()),
             resource: resource.to_owned(),
             name: names::field_ident(&name),
@@ -142,14 +142,20 @@ impl Checker<'_> {
             per_minute,
             app_types: ep.app_types.iter().map(|a| a.value).collect(),
             doc_url: ep.doc_url.as_ref().map(|u| u.value.clone()),
-            docs: Vec::new(),
+            docs: docs::prose(
+                &ep.summary,
+                ep.description.as_ref(),
+                [
+                    ("Prerequisites", &ep.prerequisites),
+                    ("Limits", &ep.limits),
+                    ("Notes", &ep.notes),
+                ],
+            ),
             errors,
             pagination,
             field_scopes: Vec::new(),
             external: self.external,
-        };
-        endpoint.docs = request_docs(ep, &endpoint);
-        endpoint
+        }
     }
 
     /// Splits the path template and matches its `:params` with `path_params`.
@@ -439,7 +445,7 @@ impl Checker<'_> {
     fn body(&mut self, module: ModuleId, schema: &Schema, hint: &str) -> Option<model::TypeId> {
         match self.resolve(module, schema, hint) {
             Ty::Named(id) if matches!(self.model.types[id.0].kind, TypeKind::Object(_)) => Some(id),
-            Ty::Any if schema.ty.value != "any" => None,
+            Ty::Any if schema.builtin() != Some(spec::Builtin::Any) => None,
             _ => {
                 self.diags.error(
                     schema.ty.loc,
@@ -588,52 +594,4 @@ impl AsSchema for spec::HeaderParam {
     fn schema(&self) -> &Schema {
         &self.0
     }
-}
-
-/// The request type's docs: summary, description, rules, and the call's facts.
-fn request_docs(ep: &spec::Endpoint, m: &model::Endpoint) -> Vec<String> {
-    let mut out = vec![docs::summary(&ep.summary)];
-    if let Some(text) = &ep.description {
-        out.push(String::new());
-        out.extend(docs::paragraphs(text));
-    }
-    out.extend(docs::section("Prerequisites", &ep.prerequisites));
-    out.extend(docs::section("Limits", &ep.limits));
-    out.extend(docs::section("Notes", &ep.notes));
-    out.push(String::new());
-    out.push("# Endpoint".to_owned());
-    out.push(String::new());
-    out.push(format!("- `{} {}`", m.method.as_str(), m.path));
-    let tokens: Vec<String> = m
-        .tokens
-        .iter()
-        .map(|t| format!("`{}_access_token`", t.as_str()))
-        .collect();
-    out.push(format!(
-        "- Access tokens: {} (the first is the default)",
-        tokens.join(", ")
-    ));
-    if !m.scopes.is_empty() {
-        let scopes: Vec<String> = m.scopes.iter().map(|s| docs::code(s)).collect();
-        out.push(format!("- Scopes (any one): {}", scopes.join(", ")));
-    }
-    let mut limits = Vec::new();
-    if let Some(n) = m.per_second {
-        limits.push(format!("{n}/second"));
-    }
-    if let Some(n) = m.per_minute {
-        limits.push(format!("{n}/minute"));
-    }
-    if !limits.is_empty() {
-        out.push(format!("- Rate limit: {}", limits.join(", ")));
-    }
-    if !m.app_types.is_empty() {
-        let apps: Vec<&str> = m.app_types.iter().map(|a| a.as_str()).collect();
-        out.push(format!("- App types: {}", apps.join(", ")));
-    }
-    out.push(format!("- Errors: [`{}`]", m.error_type));
-    if let Some(url) = &m.doc_url {
-        out.push(format!("- Documentation: <{url}>"));
-    }
-    out
 }

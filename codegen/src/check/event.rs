@@ -116,14 +116,15 @@ impl Checker<'_> {
 
 /// The body type's docs: summary, description, rules, and the event's facts.
 fn event_docs(ev: &spec::Event, m: &model::Event) -> Vec<String> {
-    let mut out = vec![docs::summary(&ev.summary)];
-    if let Some(text) = &ev.description {
-        out.push(String::new());
-        out.extend(docs::paragraphs(text));
-    }
-    out.extend(docs::section("Prerequisites", &ev.prerequisites));
-    out.extend(docs::section("Limits", &ev.limits));
-    out.extend(docs::section("Notes", &ev.notes));
+    let mut out = docs::prose(
+        &ev.summary,
+        ev.description.as_ref(),
+        [
+            ("Prerequisites", &ev.prerequisites),
+            ("Limits", &ev.limits),
+            ("Notes", &ev.notes),
+        ],
+    );
     let mut facts = vec![format!("- Event type: `{}`", m.event_type)];
     facts.push(match m.envelope {
         EnvelopeVersion::V2 => "- Envelope: schema 2.0, with `header`".to_owned(),

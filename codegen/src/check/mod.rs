@@ -4,7 +4,7 @@
 //! [`Diagnostics`] and still builds a complete model, with stand-ins where the
 //! spec is wrong.
 
-mod docs;
+pub(crate) mod docs;
 mod endpoint;
 mod errors;
 mod event;
@@ -70,6 +70,7 @@ pub fn check_with_base(
     }
     cx.platform_errors(&placed);
     for p in &placed {
+        cx.check_builtin_names(p.file);
         cx.external = p.external;
         cx.endpoints(p.module, p.file);
         cx.events(p.module, p.file);

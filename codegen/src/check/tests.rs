@@ -209,3 +209,42 @@ fn module_placement_rules() {
     let keys: Vec<String> = model.modules.iter().map(|m| m.key()).collect();
     assert!(keys.contains(&"common".to_owned()), "{keys:?}");
 }
+
+#[test]
+fn unknown_builtin_names_are_reported_wherever_they_stand() {
+    let (_, errs) = check_texts(&[(
+        "a.yaml",
+        r#"service: im
+version: v1
+resource: thing
+types:
+  Other:
+    type: strng
+  Listed:
+    type: string
+    items: {type: arrray}
+endpoints:
+  - name: get
+    summary: x
+    method: GET
+    path: /open-apis/im/v1/things
+    tokens: [tenant]
+    path_params:
+      unused: {type: integr}
+    query:
+      page: {type: xyzzy, required: true}
+"#,
+    )]);
+    assert_eq!(
+        errs,
+        [
+            "a.yaml:6:11: unknown type `strng` (did you mean `string`?)",
+            "a.yaml:9:5: key `items` goes with `type: array` or `type: map`, but the type here is `string`",
+            "a.yaml:9:19: unknown type `arrray` (did you mean `array`?)",
+            "a.yaml:17:7: path parameter `unused` does not appear in the path `/open-apis/im/v1/things`",
+            "a.yaml:17:22: unknown type `integr` (expected `string`, `int32`, `int64`, `number`, `boolean`, `timestamp_ms`, `any`, `object`, `enum`, `array` or `map`, or the PascalCase name of a type)",
+            "a.yaml:19:20: a query parameter is a string, number, boolean, timestamp, enum, or an array of those, not `xyzzy`",
+            "a.yaml:19:20: unknown type `xyzzy` (expected `string`, `int32`, `int64`, `number`, `boolean`, `timestamp_ms`, `any`, `object`, `enum`, `array` or `map`, or the PascalCase name of a type)",
+        ]
+    );
+}

@@ -3,9 +3,9 @@
 
 use super::{Checker, docs, names};
 use crate::decode::{Entries, Spanned};
-use crate::diag::{Loc, did_you_mean};
+use crate::diag::{Loc, did_you_mean, one_of};
 use crate::model::{self, ModuleId, Ty, TypeDef, TypeId, TypeKind, Variant};
-use crate::spec::{self, BUILTIN_TYPES, EnumValue, Schema, SpecFile};
+use crate::spec::{self, Builtin, EnumValue, Schema, SpecFile};
 
 impl Checker<'_> {
     /// Registers every named type of a file, so references resolve in any order.
@@ -68,9 +68,13 @@ impl Checker<'_> {
 
     /// The kind of a type defined by a schema: a struct, an enum, or an alias.
     fn kind_of(&mut self, module: ModuleId, schema: &Schema, name: &str) -> TypeKind {
-        match schema.ty.value.as_str() {
-            "object" => TypeKind::Object(self.fields(module, name, schema.fields.as_ref())),
-            "enum" => TypeKind::Enum(self.variants(schema.values.as_deref().unwrap_or_default())),
+        match schema.builtin() {
+            Some(Builtin::Object) => {
+                TypeKind::Object(self.fields(module, name, schema.fields.as_ref()))
+            }
+            Some(Builtin::Enum) => {
+                TypeKind::Enum(self.variants(schema.values.as_deref().unwrap_or_default()))
+            }
             _ => TypeKind::Alias(self.resolve(module, schema, name)),
         }
     }
@@ -78,27 +82,29 @@ impl Checker<'_> {
     /// The type a schema stands for. An inline object or enum becomes a named
     /// type called `hint` (or its `type_name`).
     pub(super) fn resolve(&mut self, module: ModuleId, schema: &Schema, hint: &str) -> Ty {
-        match schema.ty.value.as_str() {
-            "string" => Ty::String,
-            "int32" => Ty::I32,
-            "int64" => Ty::I64,
-            "number" => Ty::F64,
-            "boolean" => Ty::Bool,
-            "timestamp_ms" => Ty::TimestampMs,
-            "any" => Ty::Any,
-            "object" | "enum" => Ty::Named(self.hoist(module, schema, hint)),
-            "array" | "map" => {
+        let Some(builtin) = schema.builtin() else {
+            return self.lookup(module, &schema.ty);
+        };
+        match builtin {
+            Builtin::String => Ty::String,
+            Builtin::Int32 => Ty::I32,
+            Builtin::Int64 => Ty::I64,
+            Builtin::Number => Ty::F64,
+            Builtin::Boolean => Ty::Bool,
+            Builtin::TimestampMs => Ty::TimestampMs,
+            Builtin::Any => Ty::Any,
+            Builtin::Object | Builtin::Enum => Ty::Named(self.hoist(module, schema, hint)),
+            Builtin::Array | Builtin::Map => {
                 let item = match &schema.items {
                     Some(items) => self.resolve(module, items, &format!("{hint}Item")),
                     None => Ty::Any,
                 };
-                if schema.ty.value == "array" {
+                if builtin == Builtin::Array {
                     Ty::Array(Box::new(item))
                 } else {
                     Ty::Map(Box::new(item))
                 }
             }
-            _ => self.lookup(module, &schema.ty),
         }
     }
 
@@ -297,10 +303,8 @@ impl Checker<'_> {
     /// A reference to a named type: `Name` (this module, then `common`) or `im.v1.Name`.
     fn lookup(&mut self, module: ModuleId, name: &Spanned<String>) -> Ty {
         let text = name.value.as_str();
-        if text.is_empty()
-            || (!text.contains('.') && text.starts_with(|c: char| c.is_ascii_lowercase()))
-        {
-            // Unknown lowercase names were reported while decoding.
+        if text.is_empty() || looks_builtin(text) {
+            // Reported by `check_builtin_names`, wherever it is written.
             return Ty::Any;
         }
         let found = match text.rsplit_once('.') {
@@ -321,7 +325,7 @@ impl Checker<'_> {
             .keys()
             .filter(|(m, _)| *m == module || Some(*m) == common)
             .map(|(_, n)| n.as_str())
-            .chain(BUILTIN_TYPES.iter().copied())
+            .chain(Builtin::names().map(|n| n as &str))
             .collect();
         visible.sort_unstable();
         let hint = match did_you_mean(text, visible) {
@@ -332,6 +336,53 @@ impl Checker<'_> {
             .error(name.loc, format!("unknown type `{text}`{hint}"));
         Ty::Any
     }
+}
+
+impl Checker<'_> {
+    /// Reports every `type` of a file that is spelled like a built-in type
+    /// (lowercase, unqualified) but is none, nested type expressions
+    /// included, whether or not the type expression is used.
+    pub(super) fn check_builtin_names(&mut self, file: &SpecFile) {
+        let mut stack: Vec<&Schema> = Vec::new();
+        stack.extend(file.types.iter().map(|(_, def)| &def.0));
+        for ep in &file.endpoints {
+            stack.extend(ep.path_params.iter().map(|(_, p)| &p.0));
+            stack.extend(ep.query.iter().map(|(_, p)| &p.0));
+            stack.extend(ep.headers.iter().map(|(_, p)| &p.0));
+            stack.extend(ep.body.iter().chain(&ep.response).map(|b| &b.0));
+        }
+        for ev in &file.events {
+            stack.extend(ev.fields.iter().map(|(_, f)| &f.0));
+        }
+        while let Some(schema) = stack.pop() {
+            let ty = &schema.ty;
+            if looks_builtin(&ty.value) && schema.builtin().is_none() {
+                let hint = match did_you_mean(&ty.value, Builtin::names()) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => format!(
+                        "expected {}, or the PascalCase name of a type",
+                        one_of(Builtin::names())
+                    ),
+                };
+                self.diags
+                    .error(ty.loc, format!("unknown type `{}` ({hint})", ty.value));
+            }
+            stack.extend(
+                schema
+                    .fields
+                    .iter()
+                    .flat_map(Entries::iter)
+                    .map(|(_, f)| &f.0),
+            );
+            stack.extend(schema.items.as_deref());
+        }
+    }
+}
+
+/// Whether a type name is of the built-in kind: lowercase and unqualified
+/// (a named type is PascalCase, qualified with its module or not).
+fn looks_builtin(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase()) && !name.contains('.')
 }
 
 /// Adds a paragraph to doc lines.

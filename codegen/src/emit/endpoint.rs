@@ -4,6 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{Emitter, doc_attrs, field_scopes, ident, opt_u32};
+use crate::check::docs::code;
 use crate::model::{Endpoint, ModuleId, Param, Segment, Ty, TypeKind};
 use crate::spec::{Method, TokenType};
 
@@ -40,7 +41,7 @@ impl Emitter<'_> {
 
     fn request(&self, module: ModuleId, ep: &Endpoint) -> TokenStream {
         let name = ident(&ep.request_type);
-        let docs = doc_attrs(&ep.docs);
+        let docs = doc_attrs(&request_docs(ep));
         let params: Vec<&Param> = ep
             .path_params
             .iter()
@@ -502,11 +503,50 @@ impl Emitter<'_> {
                 }
 
                 fn page(response: Self::Response) -> #rt::Page<Self::Item> {
-                    let has_more = #more_expr;
-                    let next = #next_expr.filter(|t| has_more && !t.is_empty());
-                    #rt::Page::new(#items_expr, next)
+                    #rt::Page::new(#items_expr, #more_expr, #next_expr)
                 }
             }
         }
     }
+}
+
+/// The request type's docs: the spec's prose, then the call's facts.
+fn request_docs(ep: &Endpoint) -> Vec<String> {
+    let mut out = ep.docs.clone();
+    out.push(String::new());
+    out.push("# Endpoint".to_owned());
+    out.push(String::new());
+    out.push(format!("- `{} {}`", ep.method.as_str(), ep.path));
+    let tokens: Vec<String> = ep
+        .tokens
+        .iter()
+        .map(|t| format!("`{}_access_token`", t.as_str()))
+        .collect();
+    out.push(format!(
+        "- Access tokens: {} (the first is the default)",
+        tokens.join(", ")
+    ));
+    if !ep.scopes.is_empty() {
+        let scopes: Vec<String> = ep.scopes.iter().map(|s| code(s)).collect();
+        out.push(format!("- Scopes (any one): {}", scopes.join(", ")));
+    }
+    let mut limits = Vec::new();
+    if let Some(n) = ep.per_second {
+        limits.push(format!("{n}/second"));
+    }
+    if let Some(n) = ep.per_minute {
+        limits.push(format!("{n}/minute"));
+    }
+    if !limits.is_empty() {
+        out.push(format!("- Rate limit: {}", limits.join(", ")));
+    }
+    if !ep.app_types.is_empty() {
+        let apps: Vec<&str> = ep.app_types.iter().map(|a| a.as_str()).collect();
+        out.push(format!("- App types: {}", apps.join(", ")));
+    }
+    out.push(format!("- Errors: [`{}`]", ep.error_type));
+    if let Some(url) = &ep.doc_url {
+        out.push(format!("- Documentation: <{url}>"));
+    }
+    out
 }

@@ -1,0 +1,405 @@
+//! The tables of the type-expression format: the built-in types, the roles a
+//! type expression stands in, and one entry per key carrying the roles that
+//! allow it, its documentation, its decoder and its JSON Schema. Decoding,
+//! the JSON Schema and the reference are all read from these tables.
+
+use super::{EnumValue, Field, Schema, Text};
+use crate::decode::{Cx, Decode, Entries, Spanned};
+use crate::schema::{Defs, Json, describe, scalar as any_scalar};
+use crate::yaml::Node;
+use Role::{Body, Field as FieldRole, Header, Items, PathParam, Query, TypeDef};
+
+/// A built-in type of a type expression's `type`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Builtin {
+    /// `string`
+    String,
+    /// `int32`
+    Int32,
+    /// `int64`
+    Int64,
+    /// `number`
+    Number,
+    /// `boolean`
+    Boolean,
+    /// `timestamp_ms`: milliseconds, sent as a string.
+    TimestampMs,
+    /// `any`: free-form JSON.
+    Any,
+    /// `object`, with `fields`.
+    Object,
+    /// `enum`, with `values`.
+    Enum,
+    /// `array`, with `items`.
+    Array,
+    /// `map` with string keys, with `items`.
+    Map,
+}
+
+/// Every built-in type: its spelling, and a note for the reference.
+pub const BUILTIN_TYPES: &[(&str, Builtin, Option<&str>)] = &[
+    ("string", Builtin::String, None),
+    ("int32", Builtin::Int32, None),
+    ("int64", Builtin::Int64, None),
+    ("number", Builtin::Number, None),
+    ("boolean", Builtin::Boolean, None),
+    (
+        "timestamp_ms",
+        Builtin::TimestampMs,
+        Some("milliseconds sent as a string"),
+    ),
+    ("any", Builtin::Any, Some("free-form JSON")),
+    ("object", Builtin::Object, None),
+    ("enum", Builtin::Enum, None),
+    ("array", Builtin::Array, None),
+    ("map", Builtin::Map, Some("string keys")),
+];
+
+impl Builtin {
+    /// The built-in type spelled `name`.
+    pub fn named(name: &str) -> Option<Builtin> {
+        BUILTIN_TYPES
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map(|(_, b, _)| *b)
+    }
+
+    /// Its spelling in the spec.
+    pub fn name(self) -> &'static str {
+        BUILTIN_TYPES
+            .iter()
+            .find(|(_, b, _)| *b == self)
+            .map_or("", |(n, _, _)| *n)
+    }
+
+    /// Every spelling, in reference order.
+    pub fn names() -> impl Iterator<Item = &'static str> + Clone {
+        BUILTIN_TYPES.iter().map(|(n, _, _)| *n)
+    }
+}
+
+/// Where a type expression stands, which decides the keys it may have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// A named type under `types:`.
+    TypeDef,
+    /// A field of an object or event.
+    Field,
+    /// The element type of an array or map (`items`).
+    Items,
+    /// A path parameter.
+    PathParam,
+    /// A query parameter.
+    Query,
+    /// A request header.
+    Header,
+    /// A request body or response `data`.
+    Body,
+}
+
+impl Role {
+    /// Every role, in reference order.
+    pub const ALL: [Role; 7] = [
+        Role::TypeDef,
+        Role::Field,
+        Role::Items,
+        Role::PathParam,
+        Role::Query,
+        Role::Header,
+        Role::Body,
+    ];
+
+    /// What the role is called in messages.
+    pub fn what(self) -> &'static str {
+        match self {
+            Role::TypeDef => "type definition",
+            Role::Field => "field",
+            Role::Items => "items",
+            Role::PathParam => "path parameter",
+            Role::Query => "query parameter",
+            Role::Header => "header",
+            Role::Body => "body",
+        }
+    }
+
+    /// Whether a type expression in this role may have the key.
+    pub fn allows(self, key: &TypeKey) -> bool {
+        key.roles.contains(&self)
+    }
+}
+
+/// The documentation of a key of a type expression.
+#[derive(Clone, Copy, Debug)]
+pub enum KeyDocs {
+    /// The text as it is.
+    Text(&'static str),
+    /// The text after the list of [`BUILTIN_TYPES`] and their notes.
+    AfterBuiltins(&'static str),
+}
+
+/// One key of a type expression.
+#[derive(Clone, Copy, Debug)]
+pub struct TypeKey {
+    /// Its spelling.
+    pub name: &'static str,
+    /// What it means, for the reference and the JSON Schema.
+    pub docs: KeyDocs,
+    /// The roles in which a type expression may have it.
+    pub roles: &'static [Role],
+    /// Every type expression needs it.
+    pub required: bool,
+    /// The built-in types it belongs to (and that need it); empty when it
+    /// goes with any type.
+    pub goes_with: &'static [Builtin],
+    /// Reads its value into the type expression.
+    pub decode: fn(&Node, &mut Cx<'_>, &mut Schema),
+    /// The JSON Schema of its value.
+    pub schema: fn(&mut Defs) -> Json,
+}
+
+impl TypeKey {
+    /// Its documentation as one text.
+    pub fn doc(&self) -> String {
+        match self.docs {
+            KeyDocs::Text(text) => text.to_owned(),
+            KeyDocs::AfterBuiltins(text) => {
+                let mut list: Vec<String> = BUILTIN_TYPES
+                    .iter()
+                    .map(|(name, _, note)| match note {
+                        Some(note) => format!("`{name}` ({note})"),
+                        None => format!("`{name}`"),
+                    })
+                    .collect();
+                list.push(text.to_owned());
+                list.join(", ")
+            }
+        }
+    }
+
+    /// `` `type: object` ``, or `` `type: array` or `type: map` ``: the
+    /// types the key goes with, for messages.
+    pub fn owners(&self) -> String {
+        let owners: Vec<String> = self
+            .goes_with
+            .iter()
+            .map(|b| format!("`type: {}`", b.name()))
+            .collect();
+        owners.join(" or ")
+    }
+}
+
+/// Every key of a type expression, in reference order.
+pub const TYPE_KEYS: &[TypeKey] = &[
+    TypeKey {
+        name: "type",
+        docs: KeyDocs::AfterBuiltins(
+            "or the name of a type (`Emoji`, or `im.v1.Emoji` from another module). Required.",
+        ),
+        roles: &Role::ALL,
+        required: true,
+        goes_with: &[],
+        decode: |value, cx, out| out.ty = Spanned::decode(value, cx).unwrap_or_default(),
+        schema: |_| {
+            let builtin =
+                Json::obj([("enum", Json::Arr(Builtin::names().map(Json::str).collect()))]);
+            let named = Json::obj([
+                ("type", Json::str("string")),
+                (
+                    "pattern",
+                    Json::str("^([a-z][a-z0-9_]*\\.)*[A-Z][A-Za-z0-9]*$"),
+                ),
+            ]);
+            Json::obj([("anyOf", Json::Arr(vec![builtin, named]))])
+        },
+    },
+    TypeKey {
+        name: "description",
+        docs: KeyDocs::Text("What it is (text, `zh`/`en`)."),
+        roles: &Role::ALL,
+        required: false,
+        goes_with: &[],
+        decode: |value, cx, out| out.description = Text::decode(value, cx),
+        schema: Text::schema,
+    },
+    TypeKey {
+        name: "type_name",
+        docs: KeyDocs::Text(
+            "PascalCase name of the Rust type of an inline `object` or `enum`; defaults to the \
+             parent's name + the field's name.",
+        ),
+        roles: &[FieldRole, Items, PathParam, Query, Body],
+        required: false,
+        goes_with: &[],
+        decode: |value, cx, out| out.type_name = Spanned::decode(value, cx),
+        schema: |_| any_scalar(),
+    },
+    TypeKey {
+        name: "fields",
+        docs: KeyDocs::Text(
+            "With `type: object`: the fields, a mapping of JSON names to type expressions.",
+        ),
+        roles: &[TypeDef, FieldRole, Items, Body],
+        required: false,
+        goes_with: &[Builtin::Object],
+        decode: |value, cx, out| {
+            out.fields = Some(Entries::decode(value, cx).unwrap_or_default());
+        },
+        schema: Entries::<Field>::schema,
+    },
+    TypeKey {
+        name: "values",
+        docs: KeyDocs::Text(
+            "With `type: enum`: the documented values (a value, or `value`/`name`/`description`). \
+             Enums are open: a value not listed is kept, not rejected.",
+        ),
+        roles: &[TypeDef, FieldRole, Items, PathParam, Query, Body],
+        required: false,
+        goes_with: &[Builtin::Enum],
+        decode: |value, cx, out| out.values = Some(Vec::decode(value, cx).unwrap_or_default()),
+        schema: Vec::<EnumValue>::schema,
+    },
+    TypeKey {
+        name: "items",
+        docs: KeyDocs::Text("With `type: array` or `type: map`: the type of the elements."),
+        roles: &[TypeDef, FieldRole, Items, Query, Body],
+        required: false,
+        goes_with: &[Builtin::Array, Builtin::Map],
+        decode: |value, cx, out| {
+            out.items = Schema::decode_as(value, Role::Items, cx).map(Box::new);
+        },
+        schema: |defs| defs.named("Items", |defs| Schema::json(Role::Items, defs)),
+    },
+    TypeKey {
+        name: "required",
+        docs: KeyDocs::Text(
+            "`true` when the field or parameter is always present (default `false`).",
+        ),
+        roles: &[FieldRole, Query, Header],
+        required: false,
+        goes_with: &[],
+        decode: |value, cx, out| out.required = Spanned::decode(value, cx),
+        schema: bool::schema,
+    },
+    TypeKey {
+        name: "default",
+        docs: KeyDocs::Text(
+            "Query parameters: the value the platform assumes when it is not sent.",
+        ),
+        roles: &[Query],
+        required: false,
+        goes_with: &[],
+        decode: |value, cx, out| out.default = Spanned::decode(value, cx),
+        schema: |_| any_scalar(),
+    },
+    TypeKey {
+        name: "example",
+        docs: KeyDocs::Text("An example value, shown in the docs."),
+        roles: &[FieldRole, PathParam, Query, Header],
+        required: false,
+        goes_with: &[],
+        decode: |value, cx, out| out.example = Spanned::decode(value, cx),
+        schema: |_| any_scalar(),
+    },
+    TypeKey {
+        name: "scopes",
+        docs: KeyDocs::Text(
+            "Fields: scopes of which one is needed for the platform to fill the field (字段权限).",
+        ),
+        roles: &[FieldRole],
+        required: false,
+        goes_with: &[],
+        decode: |value, cx, out| out.scopes = Vec::decode(value, cx).unwrap_or_default(),
+        schema: Vec::<String>::schema,
+    },
+    TypeKey {
+        name: "rust_name",
+        docs: KeyDocs::Text(
+            "snake_case Rust name of the field or parameter, when the JSON name does not make one.",
+        ),
+        roles: &[FieldRole, PathParam, Query, Header],
+        required: false,
+        goes_with: &[],
+        decode: |value, cx, out| out.rust_name = Spanned::decode(value, cx),
+        schema: |_| any_scalar(),
+    },
+];
+
+/// The keys of an enum value mapping, for the reference.
+pub const ENUM_VALUE_KEYS: &[(&str, &str)] = &[
+    ("value", "The value as sent on the wire (required)."),
+    (
+        "name",
+        "PascalCase Rust variant name; derived from the value when absent.",
+    ),
+    ("description", "What the value means."),
+];
+
+impl Schema {
+    /// The JSON Schema of a type expression in a role: the keys the role
+    /// allows, the required ones required.
+    pub fn json(role: Role, defs: &mut Defs) -> Json {
+        let mut properties: Vec<(String, Json)> = Vec::new();
+        for key in TYPE_KEYS.iter().filter(|k| role.allows(k)) {
+            let value = (key.schema)(defs);
+            properties.push((key.name.to_owned(), describe(value, &key.doc())));
+        }
+        let required = TYPE_KEYS
+            .iter()
+            .filter(|k| k.required)
+            .map(|k| Json::str(k.name))
+            .collect();
+        let schema = Json::obj([("type", Json::str("object"))])
+            .with("properties", Json::Obj(properties))
+            .with("additionalProperties", Json::Bool(false))
+            .with("required", Json::Arr(required));
+        describe(schema, &format!("A type expression ({}).", role.what()))
+    }
+}
+
+/// The JSON Schema of [`Text`].
+pub(super) fn text_schema(defs: &mut Defs) -> Json {
+    defs.named("Text", |_| {
+        let languages = Json::obj([
+            ("type", Json::str("object")),
+            (
+                "properties",
+                Json::obj([
+                    ("zh", describe(any_scalar(), "Chinese.")),
+                    ("en", describe(any_scalar(), "English.")),
+                ]),
+            ),
+            ("additionalProperties", Json::Bool(false)),
+            ("minProperties", Json::Int(1)),
+        ]);
+        describe(
+            Json::obj([("anyOf", Json::Arr(vec![any_scalar(), languages]))]),
+            "Prose: a string, or a mapping with `zh` and/or `en`.",
+        )
+    })
+}
+
+/// The JSON Schema of [`EnumValue`].
+pub(super) fn enum_value_schema(defs: &mut Defs) -> Json {
+    defs.named("EnumValue", |defs| {
+        let text = Text::schema(defs);
+        let properties: Vec<(String, Json)> = ENUM_VALUE_KEYS
+            .iter()
+            .map(|(key, doc)| {
+                let value = if *key == "description" {
+                    text.clone()
+                } else {
+                    any_scalar()
+                };
+                ((*key).to_owned(), describe(value, doc))
+            })
+            .collect();
+        let mapping = Json::obj([("type", Json::str("object"))])
+            .with("properties", Json::Obj(properties))
+            .with("additionalProperties", Json::Bool(false))
+            .with("required", Json::Arr(vec![Json::str("value")]));
+        describe(
+            Json::obj([("anyOf", Json::Arr(vec![any_scalar(), mapping]))]),
+            "An enum value: the value itself, or a mapping.",
+        )
+    })
+}
