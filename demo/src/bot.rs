@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
+use futures_util::StreamExt;
 use lark_sdk::Client;
 use lark_sdk::client::Error;
 use lark_sdk::event::{Dispatcher, EventEnvelope, HandlerResult};

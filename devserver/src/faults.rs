@@ -24,6 +24,10 @@ pub struct Faults {
     pub fragment_size: usize,
     /// Fragments are sent last first.
     pub reorder_fragments: bool,
+    /// After their last page, paged lists answer `has_more: true` and this
+    /// `page_token` (empty: an empty one), as a server whose paging goes
+    /// round for ever would.
+    pub endless_page_token: Option<String>,
 }
 
 /// What the next Open API call should suffer.

@@ -182,16 +182,21 @@ impl EndpointInfo {
 pub struct Page<T> {
     /// The page's items.
     pub items: Vec<T>,
-    /// Where the next page starts (`page_token`), when `has_more`.
-    pub next_page_token: Option<String>,
+    /// Whether the platform says more pages follow (`has_more`).
+    pub has_more: bool,
+    /// Where the next page starts (`page_token`), as the platform sent it:
+    /// missing or empty on the last page, and on a faulty one that says
+    /// `has_more`.
+    pub page_token: Option<String>,
 }
 
 impl<T> Page<T> {
     /// A page (for generated code).
-    pub fn new(items: Vec<T>, next_page_token: Option<String>) -> Self {
+    pub fn new(items: Vec<T>, has_more: bool, page_token: Option<String>) -> Self {
         Self {
             items,
-            next_page_token,
+            has_more,
+            page_token,
         }
     }
 }

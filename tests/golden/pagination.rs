@@ -208,9 +208,11 @@ pub mod im {
                 self.page_token = token;
             }
             fn page(response: Self::Response) -> ::lark_sdk::Page<Self::Item> {
-                let has_more = response.has_more.unwrap_or(false);
-                let next = response.page_token.filter(|t| has_more && !t.is_empty());
-                ::lark_sdk::Page::new(response.items.unwrap_or_default(), next)
+                ::lark_sdk::Page::new(
+                    response.items.unwrap_or_default(),
+                    response.has_more.unwrap_or(false),
+                    response.page_token,
+                )
             }
         }
         /// Errors of [`ListMessageReactionRequest`]: a variant per row of the endpoint's error table and per platform-wide code that applies, and `Other` for any code not listed.

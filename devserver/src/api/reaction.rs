@@ -352,6 +352,7 @@ async fn list(
     {
         return Reply::spec(List::REACTION_TYPE_INVALID);
     }
+    let endless = shared.lock_faults().endless_page_token.clone();
     let world = shared.lock_world();
     if let Err(denied) = check_message(&world, &caller.member, &caller.tenant_key, &message_id) {
         return Reply::spec(list_row(denied));
@@ -404,12 +405,15 @@ async fn list(
         })
         .collect();
     let next = start + items.len();
-    let has_more = next < reactions.len();
+    let (has_more, token) = match endless {
+        Some(token) if next >= reactions.len() => (true, token),
+        _ => (next < reactions.len(), format!("rp_{next}")),
+    };
     let mut page = ListMessageReactionResponse::new()
         .items(items)
         .has_more(has_more);
     if has_more {
-        page = page.page_token(format!("rp_{next}"));
+        page = page.page_token(token);
     }
     Reply::ok(page)
 }

@@ -3,47 +3,21 @@
 use std::time::Duration;
 
 use reqwest::header::HeaderMap;
-use serde::Deserialize;
-use serde_json::value::RawValue;
+use serde::de::DeserializeOwned;
 use tracing::Instrument;
 
+use super::answer::{Answer, Shown, transport_error};
 use super::error::{Error, TokenError, TransportError};
 use super::token::{self, TokenKey};
 use super::{AppType, Client, RequestOptions, Secret};
 use crate::endpoint::{Endpoint, HttpMethod, TokenType};
-use crate::error::{
-    ApiError, ErrorDetail, FieldViolation, HelpLink, InvalidRequest, PermissionViolation,
-};
+use crate::error::{ApiError, InvalidRequest};
 
 /// Codes that mean the token sent is no good: the cached one is dropped and
 /// the call made once more with a fresh one.
 const TOKEN_INVALID: &[i64] = &[99_991_661, 99_991_663, 99_991_664, 99_991_665, 99_991_671];
 /// The rate-limit code.
 const RATE_LIMITED: i64 = 99_991_400;
-
-/// The platform's answer: `{code, msg, data, error}`.
-#[derive(Deserialize)]
-struct Envelope<'a> {
-    code: i64,
-    #[serde(default)]
-    msg: String,
-    #[serde(borrow, default)]
-    data: Option<&'a RawValue>,
-    #[serde(default)]
-    error: Option<ErrorBlock>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct ErrorBlock {
-    log_id: Option<String>,
-    troubleshooter: Option<String>,
-    message: Option<String>,
-    details: Vec<ErrorDetail>,
-    permission_violations: Vec<PermissionViolation>,
-    field_violations: Vec<FieldViolation>,
-    helps: Vec<HelpLink>,
-}
 
 /// Which token a call sends.
 enum Auth {
@@ -70,6 +44,18 @@ impl Client {
         request: &E,
         options: &RequestOptions,
     ) -> Result<E::Response, Error<E::Error>> {
+        self.call_reading(request, options, |raw| data(E::ID, raw))
+            .await
+    }
+
+    /// Calls an endpoint, reading the `data` of a successful answer (its
+    /// JSON text; `{}` when there is none) with `read`.
+    async fn call_reading<E: Endpoint, T>(
+        &self,
+        request: &E,
+        options: &RequestOptions,
+        read: impl Fn(&str) -> Result<T, TransportError>,
+    ) -> Result<T, Error<E::Error>> {
         let span = tracing::info_span!(
             "lark.call",
             endpoint = E::ID,
@@ -79,14 +65,17 @@ impl Client {
             code = tracing::field::Empty,
             log_id = tracing::field::Empty,
         );
-        self.call_inner(request, options).instrument(span).await
+        self.call_inner(request, options, read)
+            .instrument(span)
+            .await
     }
 
-    async fn call_inner<E: Endpoint>(
+    async fn call_inner<E: Endpoint, T>(
         &self,
         request: &E,
         options: &RequestOptions,
-    ) -> Result<E::Response, Error<E::Error>> {
+        read: impl Fn(&str) -> Result<T, TransportError>,
+    ) -> Result<T, Error<E::Error>> {
         let config = &self.inner.config;
         let path = request.render_path()?;
         let url = url(&config.base_url, &path, &request.query_pairs());
@@ -154,17 +143,10 @@ impl Client {
                 }
                 Err(e) => return Err(transport_error(&url, timeout, e).into()),
             };
-            let status = response.status().as_u16();
-            let headers = response.headers().clone();
-            tracing::Span::current().record("status", status);
-            let bytes = response
-                .bytes()
-                .await
-                .map_err(|source| TransportError::Http {
-                    url: url.clone(),
-                    source,
-                })?;
-            let exchange = match decode::<E>(&url, status, &headers, &bytes) {
+            tracing::Span::current().record("status", response.status().as_u16());
+            let answer = Answer::read(&url, response).await?;
+            let status = answer.status;
+            let exchange = match exchange(&answer, &read) {
                 Ok(exchange) => exchange,
                 Err(e)
                     if E::METHOD == HttpMethod::Get
@@ -198,7 +180,7 @@ impl Client {
             }
             if (error.code == RATE_LIMITED || status == 429) && retries < config.max_retries {
                 retries += 1;
-                let wait = reset_after(&headers)
+                let wait = reset_after(&answer.headers)
                     .unwrap_or_else(|| backoff(retries))
                     .min(config.max_rate_limit_wait);
                 tracing::debug!(?wait, "rate limited; waiting for the reset");
@@ -238,46 +220,30 @@ impl Client {
     }
 }
 
-/// Reads the platform's envelope, whatever the HTTP status.
-fn decode<E: Endpoint>(
-    url: &str,
-    status: u16,
-    headers: &HeaderMap,
-    bytes: &[u8],
-) -> Result<Exchange<E::Response>, TransportError> {
-    let unexpected = || TransportError::UnexpectedBody {
-        url: url.to_owned(),
-        status,
-        content_type: headers
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned),
-        snippet: snippet(bytes),
-    };
-    let envelope: Envelope<'_> = serde_json::from_slice(bytes).map_err(|_| unexpected())?;
+/// Reads the platform's envelope, whatever the HTTP status, and the data
+/// of a successful one with `read`.
+fn exchange<T>(
+    answer: &Answer,
+    read: impl Fn(&str) -> Result<T, TransportError>,
+) -> Result<Exchange<T>, TransportError> {
+    let envelope = answer.envelope(Shown::Plain)?;
     if envelope.code == 0 {
-        let raw = envelope
-            .data
-            .map_or("{}", |d| if d.get() == "null" { "{}" } else { d.get() });
-        let mut de = serde_json::Deserializer::from_str(raw);
-        return serde_path_to_error::deserialize(&mut de)
-            .map(Exchange::Data)
-            .map_err(|e| TransportError::Decode {
-                endpoint: E::ID,
-                path: e.path().to_string(),
-                source: e.into_inner(),
-            });
+        return read(envelope.data_or_empty()).map(Exchange::Data);
     }
-    let block = envelope.error.unwrap_or_default();
-    let mut error = ApiError::new(envelope.code, envelope.msg).with_http_status(status);
-    error.log_id = log_id_header(headers).or(block.log_id);
-    error.troubleshooter = block.troubleshooter;
-    error.help = block.message;
-    error.details = block.details;
-    error.permission_violations = block.permission_violations;
-    error.field_violations = block.field_violations;
-    error.helps = block.helps;
-    Ok(Exchange::Failed(Box::new(error)))
+    Ok(Exchange::Failed(Box::new(envelope.into_error(answer))))
+}
+
+/// An endpoint's `data` as its type; a mismatch names the offending field.
+pub(super) fn data<T: DeserializeOwned>(
+    endpoint: &'static str,
+    raw: &str,
+) -> Result<T, TransportError> {
+    let mut de = serde_json::Deserializer::from_str(raw);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| TransportError::Decode {
+        endpoint,
+        path: e.path().to_string(),
+        source: e.into_inner(),
+    })
 }
 
 fn method(method: HttpMethod) -> reqwest::Method {
@@ -304,15 +270,6 @@ fn url(base: &str, path: &str, query: &[(&'static str, String)]) -> String {
     url
 }
 
-/// `X-Tt-Logid`, else `X-Request-Id`.
-pub(crate) fn log_id_header(headers: &HeaderMap) -> Option<String> {
-    ["x-tt-logid", "x-request-id"]
-        .iter()
-        .find_map(|h| headers.get(*h))
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-}
-
 /// `x-ogw-ratelimit-reset`, in seconds: any non-negative number, a value
 /// too large for a `Duration` read as the largest (the caller caps the wait);
 /// NaN, a negative or anything else is ignored.
@@ -330,82 +287,6 @@ fn backoff(retry: u32) -> Duration {
     use rand::Rng;
     let base = Duration::from_millis(100u64.saturating_mul(1 << retry.min(6)));
     base + base.mul_f64(rand::rng().random_range(0.0..0.25))
-}
-
-/// The start of a body, for error messages.
-pub(crate) fn snippet(bytes: &[u8]) -> String {
-    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]);
-    text.into_owned()
-}
-
-/// The start of a token endpoint's body, for error messages, with nothing
-/// that may be a credential: a JSON object's values under keys naming a
-/// token, secret or ticket are replaced, and a body that is not JSON is
-/// shown only when no such word appears in it.
-pub(crate) fn redacted_snippet(bytes: &[u8]) -> String {
-    fn redact(value: &mut serde_json::Value) {
-        match value {
-            serde_json::Value::Object(map) => {
-                for (key, value) in map.iter_mut() {
-                    if secret_word(key) {
-                        *value = serde_json::Value::String("<redacted>".into());
-                    } else {
-                        redact(value);
-                    }
-                }
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(redact),
-            _ => {}
-        }
-    }
-    fn secret_word(text: &str) -> bool {
-        let lower = text.to_ascii_lowercase();
-        ["token", "secret", "ticket"]
-            .iter()
-            .any(|w| lower.contains(w))
-    }
-    match serde_json::from_slice::<serde_json::Value>(bytes) {
-        Ok(mut value) => {
-            redact(&mut value);
-            let text = value.to_string();
-            let end = (0..=text.len().min(200))
-                .rev()
-                .find(|i| text.is_char_boundary(*i))
-                .unwrap_or(0);
-            text[..end].to_owned()
-        }
-        Err(_) if secret_word(&String::from_utf8_lossy(bytes)) => {
-            format!(
-                "<{} bytes, not shown: they may hold a credential>",
-                bytes.len()
-            )
-        }
-        Err(_) => snippet(bytes),
-    }
-}
-
-/// A reqwest error as a transport error.
-pub(crate) fn transport_error(
-    url: &str,
-    timeout: Duration,
-    source: reqwest::Error,
-) -> TransportError {
-    if source.is_timeout() {
-        TransportError::Timeout {
-            url: url.to_owned(),
-            timeout,
-        }
-    } else if source.is_connect() {
-        TransportError::Connect {
-            url: url.to_owned(),
-            source,
-        }
-    } else {
-        TransportError::Http {
-            url: url.to_owned(),
-            source,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -451,21 +332,5 @@ mod tests {
             // What the caller does with it.
             let _ = got.map(|d| d.min(Duration::from_secs(60)));
         }
-    }
-
-    #[test]
-    fn token_answers_are_redacted() {
-        let body = br#"{"code":0,"expire":"7200","tenant_access_token":"t-g1044abc","app_access_token":"a-xyz","nested":{"app_secret":"s3cr3t"},"msg":"ok"}"#;
-        let shown = redacted_snippet(body);
-        for secret in ["t-g1044abc", "a-xyz", "s3cr3t"] {
-            assert!(!shown.contains(secret), "{shown}");
-        }
-        assert!(shown.contains(r#""expire":"7200""#), "{shown}");
-        let cut = br#"{"code":0,"tenant_access_token":"t-g1044abc"#;
-        assert!(!redacted_snippet(cut).contains("t-g1044abc"));
-        assert_eq!(
-            redacted_snippet(b"<html>bad gateway</html>"),
-            "<html>bad gateway</html>"
-        );
     }
 }

@@ -134,6 +134,26 @@ pub enum TransportError {
         #[source]
         source: serde_json::Error,
     },
+    /// A paged list answered `has_more` without a `page_token`: there is
+    /// no way to the next page, and asking again would give the same page.
+    #[error("{endpoint}: page {page} says has_more but gives no page_token")]
+    PageTokenMissing {
+        /// Endpoint id.
+        endpoint: &'static str,
+        /// Which page (the first is 1).
+        page: u64,
+    },
+    /// A paged list answered a `page_token` it had given before: following
+    /// it would go round for ever.
+    #[error("{endpoint}: page {page} gives page_token {token:?}, which was already followed")]
+    PageTokenRepeated {
+        /// Endpoint id.
+        endpoint: &'static str,
+        /// Which page (the first is 1).
+        page: u64,
+        /// The token.
+        token: String,
+    },
     /// Anything else the HTTP client reported.
     #[error("HTTP request to {url} failed: {source}")]
     Http {

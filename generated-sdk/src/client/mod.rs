@@ -18,7 +18,12 @@
 //! rate limit, and on `429`/`99991400` wait `x-ogw-ratelimit-reset` and retry.
 //! Only requests that cannot have changed anything are retried: connect
 //! failures, rate-limited and token-refused ones, and GETs.
+//!
+//! A paged list's `list_all` is a [`Paginator`], a `futures::Stream` of
+//! its items that follows `page_token` and stops with an error where the
+//! platform's paging would go round for ever.
 
+pub(crate) mod answer;
 mod call;
 mod error;
 mod limiter;
@@ -218,13 +223,10 @@ impl ClientBuilder {
         }
         let http = match self.http {
             Some(http) => http,
-            None => reqwest::Client::builder()
-                .tls_backend_preconfigured(
-                    crate::tls::client_config().map_err(|e| BuildError::Tls(e.to_string()))?,
-                )
-                .connect_timeout(c.connect_timeout)
-                .user_agent(concat!("lark-rs/", env!("CARGO_PKG_VERSION")))
-                .build()?,
+            None => http_client(
+                crate::tls::client_config().map_err(|e| BuildError::Tls(e.to_string()))?,
+                c.connect_timeout,
+            )?,
         };
         Ok(Client {
             inner: Arc::new(Inner {
@@ -235,6 +237,20 @@ impl ClientBuilder {
             }),
         })
     }
+}
+
+/// The HTTP client the SDK makes when given none (the client's and the long
+/// connection's): `tls` (from [`crate::tls`]), a connect timeout and the
+/// SDK's user agent. Each request sets its own overall timeout.
+pub(crate) fn http_client(
+    tls: rustls::ClientConfig,
+    connect_timeout: Duration,
+) -> Result<reqwest::Client, reqwest::Error> {
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
+        .connect_timeout(connect_timeout)
+        .user_agent(concat!("lark-rs/", env!("CARGO_PKG_VERSION")))
+        .build()
 }
 
 /// A Feishu / Lark Open Platform client for one app. Cheap to clone; clones

@@ -15,7 +15,8 @@ use serde::Deserialize;
 use serde_json::json;
 use tokio::sync::watch;
 
-use super::error::{TokenError, TransportError};
+use super::answer::{Answer, Shown, transport_error};
+use super::error::TokenError;
 use super::{AppType, Inner, Secret};
 use crate::error::ApiError;
 
@@ -134,12 +135,9 @@ pub(crate) async fn tenant(inner: &Inner, tenant_key: Option<&str>) -> Result<Se
     get(inner, &key).await
 }
 
+/// What a token endpoint gives besides the envelope's `code` and `msg`.
 #[derive(Deserialize)]
 struct TokenAnswer {
-    #[serde(default)]
-    code: i64,
-    #[serde(default)]
-    msg: String,
     tenant_access_token: Option<String>,
     app_access_token: Option<String>,
     #[serde(default)]
@@ -238,7 +236,7 @@ async fn post(
             Duration::from_secs(answer.expire.max(1)),
         )),
         _ => Err(TokenError::Api(Box::new(ApiError::new(
-            answer.code,
+            0,
             "the answer holds no token",
         )))),
     }
@@ -258,32 +256,11 @@ async fn send(
         .json(body)
         .send()
         .await
-        .map_err(|source| super::call::transport_error(&url, inner.config.timeout, source))?;
-    let status = response.status().as_u16();
-    let log_id = super::call::log_id_header(response.headers());
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let bytes = response
-        .bytes()
-        .await
-        .map_err(|source| TransportError::Http {
-            url: url.clone(),
-            source,
-        })?;
-    let answer: TokenAnswer =
-        serde_json::from_slice(&bytes).map_err(|_| TransportError::UnexpectedBody {
-            url: url.clone(),
-            status,
-            content_type,
-            snippet: super::call::redacted_snippet(&bytes),
-        })?;
-    if answer.code != 0 {
-        let mut error = ApiError::new(answer.code, answer.msg).with_http_status(status);
-        error.log_id = log_id;
-        return Err(TokenError::Api(Box::new(error)));
+        .map_err(|source| transport_error(&url, inner.config.timeout, source))?;
+    let answer = Answer::read(&url, response).await?;
+    let envelope = answer.envelope(Shown::Redacted)?;
+    if envelope.code != 0 {
+        return Err(TokenError::Api(Box::new(envelope.into_error(&answer))));
     }
-    Ok(answer)
+    Ok(answer.json(Shown::Redacted)?)
 }
