@@ -17,19 +17,19 @@
 //!   chat, a message gone, the platform's rules for removing a reaction);
 //! - 413: a body over 2 MiB, answered with `Connection: close`.
 
+mod body;
+mod refused;
+
 use std::sync::Arc;
 
-use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Path, State};
-use axum::http::request::Parts;
-use axum::http::{Method, StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::extract::State;
 use axum::routing::{MethodRouter, any, delete, get, patch, post, put};
 use axum::{Json, Router};
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
+use self::body::{Body, Nothing, Params};
+use self::refused::{Answer, Refused, no_route, to_json, wrong_method};
 use crate::delivery::WsCommand;
 use crate::world::{ChatKind, ControlError, Member, NewApp};
 use crate::{Faults, Shared};
@@ -66,185 +66,6 @@ pub fn routes() -> Router<Arc<Shared>> {
             router.route(path, methods.fallback(wrong_method))
         })
         .route("/_dev/{*rest}", any(no_route))
-}
-
-type Answer = Result<Json<Value>, Refused>;
-
-/// A refused control request: `{"error": …, "field": …}` and its status.
-struct Refused {
-    status: StatusCode,
-    error: String,
-    field: Option<String>,
-}
-
-impl Refused {
-    fn new(status: StatusCode, field: Option<String>, error: impl Into<String>) -> Self {
-        Self {
-            status,
-            error: error.into(),
-            field,
-        }
-    }
-
-    fn invalid(field: Option<String>, error: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, field, error)
-    }
-}
-
-impl From<ControlError> for Refused {
-    fn from(e: ControlError) -> Self {
-        let status = StatusCode::from_u16(e.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
-        Self::new(status, e.field, e.message)
-    }
-}
-
-impl IntoResponse for Refused {
-    fn into_response(self) -> Response {
-        let body = json!({"error": self.error, "field": self.field});
-        (self.status, Json(body)).into_response()
-    }
-}
-
-async fn wrong_method(method: Method, uri: Uri) -> Refused {
-    Refused::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        None,
-        format!("`{}` does not take {method}", uri.path()),
-    )
-}
-
-async fn no_route(uri: Uri) -> Refused {
-    Refused::new(
-        StatusCode::NOT_FOUND,
-        None,
-        format!("no control route `{}`", uri.path()),
-    )
-}
-
-/// A request body: a JSON object read into `T`, whatever the
-/// `Content-Type`; an empty body reads as `{}`. Arrays and other values
-/// where the object is expected are refused (serde alone would read
-/// `[5000, 0]` as a struct), and so is anything `T` does not accept, naming
-/// the field.
-struct Body<T>(T);
-
-impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
-    type Rejection = Refused;
-
-    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, Refused> {
-        let bytes = Bytes::from_request(request, state)
-            .await
-            .map_err(|e| match e.status() {
-                StatusCode::PAYLOAD_TOO_LARGE => Refused::new(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    None,
-                    "the body is larger than 2 MiB",
-                ),
-                _ => Refused::invalid(None, format!("the body could not be read: {e}")),
-            })?;
-        read_body(&bytes).map(Body)
-    }
-}
-
-/// The reading behind [`Body`].
-fn read_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Refused> {
-    let value = if bytes.trim_ascii().is_empty() {
-        Value::Object(serde_json::Map::new())
-    } else {
-        serde_json::from_slice(bytes)
-            .map_err(|e| Refused::invalid(None, format!("the body is not JSON: {e}")))?
-    };
-    if !value.is_object() {
-        return Err(Refused::invalid(
-            None,
-            format!("the body must be a JSON object, not {}", kind(&value)),
-        ));
-    }
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let message = e.inner().to_string();
-        Refused::invalid(field_of(&e.path().to_string(), &message), message)
-    })
-}
-
-/// `an array`, `a string`…: what a JSON value is, for messages.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// The field a deserialization error is about: its path (`.` for the top
-/// level), with, for a missing, unknown or duplicate field, that field's
-/// name, which serde gives only in the message. A missing field's path is
-/// its parent's; an unknown or duplicate one's may already end with it.
-fn field_of(path: &str, message: &str) -> Option<String> {
-    let named = |prefix: &str| {
-        message
-            .strip_prefix(prefix)
-            .and_then(|rest| rest.split('`').next())
-    };
-    let (name, in_path) = match named("missing field `") {
-        Some(name) => (Some(name), false),
-        None => {
-            let name = named("unknown field `").or_else(|| named("duplicate field `"));
-            let last = path.rsplit('.').next().unwrap_or(path);
-            (name, name == Some(last))
-        }
-    };
-    match (path, name) {
-        (".", None) => None,
-        (".", Some(name)) => Some(name.to_owned()),
-        (path, Some(name)) if !in_path => Some(format!("{path}.{name}")),
-        (path, _) => Some(path.to_owned()),
-    }
-}
-
-/// A request that takes no fields: an empty body or `{}`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Nothing {}
-
-/// Path parameters, refused (400, naming the parameter) when one is not
-/// UTF-8 once percent-decoded.
-struct Params<T>(T);
-
-impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Params<T> {
-    type Rejection = Refused;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Refused> {
-        use axum::extract::path::ErrorKind;
-        use axum::extract::rejection::PathRejection;
-        match Path::<T>::from_request_parts(parts, state).await {
-            Ok(Path(value)) => Ok(Params(value)),
-            Err(rejection) => {
-                let field = match &rejection {
-                    PathRejection::FailedToDeserializePathParams(e) => match e.kind() {
-                        ErrorKind::InvalidUtf8InPathParam { key }
-                        | ErrorKind::ParseErrorAtKey { key, .. }
-                        | ErrorKind::DeserializeError { key, .. } => Some(key.clone()),
-                        _ => None,
-                    },
-                    _ => None,
-                };
-                Err(Refused::invalid(field, rejection.body_text()))
-            }
-        }
-    }
-}
-
-fn to_json(value: impl serde::Serialize) -> Answer {
-    serde_json::to_value(value).map(Json).map_err(|e| {
-        Refused::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            None,
-            format!("cannot write the answer: {e}"),
-        )
-    })
 }
 
 async fn state(State(s): State<Arc<Shared>>, _: Body<Nothing>) -> Answer {
@@ -579,77 +400,4 @@ async fn expire_tokens(State(s): State<Arc<Shared>>, _: Body<Nothing>) -> Answer
 
 async fn deliveries(State(s): State<Arc<Shared>>, _: Body<Nothing>) -> Answer {
     to_json(s.delivery_log())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_refusal_names_the_field() {
-        assert_eq!(
-            field_of(".", "missing field `chat_id`"),
-            Some("chat_id".into())
-        );
-        assert_eq!(
-            field_of("sender", "unknown field `who`, expected `kind` or `id`"),
-            Some("sender.who".into())
-        );
-        assert_eq!(
-            field_of("members[1]", "missing field `id`"),
-            Some("members[1].id".into())
-        );
-        assert_eq!(
-            field_of("latency_ms", "invalid type: string \"x\", expected u64"),
-            Some("latency_ms".into())
-        );
-        assert_eq!(
-            field_of("all", "unknown field `all`, there are no fields"),
-            Some("all".into())
-        );
-        assert_eq!(field_of(".", "something else"), None);
-    }
-
-    #[test]
-    fn only_objects_are_bodies() {
-        let refused = |body: &[u8]| read_body::<Faults>(body).err().map(|r| (r.status, r.field));
-        assert_eq!(refused(b""), None);
-        assert_eq!(refused(b" {} "), None);
-        for body in [&b"[5000, 0]"[..], b"5000", b"null", b"\"x\"", b"{", b"\xff"] {
-            assert_eq!(
-                refused(body),
-                Some((StatusCode::BAD_REQUEST, None)),
-                "{body:?}"
-            );
-        }
-        assert_eq!(
-            refused(br#"{"latency_ms": -1}"#),
-            Some((StatusCode::BAD_REQUEST, Some("latency_ms".into())))
-        );
-        let member = |body: &str| {
-            read_body::<Operator>(body.as_bytes())
-                .err()
-                .map(|r| r.field)
-        };
-        assert_eq!(
-            member(r#"{"operator": ["user", "ou_1"]}"#),
-            Some(Some("operator".into()))
-        );
-        assert_eq!(
-            member(r#"{"operator": {"kind": "bot", "id": "x"}}"#),
-            Some(Some("operator.kind".into()))
-        );
-        assert_eq!(
-            member(r#"{"operator": {"kind": "user"}}"#),
-            Some(Some("operator.id".into()))
-        );
-        assert_eq!(
-            member(r#"{"operator": {"kind": "user", "id": 5}}"#),
-            Some(Some("operator.id".into()))
-        );
-        assert_eq!(
-            member(r#"{"operator": {"kind": "user", "id": "ou_1"}}"#),
-            None
-        );
-    }
 }

@@ -1,5 +1,9 @@
 //! Helpers shared by the test targets in `tests/`.
 
+pub mod control;
+pub mod events;
+pub mod webhook_rig;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -174,6 +178,12 @@ impl Scene {
             .add_reaction(&self.message.message_id, who.clone(), emoji)
             .expect("reaction")
             .reaction_id
+    }
+
+    /// Has the scene's user react to the scene's message and take the
+    /// reaction back: the bot is pushed `im.message.reaction.deleted_v1`.
+    pub fn react_and_remove(&self, emoji: &str) {
+        events::react_and_remove(&self.server, &self.message.message_id, &self.member, emoji);
     }
 
     /// Changes the scene's chat in the server's state.

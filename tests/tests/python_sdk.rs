@@ -9,8 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use lark_devserver::{Config, DeliveryRecord, DevServer, Member, NewApp};
+use lark_devserver::{Config, DeliveryRecord, DevServer, NewApp};
 use lark_sdk::im::v1::DeleteMessageReactionError as E;
+use lark_tests::events::{chat_with_message, react_and_remove};
 use lark_tests::{Scene, python, workspace};
 use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, BufReader, Lines};
@@ -284,18 +285,7 @@ async fn webhook_receives_both_events(encrypt_key: Option<&str>) {
             ..NewApp::default()
         })
         .unwrap();
-    let user = server.create_user(&app.tenant_key, "Ada").unwrap();
-    let member = Member::User(user.open_id.clone());
-    let chat = server
-        .create_chat(
-            &app.tenant_key,
-            Default::default(),
-            vec![member.clone(), Member::App(app.app_id.clone())],
-        )
-        .unwrap();
-    let message = server
-        .post_message(&chat.chat_id, member.clone(), "hi")
-        .unwrap();
+    let (user, member, message) = chat_with_message(&server, &app);
 
     let mut script = Script::start(&[
         "webhook",
@@ -313,12 +303,7 @@ async fn webhook_receives_both_events(encrypt_key: Option<&str>) {
     assert!(challenge["body"].as_str().unwrap().contains("challenge"));
     assert_eq!(challenge["encrypted"], encrypt_key.is_some(), "{challenge}");
 
-    let reaction = server
-        .add_reaction(&message.message_id, member.clone(), "HEART")
-        .unwrap();
-    server
-        .remove_reaction(&member, &reaction.reaction_id)
-        .unwrap();
+    react_and_remove(&server, &message.message_id, &member, "HEART");
 
     // Each push prints what the handler received, then how it answered.
     let (received, answers) = both_events(&mut script, |answers| answers.len() >= 2).await;

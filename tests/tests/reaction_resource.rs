@@ -1,12 +1,13 @@
 //! The rest of the message-reaction resource against the local server:
-//! adding (its rules and rows), listing with the generated paginator, and the
-//! created event.
+//! adding (its rules and rows), listing with the generated paginator (and
+//! its stop on a server whose paging goes round), and the created event.
 
 use std::time::Duration;
 
-use lark_devserver::{Config, Member};
+use futures_util::StreamExt;
+use lark_devserver::{Config, Faults, Member};
 use lark_sdk::ErrorSpec;
-use lark_sdk::client::Error;
+use lark_sdk::client::{Error, TransportError};
 use lark_sdk::common::UserIdType;
 use lark_sdk::im::v1::{
     CreateMessageReactionError as Create, CreateMessageReactionRequest,
@@ -198,6 +199,76 @@ async fn the_paginator_walks_every_page() {
 }
 
 #[tokio::test]
+async fn the_paginator_stops_where_paging_would_go_round() {
+    let scene = Scene::new().await;
+    for emoji in ["SMILE", "LAUGH", "OK"] {
+        scene.react(&scene.member, emoji);
+    }
+    let list = || ListMessageReactionRequest::new(&scene.message.message_id).page_size(1);
+    // After the last page, back to the first (`rp_0`): tokens rp_1, rp_2,
+    // rp_0, then rp_1 again, which is not the token just followed.
+    scene.server.set_faults(Faults {
+        endless_page_token: Some("rp_0".into()),
+        ..Faults::default()
+    });
+    let mut pages = scene.client.paginate(list());
+    let mut sizes = Vec::new();
+    let error = loop {
+        match tokio::time::timeout(Duration::from_secs(10), pages.next_page())
+            .await
+            .expect("each page comes")
+        {
+            Some(Ok(items)) => sizes.push(items.len()),
+            Some(Err(error)) => break error,
+            None => panic!("the list has no end"),
+        }
+    };
+    assert_eq!(sizes, [1, 1, 1, 1]);
+    assert!(
+        matches!(
+            &error,
+            Error::Transport(TransportError::PageTokenRepeated { page: 4, token, .. }) if token == "rp_1"
+        ),
+        "{error:?}"
+    );
+    assert!(pages.next_page().await.is_none());
+
+    // `has_more` with an empty token: the items, then the error.
+    scene.server.set_faults(Faults {
+        endless_page_token: Some(String::new()),
+        ..Faults::default()
+    });
+    let mut items = scene
+        .client
+        .im()
+        .v1()
+        .message_reaction()
+        .list_all(ListMessageReactionRequest::new(&scene.message.message_id));
+    let mut listed = 0;
+    let error = loop {
+        match items.next().await {
+            Some(Ok(_)) => listed += 1,
+            Some(Err(error)) => break error,
+            None => panic!("the list has no end"),
+        }
+    };
+    assert_eq!(listed, 3);
+    assert!(
+        matches!(
+            error,
+            Error::Transport(TransportError::PageTokenMissing { page: 1, .. })
+        ),
+        "{error:?}"
+    );
+    assert!(items.next().await.is_none(), "an error ends the stream");
+
+    // Without the fault the same list ends.
+    scene.server.set_faults(Faults::default());
+    let all = scene.client.paginate(list()).try_collect().await;
+    assert_eq!(all.expect("listed").len(), 3);
+}
+
+#[tokio::test]
 async fn listing_refuses_bad_tokens_sizes_and_id_types() {
     let scene = Scene::new().await;
     let calls = scene.client.im().v1().message_reaction();
@@ -239,7 +310,7 @@ async fn listing_refuses_bad_tokens_sizes_and_id_types() {
 
 #[tokio::test]
 async fn adding_pushes_the_created_event() {
-    use lark_sdk::event::{Dispatcher, LongConnection};
+    use lark_sdk::event::Dispatcher;
     let scene = Scene::with(Config {
         ping_interval_secs: 1,
         reconnect_nonce_secs: 0,
@@ -254,20 +325,8 @@ async fn adding_pushes_the_created_event() {
             Ok(())
         }
     });
-    let connection = LongConnection::builder(
-        scene.app.app_id.clone(),
-        scene.app.app_secret.clone(),
-        dispatcher,
-    )
-    .base_url(scene.server.url())
-    .build()
-    .unwrap();
-    tokio::spawn(async move { connection.run(std::future::pending()).await });
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while scene.server.connections(&scene.app.app_id) == 0 {
-        assert!(std::time::Instant::now() < deadline);
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    let _running = lark_tests::events::connect(&scene, dispatcher);
+    lark_tests::events::connected(&scene).await;
     scene
         .server
         .add_reaction(
