@@ -209,6 +209,19 @@ impl Scene {
     }
 }
 
+/// Serves `router` on a free loopback port, in the background; its base URL.
+///
+/// # Panics
+/// When no port can be bound.
+pub async fn serve(router: axum::Router) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a loopback port");
+    let url = format!("http://{}", listener.local_addr().expect("its address"));
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    url
+}
+
 /// The Python with the packages of `tests/python/requirements.txt`:
 /// `LARK_PYTHON`, or the `.venv` that `scripts/test` makes.
 pub fn python() -> PathBuf {

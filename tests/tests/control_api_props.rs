@@ -148,6 +148,7 @@ fn routes() -> Vec<Route> {
                 ("duplicate_deliveries", Bool),
                 ("fragment_size", U64),
                 ("reorder_fragments", Bool),
+                ("endless_page_token", Str),
             ],
         ),
         route(Method::GET, "/_dev/faults", &[]),

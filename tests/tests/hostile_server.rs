@@ -16,6 +16,7 @@ use lark_sdk::Client;
 use lark_sdk::client::{Error, TokenError, TransportError};
 use lark_sdk::im::v1::DeleteMessageReactionRequest as Delete;
 use lark_sdk::im::v1::ListMessageReactionRequest as List;
+use lark_tests::serve;
 
 const TOKEN: &str = "t-g1044leakedtenanttoken";
 const SECRET: &str = "the-app-secret-7f3a";
@@ -33,14 +34,6 @@ fn with_token() -> Router {
             ))
         }),
     )
-}
-
-/// Serves `router` on a free loopback port; its base URL.
-async fn serve(router: Router) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, router).await });
-    url
 }
 
 fn client(url: &str) -> Client {

@@ -16,16 +16,8 @@ use tokio::sync::mpsc;
 
 /// Serves `webhook` at `/webhook/event` on a free loopback port; gives its URL.
 async fn serve(webhook: Webhook) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/webhook/event", listener.local_addr().unwrap());
-    tokio::spawn(async move {
-        let _ = axum::serve(
-            listener,
-            lark_sdk::event::axum::router("/webhook/event", webhook),
-        )
-        .await;
-    });
-    url
+    let router = lark_sdk::event::axum::router("/webhook/event", webhook);
+    format!("{}/webhook/event", lark_tests::serve(router).await)
 }
 
 #[tokio::test]

@@ -209,12 +209,7 @@ fn redacted_snippet(bytes: &[u8]) -> String {
     match serde_json::from_slice::<serde_json::Value>(bytes) {
         Ok(mut value) => {
             redact(&mut value);
-            let text = value.to_string();
-            let end = (0..=text.len().min(200))
-                .rev()
-                .find(|i| text.is_char_boundary(*i))
-                .unwrap_or(0);
-            text[..end].to_owned()
+            snippet(value.to_string().as_bytes())
         }
         Err(_) if secret_word(&String::from_utf8_lossy(bytes)) => {
             format!(

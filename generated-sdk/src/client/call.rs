@@ -44,18 +44,6 @@ impl Client {
         request: &E,
         options: &RequestOptions,
     ) -> Result<E::Response, Error<E::Error>> {
-        self.call_reading(request, options, |raw| data(E::ID, raw))
-            .await
-    }
-
-    /// Calls an endpoint, reading the `data` of a successful answer (its
-    /// JSON text; `{}` when there is none) with `read`.
-    async fn call_reading<E: Endpoint, T>(
-        &self,
-        request: &E,
-        options: &RequestOptions,
-        read: impl Fn(&str) -> Result<T, TransportError>,
-    ) -> Result<T, Error<E::Error>> {
         let span = tracing::info_span!(
             "lark.call",
             endpoint = E::ID,
@@ -65,17 +53,14 @@ impl Client {
             code = tracing::field::Empty,
             log_id = tracing::field::Empty,
         );
-        self.call_inner(request, options, read)
-            .instrument(span)
-            .await
+        self.call_inner(request, options).instrument(span).await
     }
 
-    async fn call_inner<E: Endpoint, T>(
+    async fn call_inner<E: Endpoint>(
         &self,
         request: &E,
         options: &RequestOptions,
-        read: impl Fn(&str) -> Result<T, TransportError>,
-    ) -> Result<T, Error<E::Error>> {
+    ) -> Result<E::Response, Error<E::Error>> {
         let config = &self.inner.config;
         let path = request.render_path()?;
         let url = url(&config.base_url, &path, &request.query_pairs());
@@ -146,7 +131,7 @@ impl Client {
             tracing::Span::current().record("status", response.status().as_u16());
             let answer = Answer::read(&url, response).await?;
             let status = answer.status;
-            let exchange = match exchange(&answer, &read) {
+            let exchange = match exchange::<E::Response>(E::ID, &answer) {
                 Ok(exchange) => exchange,
                 Err(e)
                     if E::METHOD == HttpMethod::Get
@@ -221,23 +206,20 @@ impl Client {
 }
 
 /// Reads the platform's envelope, whatever the HTTP status, and the data
-/// of a successful one with `read`.
-fn exchange<T>(
+/// of a successful one as its type.
+fn exchange<T: DeserializeOwned>(
+    endpoint: &'static str,
     answer: &Answer,
-    read: impl Fn(&str) -> Result<T, TransportError>,
 ) -> Result<Exchange<T>, TransportError> {
     let envelope = answer.envelope(Shown::Plain)?;
     if envelope.code == 0 {
-        return read(envelope.data_or_empty()).map(Exchange::Data);
+        return data(endpoint, envelope.data_or_empty()).map(Exchange::Data);
     }
     Ok(Exchange::Failed(Box::new(envelope.into_error(answer))))
 }
 
 /// An endpoint's `data` as its type; a mismatch names the offending field.
-pub(super) fn data<T: DeserializeOwned>(
-    endpoint: &'static str,
-    raw: &str,
-) -> Result<T, TransportError> {
+fn data<T: DeserializeOwned>(endpoint: &'static str, raw: &str) -> Result<T, TransportError> {
     let mut de = serde_json::Deserializer::from_str(raw);
     serde_path_to_error::deserialize(&mut de).map_err(|e| TransportError::Decode {
         endpoint,

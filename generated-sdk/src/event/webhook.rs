@@ -118,7 +118,7 @@ impl Response {
     /// `application/json; charset=utf-8`.
     pub const CONTENT_TYPE: &'static str = "application/json; charset=utf-8";
 
-    fn fixed(status: u16, body: &'static str) -> Self {
+    const fn fixed(status: u16, body: &'static str) -> Self {
         Self {
             status,
             body: Cow::Borrowed(body.as_bytes()),
@@ -139,6 +139,8 @@ const VERIFICATION_FAILED: &str = r#"{"msg":"request verification failed"}"#;
 /// url_verification challenge is a few hundred bytes.
 const MAX_UNSIGNED_BODY: usize = 4096;
 const NOT_JSON: &str = r#"{"msg":"the body is not a JSON object"}"#;
+/// The one answer of every verification failure.
+const REJECTED: Response = Response::fixed(401, VERIFICATION_FAILED);
 const NOT_AN_EVENT: &str = r#"{"msg":"the body is not an event"}"#;
 
 /// Why a [`Webhook`] cannot be built.
@@ -335,10 +337,10 @@ impl Webhook {
         let timestamp = headers.header(headers::TIMESTAMP);
         let nonce = headers.header(headers::NONCE);
         let (Some(timestamp), Some(nonce)) = (timestamp, nonce) else {
-            return Response::fixed(401, VERIFICATION_FAILED);
+            return REJECTED;
         };
         if !self.fresh(timestamp) || !key.verify(timestamp, nonce, body, signature) {
-            return Response::fixed(401, VERIFICATION_FAILED);
+            return REJECTED;
         }
         // Signed, so from the platform: what is wrong may be said.
         let plaintext = match serde_json::from_slice::<Outer<'_>>(body) {
@@ -351,7 +353,7 @@ impl Webhook {
             Err(_) => return Response::fixed(400, NOT_JSON),
         };
         let Ok(plaintext) = plaintext else {
-            return Response::fixed(401, VERIFICATION_FAILED);
+            return REJECTED;
         };
         if let Some(decoded) = self
             .dispatcher
@@ -373,10 +375,11 @@ impl Webhook {
             .flatten()
             .and_then(|outer| {
                 key.read_unauthenticated(&outer.encrypt?, |plaintext| {
-                    self.good_challenge(plaintext)
+                    self.challenge_answer(plaintext)
+                        .filter(|answer| answer.status == 200)
                 })
             })
-            .unwrap_or(Response::fixed(401, VERIFICATION_FAILED))
+            .unwrap_or(REJECTED)
     }
 
     /// A verified (or, without a key, plaintext) body: an event or a challenge.
@@ -387,7 +390,7 @@ impl Webhook {
             Err(_) => return Response::fixed(400, NOT_AN_EVENT),
         };
         if !self.token_matches(envelope.token()) {
-            return Response::fixed(401, VERIFICATION_FAILED);
+            return REJECTED;
         }
         let outcome = self
             .dispatcher
@@ -399,7 +402,7 @@ impl Webhook {
     /// Checks the token of an event decoded whole, then runs it.
     async fn run(&self, decoded: Decoded) -> Response {
         if !decoded.token_ok {
-            return Response::fixed(401, VERIFICATION_FAILED);
+            return REJECTED;
         }
         respond(&self.dispatcher.run_decoded(decoded).await)
     }
@@ -424,23 +427,27 @@ impl Webhook {
             .is_none_or(|expected| tokens_match(expected, token))
     }
 
-    /// The answer to a url_verification challenge with the right token;
-    /// `None` for anything else.
-    fn good_challenge(&self, plaintext: &[u8]) -> Option<Response> {
+    /// The answer to a url_verification challenge: 200 with the challenge
+    /// when its token is right, the verification failure when not; `None`
+    /// when the plaintext is no challenge.
+    fn challenge_answer(&self, plaintext: &[u8]) -> Option<Response> {
         let c = serde_json::from_slice::<Challenge<'_>>(plaintext).ok()?;
-        (c.kind == "url_verification" && self.token_matches(c.token.as_deref().unwrap_or_default()))
-            .then(|| Response::json(200, serde_json::json!({"challenge": c.challenge})))
+        if c.kind != "url_verification" {
+            return None;
+        }
+        Some(
+            if self.token_matches(c.token.as_deref().unwrap_or_default()) {
+                Response::json(200, serde_json::json!({"challenge": c.challenge}))
+            } else {
+                REJECTED
+            },
+        )
     }
 
     /// Answers a verified body that is no event: a challenge, or 400.
     fn challenge(&self, plaintext: &[u8]) -> Response {
-        if let Some(answer) = self.good_challenge(plaintext) {
-            return answer;
-        }
-        match serde_json::from_slice::<Challenge<'_>>(plaintext) {
-            Ok(c) if c.kind == "url_verification" => Response::fixed(401, VERIFICATION_FAILED),
-            _ => Response::fixed(400, NOT_AN_EVENT),
-        }
+        self.challenge_answer(plaintext)
+            .unwrap_or(Response::fixed(400, NOT_AN_EVENT))
     }
 }
 

@@ -400,16 +400,14 @@ impl Dispatcher {
         json: &[u8],
         error: EventDecodeError,
     ) -> Outcome {
-        let raw = match (&self.undecodable, RawEvent::new(envelope, json)) {
-            (Some(handler), Ok(raw)) => {
-                let handler = Arc::clone(handler);
-                let run = Box::pin(async move { handler(raw, error).await });
-                return self.run(dedup_key(envelope), run).await;
-            }
-            (_, raw) => raw,
-        };
-        if let Err(e) = raw {
-            return Outcome::Invalid(e);
+        if let Some(handler) = &self.undecodable {
+            let raw = match RawEvent::new(envelope, json) {
+                Ok(raw) => raw,
+                Err(e) => return Outcome::Invalid(e),
+            };
+            let handler = Arc::clone(handler);
+            let run = Box::pin(async move { handler(raw, error).await });
+            return self.run(dedup_key(envelope), run).await;
         }
         tracing::warn!(
             event_type = envelope.event_type(),

@@ -108,12 +108,14 @@ impl Fragments {
         if !self.pending.contains_key(message_id) && self.pending.len() >= MAX_PENDING {
             return Err(FragmentError::Full);
         }
-        let repeated = self
-            .pending
-            .get(message_id)
-            .is_some_and(|p| p.parts.get(seq).is_some_and(Option::is_some));
-        if repeated {
-            return Ok(None);
+        match self.pending.get(message_id) {
+            Some(p) if p.parts.len() != sum => {
+                self.drop_message(message_id);
+                return Err(invalid());
+            }
+            // A repeated fragment changes nothing.
+            Some(p) if p.parts[seq].is_some() => return Ok(None),
+            _ => {}
         }
         if self.bytes.saturating_add(payload.len()) > self.max_bytes {
             self.drop_message(message_id);
@@ -131,18 +133,11 @@ impl Fragments {
                 bytes: 0,
                 touched: now,
             });
-        if pending.parts.len() != sum {
-            self.drop_message(message_id);
-            return Err(invalid());
-        }
         pending.touched = now;
-        let slot = &mut pending.parts[seq];
-        if slot.is_none() {
-            pending.filled += 1;
-            pending.bytes += payload.len();
-            self.bytes += payload.len();
-            *slot = Some(payload.to_vec());
-        }
+        pending.filled += 1;
+        pending.bytes += payload.len();
+        self.bytes += payload.len();
+        pending.parts[seq] = Some(payload.to_vec());
         if pending.filled < sum {
             return Ok(None);
         }
