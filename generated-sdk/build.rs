@@ -6,13 +6,16 @@
 //! endpoints over it: `generate!("spec", base = env!("LARK_SDK_SPEC"))`;
 //! and tells the macro which features this build has (`LARK_SDK_FEATURES`),
 //! so that services whose feature is off are not generated at all.
+//!
+//! The spec lives inside this package (`spec/`), so the published crate
+//! carries it and the path it publishes exists.
 
 use std::path::PathBuf;
 
 fn main() {
-    println!("cargo::rerun-if-changed=../spec");
+    println!("cargo::rerun-if-changed=spec");
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
-    let spec = manifest.join("../spec");
+    let spec = manifest.join("spec");
     let spec = spec.canonicalize().unwrap_or(spec);
     println!("cargo::metadata=spec={}", spec.display());
     let mut features: Vec<String> = std::env::vars()

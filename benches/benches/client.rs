@@ -6,6 +6,7 @@
 //!
 //! `cargo bench -p lark-benches --bench client`
 
+use lark_sdk::prelude::*;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -14,6 +14,7 @@
 //!
 //! `cargo bench -p lark-benches --bench webhook`
 
+use lark_sdk::prelude::*;
 use std::hint::black_box;
 use std::sync::Arc;
 

@@ -257,7 +257,7 @@ pub struct Event {
     pub event_type: String,
     /// The body type.
     pub body: TypeId,
-    /// Variant name in the enum over all events (`ImMessageReactionDeletedV1`).
+    /// Variant name in the enum over all events (`MessageReactionDeletedV1`, the body type's name).
     pub variant: String,
     /// The dispatcher's method registering a handler (`on_message_reaction_deleted_v1`).
     pub handler: String,

@@ -2,6 +2,7 @@
 //! removes its echo, then tries to remove a user's reaction to show the
 //! typed error the platform answers with.
 
+use lark_sdk::prelude::*;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use lark_sdk::event::crypto::EncryptKey;
-use lark_sdk::event::frame::{Frame, Header, METHOD_DATA, headers};
+use lark_runtime::event::crypto::EncryptKey;
+use lark_runtime::event::frame::{Frame, Header, METHOD_DATA, headers};
 use rand::Rng;
 use serde::Serialize;
 use serde_json::json;

@@ -14,7 +14,7 @@ impl Shared {
     /// Pushes `im.message.reaction.created_v1` (or `deleted_v1`) to the bots
     /// of the chat that may see it.
     pub fn reaction_event(self: &Arc<Self>, reaction: &Reaction, created: bool) {
-        use lark_sdk::event::EventBody;
+        use lark_runtime::event::EventBody;
         use lark_sdk::im::v1::MessageReactionDeletedV1 as Body;
         let outgoing: Vec<Outgoing> = {
             let world = self.lock_world();
@@ -53,9 +53,9 @@ impl Shared {
     /// apps it went to.
     pub fn push_event<B>(self: &Arc<Self>, chat_id: &str, body: &B) -> Result<usize, ControlError>
     where
-        B: lark_sdk::event::EventBody + serde::Serialize,
+        B: lark_runtime::event::EventBody + serde::Serialize,
     {
-        if B::SCHEMA != lark_sdk::event::EventSchema::V2 {
+        if B::SCHEMA != lark_runtime::event::EventSchema::V2 {
             return Err(ControlError::invalid(
                 None,
                 format!(
@@ -127,7 +127,7 @@ fn envelope(
         "header": {
             "event_id": event_id,
             "event_type": event_type,
-            "create_time": lark_sdk::TimestampMs::now(),
+            "create_time": lark_runtime::TimestampMs::now(),
             "token": app.verification_token,
             "app_id": app.app_id,
             "tenant_key": tenant_key,

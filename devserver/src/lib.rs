@@ -147,7 +147,7 @@ impl DevServer {
     /// Pushes a 2.0 event to the bots of a chat (see [`Shared::push_event`]).
     pub fn push_event<B>(&self, chat_id: &str, body: &B) -> Result<usize, ControlError>
     where
-        B: lark_sdk::event::EventBody + serde::Serialize,
+        B: lark_runtime::event::EventBody + serde::Serialize,
     {
         self.shared.push_event(chat_id, body)
     }

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::time::{Duration, Instant};
 
-use lark_sdk::RateLimit;
+use lark_runtime::RateLimit;
 
 /// When a call is limited: the window's limit and the seconds until it frees.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -224,7 +224,7 @@ impl Shared {
 
 /// The field a refusal by the delete rules blames: the reaction when its
 /// message, thread or chat is gone, else the operator.
-fn blamed(spec: &lark_sdk::ErrorSpec) -> &'static str {
+fn blamed(spec: &lark_runtime::ErrorSpec) -> &'static str {
     use lark_sdk::im::v1::DeleteMessageReactionError as Delete;
     let gone = [
         Delete::MESSAGE_DELETED,

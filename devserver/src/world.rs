@@ -8,7 +8,7 @@ mod types;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use lark_sdk::TimestampMs;
+use lark_runtime::TimestampMs;
 use lark_sdk::im::v1::EmojiType;
 use serde::Serialize;
 

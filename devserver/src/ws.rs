@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use futures_util::{SinkExt, StreamExt};
-use lark_sdk::event::frame::{Frame, METHOD_CONTROL, METHOD_DATA};
+use lark_runtime::event::frame::{Frame, METHOD_CONTROL, METHOD_DATA};
 use rand::Rng;
 use serde::Deserialize;
 use serde_json::{Value, json};

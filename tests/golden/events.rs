@@ -449,7 +449,7 @@ pub mod common {
 #[non_exhaustive]
 pub enum Event {
     /// `im.chat.disbanded_v1`: A chat was disbanded
-    ImChatDisbandedV1(
+    ChatDisbandedV1(
         ::std::boxed::Box<::lark_sdk::event::EventEnvelope<im::v1::ChatDisbandedV1>>,
     ),
     /// `app_ticket`: The platform pushes a store app's app_ticket
@@ -477,7 +477,7 @@ impl Event {
         ::core::result::Result::Ok(
             match envelope.event_type() {
                 "im.chat.disbanded_v1" => {
-                    Self::ImChatDisbandedV1(
+                    Self::ChatDisbandedV1(
                         ::std::boxed::Box::new(
                             envelope.decode::<im::v1::ChatDisbandedV1>()?,
                         ),
@@ -495,7 +495,7 @@ impl Event {
     /// The event type.
     pub fn event_type(&self) -> &str {
         match self {
-            Self::ImChatDisbandedV1(_) => "im.chat.disbanded_v1",
+            Self::ChatDisbandedV1(_) => "im.chat.disbanded_v1",
             Self::AppTicket(_) => "app_ticket",
             Self::Unknown(raw) => raw.event_type(),
         }

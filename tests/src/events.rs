@@ -2,6 +2,7 @@
 //! dispatcher that collects reaction-deleted events, waits with deadlines,
 //! and a long connection run until told to stop.
 
+use lark_sdk::prelude::*;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 

@@ -2,6 +2,7 @@
 //! platform would send it: encrypted, signed, with the event laid out as
 //! asked.
 
+use lark_sdk::prelude::*;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};

@@ -8,6 +8,7 @@ use lark_devserver::{Config, DevServer};
 use lark_sdk::Client;
 use lark_sdk::client::Error;
 use lark_sdk::im::v1::{DeleteMessageReactionError as E, DeleteMessageReactionRequest};
+use lark_sdk::prelude::*;
 use lark_tests::control::{Control, Refusal, refusal, text};
 use reqwest::Method;
 use serde_json::{Value, json};

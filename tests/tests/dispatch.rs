@@ -4,6 +4,7 @@
 //! escapes, ack-first mode survives panics, bounds how many handlers run at
 //! once, and shuts down within a bound saying what it cancelled.
 
+use lark_sdk::prelude::*;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;

@@ -156,7 +156,7 @@ fn v1_and_v2_events_decode_into_the_event_enum() {
     }
     let v2 = br#"{"schema":"2.0","header":{"event_id":"e","event_type":"im.chat.disbanded_v1","token":"vt"},"event":{"chat_id":"oc_1","operator_id":{"open_id":"ou_1"}}}"#;
     match Event::from_slice(v2).unwrap() {
-        Event::ImChatDisbandedV1(envelope) => {
+        Event::ChatDisbandedV1(envelope) => {
             assert_eq!(envelope.header.event_id, "e");
             assert_eq!(
                 envelope.event.operator_id.unwrap().open_id.as_deref(),

@@ -3,6 +3,7 @@
 //! message), rate-limit resets no `Duration` can hold, paged lists whose
 //! `page_token` goes round. Real HTTP on loopback; nothing panics.
 
+use lark_sdk::prelude::*;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;

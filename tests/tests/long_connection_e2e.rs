@@ -4,6 +4,7 @@
 //! none is handled twice; the connection pings while every handler is busy,
 //! stops on request and gives up on wrong credentials.
 
+use lark_sdk::prelude::*;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};

@@ -2,6 +2,7 @@
 //! adding (its rules and rows), listing with the generated paginator (and
 //! its stop on a server whose paging goes round), and the created event.
 
+use lark_sdk::prelude::*;
 use std::time::Duration;
 
 use futures_util::StreamExt;

@@ -3,6 +3,7 @@
 //! our client: the answer is the typed variant, with the spec's code, message
 //! and HTTP status. (231012, an invalid page token, belongs to listing.)
 
+use lark_sdk::prelude::*;
 use std::time::Duration;
 
 use lark_devserver::{ChatKind, Config, Member};

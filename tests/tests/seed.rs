@@ -36,7 +36,7 @@ fn delete_response_example_round_trips() {
 fn event_example_round_trips_keeping_unknown_values() {
     let text = platform_text("reaction-deleted.event.json");
     let original: Value = serde_json::from_str(&text).unwrap();
-    let Event::ImMessageReactionDeletedV1(envelope) = Event::from_slice(text.as_bytes()).unwrap()
+    let Event::MessageReactionDeletedV1(envelope) = Event::from_slice(text.as_bytes()).unwrap()
     else {
         panic!("not the reaction-deleted event");
     };
@@ -74,7 +74,7 @@ fn event_example_round_trips_keeping_unknown_values() {
 fn test_vector_plaintext_decodes_into_the_typed_event() {
     let vectors = test_vectors();
     let plaintext = vectors["plaintext"].as_str().unwrap();
-    let Event::ImMessageReactionDeletedV1(envelope) =
+    let Event::MessageReactionDeletedV1(envelope) =
         Event::from_slice(plaintext.as_bytes()).unwrap()
     else {
         panic!("not the reaction-deleted event");

@@ -4,6 +4,7 @@
 //! however its JSON is laid out. Forged and tampered requests are in
 //! `webhook_attacks.rs`.
 
+use lark_sdk::prelude::*;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 

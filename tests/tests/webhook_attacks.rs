@@ -3,6 +3,7 @@
 //! token is refused on every path, a webhook is secure unless asked not to
 //! be, and nothing panics.
 
+use lark_sdk::prelude::*;
 use std::sync::atomic::Ordering;
 
 use lark_sdk::event::crypto::EncryptKey;

@@ -3,6 +3,7 @@
 //! the url_verification challenge), and pushes again when a handler is cut
 //! off at the platform's timeout.
 
+use lark_sdk::prelude::*;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 

@@ -15,6 +15,7 @@
 //! handler, deduplication in memory; `plain` posts plaintext events with the
 //! verification token, `encrypted` encrypted and signed ones.
 
+use lark_sdk::prelude::*;
 use std::sync::Arc;
 
 use lark_benches::{ENCRYPT_KEY, Signed, VERIFICATION_TOKEN, plain_event, poll_once};

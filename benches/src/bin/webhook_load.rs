@@ -12,6 +12,7 @@
 //! 64), plaintext and then encrypted and signed, and reports events per
 //! second for each and the child's peak resident memory (`VmHWM`).
 
+use lark_sdk::prelude::*;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::sync::Arc;

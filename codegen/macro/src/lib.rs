@@ -17,9 +17,12 @@
 //!   feature is off are not generated at all. A version whose feature the
 //!   crate's `Cargo.toml` does not declare is generated ungated, so a spec
 //!   file of a new service appears with no other change;
-//! - `calls = trait | inherent | none`: the client's call methods come through
-//!   a generated `ClientExt` trait (default), as inherent methods (only inside
-//!   the runtime crate, behind its `client` feature), or not at all;
+//! - `calls = trait | none`: the client's call methods come through a
+//!   generated `ClientExt` trait, handler registration through
+//!   `DispatcherExt`, both in `prelude` (default); or there are none;
+//! - `runtime_features = true`: the invoking crate forwards the runtime's
+//!   `client` and `events` features (as lark-sdk does), so the calls are
+//!   generated behind `client` and handler registration behind `events`;
 //! - `base = "path"` or `base = env!("VAR")`: the spec folder the runtime crate
 //!   was generated from. Its types (`UserId`, `Emoji`…), platform-wide errors
 //!   and names are known to this spec and checked against, but not generated
@@ -70,6 +73,7 @@ impl Parse for Args {
             input.parse::<Token![=]>()?;
             match key.to_string().as_str() {
                 "runtime" => options.runtime = input.parse()?,
+                "runtime_features" => options.runtime_features = input.parse::<LitBool>()?.value,
                 "base" => base = Some(parse_base(input)?),
                 "service_features" => {
                     if input.peek(LitBool) {
@@ -86,14 +90,13 @@ impl Parse for Args {
                 "calls" => {
                     let how: syn::Ident = input.parse()?;
                     options.calls = match how.to_string().as_str() {
-                        "inherent" => lark_codegen::Calls::Inherent,
                         "trait" => lark_codegen::Calls::Trait,
                         "none" => lark_codegen::Calls::None,
                         other => {
                             return Err(syn::Error::new(
                                 how.span(),
                                 format!(
-                                    "unknown `calls` value `{other}` (expected `trait`, `inherent` or `none`)"
+                                    "unknown `calls` value `{other}` (expected `trait` or `none`)"
                                 ),
                             ));
                         }
@@ -103,7 +106,7 @@ impl Parse for Args {
                     return Err(syn::Error::new(
                         key.span(),
                         format!(
-                            "unknown option `{other}` (expected `runtime`, `service_features`, `calls` or `base`)"
+                            "unknown option `{other}` (expected `runtime`, `runtime_features`, `service_features`, `calls` or `base`)"
                         ),
                     ));
                 }

@@ -80,14 +80,11 @@ impl Checker<'_> {
         let fields = self.fields(module, &name, Some(&ev.fields));
         self.model.types[body.0].kind = TypeKind::Object(fields);
 
-        let variant = names::pascal(&ty.value);
+        // One spelling per event: the variant of `Event` is the body's name,
+        // and the handler its snake case.
         let variant = self.reserve(
             super::ROOT,
-            if names::is_pascal(&variant) {
-                &variant
-            } else {
-                "Event"
-            },
+            &name,
             ty.loc,
             &format!("the variant of event `{}`", ty.value),
         );

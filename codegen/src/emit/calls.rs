@@ -3,8 +3,8 @@
 //! Each service module gets a `Calls` value per version, each version a
 //! `Calls` with a method per resource, each resource a `…Calls` with a method
 //! per endpoint (and `…_with` taking [`RequestOptions`]). The entry points on
-//! the client are inherent methods (inside the runtime crate itself) or the
-//! `ClientExt` trait (anywhere else).
+//! the client come through the `ClientExt` trait, and handler registration
+//! through `DispatcherExt`; `prelude` brings both into scope.
 //!
 //! Generated over a base spec, a level the runtime crate already has (a
 //! service, a version, a resource) is extended rather than shadowed: a
@@ -28,17 +28,25 @@ pub enum Calls {
     /// A `ClientExt` trait implemented for the runtime's client.
     #[default]
     Trait,
-    /// Inherent methods on the client, behind the runtime's `client` feature
-    /// (only possible inside the runtime crate).
-    Inherent,
     /// No call methods.
     None,
 }
 
 impl Emitter<'_> {
-    fn client_gate(&self) -> TokenStream {
-        if self.options.calls == Calls::Inherent {
+    /// `#[cfg(feature = "client")]` on what needs the runtime's client, when
+    /// the invoking crate forwards the runtime's features.
+    pub(super) fn client_gate(&self) -> TokenStream {
+        if self.options.runtime_features {
             quote!(#[cfg(feature = "client")])
+        } else {
+            TokenStream::new()
+        }
+    }
+
+    /// `#[cfg(feature = "events")]` on handler registration, likewise.
+    pub(super) fn events_gate(&self) -> TokenStream {
+        if self.options.runtime_features {
+            quote!(#[cfg(feature = "events")])
         } else {
             TokenStream::new()
         }
@@ -490,18 +498,9 @@ impl Emitter<'_> {
                 })
                 .collect()
         };
+        let gate = self.client_gate();
         match self.options.calls {
             Calls::None => TokenStream::new(),
-            Calls::Inherent => {
-                let gate = self.client_gate();
-                let methods = methods(quote!(pub));
-                quote! {
-                    #gate
-                    impl #rt::Client {
-                        #(#methods)*
-                    }
-                }
-            }
             Calls::Trait => {
                 let impls = methods(TokenStream::new());
                 let decls = services.iter().zip(&gates).map(|(s, gate)| {
@@ -515,10 +514,12 @@ impl Emitter<'_> {
                 });
                 quote! {
                     /// The calls of this spec's services on the client: `client.im().v1()…`.
+                    #gate
                     pub trait ClientExt {
                         #(#decls)*
                     }
 
+                    #gate
                     impl ClientExt for #rt::Client {
                         #(#impls)*
                     }
@@ -533,9 +534,10 @@ impl Emitter<'_> {
             return TokenStream::new();
         }
         let mut traits = Vec::new();
+        let client = self.client_gate();
         if !self.entry_services().is_empty() {
             traits.push(quote!(
-                pub use super::ClientExt as _;
+                #client pub use super::ClientExt as _;
             ));
         }
         if self
@@ -545,8 +547,9 @@ impl Emitter<'_> {
             .enumerate()
             .any(|(i, m)| self.enabled(ModuleId(i)) && m.events.iter().any(|e| !e.external))
         {
+            let events = self.events_gate();
             traits.push(quote!(
-                pub use super::DispatcherExt as _;
+                #events pub use super::DispatcherExt as _;
             ));
         }
         if self.extending() {

@@ -126,7 +126,6 @@ impl Emitter<'_> {
 
     /// The dispatcher's `on_…` methods, one per event.
     pub(super) fn dispatcher_methods(&self) -> TokenStream {
-        use super::calls::Calls;
         let rt = &self.rt;
         let events: Vec<(ModuleId, &Event)> = self
             .model
@@ -136,10 +135,10 @@ impl Emitter<'_> {
             .flat_map(|(i, m)| m.events.iter().map(move |e| (ModuleId(i), e)))
             .filter(|(m, e)| !e.external && self.enabled(*m))
             .collect();
-        if events.is_empty() || self.options.calls == Calls::None {
+        if events.is_empty() || self.options.calls == super::calls::Calls::None {
             return TokenStream::new();
         }
-        let method = |vis: TokenStream, (module, ev): &(ModuleId, &Event), body_only: bool| {
+        let method = |(module, ev): &(ModuleId, &Event), body_only: bool| {
             let gate = self.version_gate(*module);
             let name = ident(&ev.handler);
             let body = self.type_path(None, ev.body);
@@ -151,7 +150,7 @@ impl Emitter<'_> {
             let signature = quote! {
                 #[doc = #doc]
                 #gate
-                #vis fn #name<F, Fut>(self, handler: F) -> Self
+                fn #name<F, Fut>(self, handler: F) -> Self
                 where
                     F: ::core::ops::Fn(#envelope) -> Fut + ::core::marker::Send + ::core::marker::Sync + 'static,
                     Fut: ::core::future::Future<Output = #rt::event::HandlerResult> + ::core::marker::Send + 'static
@@ -167,31 +166,19 @@ impl Emitter<'_> {
                 }
             }
         };
-        match self.options.calls {
-            Calls::Inherent => {
-                let methods = events.iter().map(|ev| method(quote!(pub), ev, false));
-                quote! {
-                    #[cfg(feature = "events")]
-                    impl #rt::event::Dispatcher {
-                        #(#methods)*
-                    }
-                }
+        let gate = self.events_gate();
+        let decls = events.iter().map(|ev| method(ev, true));
+        let impls = events.iter().map(|ev| method(ev, false));
+        quote! {
+            /// Handler registration for this spec's events: `dispatcher.on_…(handler)`.
+            #gate
+            pub trait DispatcherExt: ::core::marker::Sized {
+                #(#decls)*
             }
-            _ => {
-                let decls = events.iter().map(|ev| method(TokenStream::new(), ev, true));
-                let impls = events
-                    .iter()
-                    .map(|ev| method(TokenStream::new(), ev, false));
-                quote! {
-                    /// Handler registration for this spec's events: `dispatcher.on_…(handler)`.
-                    pub trait DispatcherExt: ::core::marker::Sized {
-                        #(#decls)*
-                    }
 
-                    impl DispatcherExt for #rt::event::Dispatcher {
-                        #(#impls)*
-                    }
-                }
+            #gate
+            impl DispatcherExt for #rt::event::Dispatcher {
+                #(#impls)*
             }
         }
     }

@@ -38,6 +38,10 @@ pub struct Options {
     pub declared_features: Option<Vec<String>>,
     /// Where the call methods' entry points go.
     pub calls: Calls,
+    /// The invoking crate forwards the runtime's `client` and `events`
+    /// features (a facade such as lark-sdk): the calls are generated behind
+    /// `client`, handler registration behind `events`.
+    pub runtime_features: bool,
     /// The spec the runtime crate was generated from. Its types, events,
     /// endpoints and platform-wide errors can be referred to and are checked
     /// against, but are not generated again: references go to the runtime
@@ -63,6 +67,7 @@ impl std::fmt::Debug for Options {
             .field("enabled_features", &self.enabled_features)
             .field("declared_features", &self.declared_features)
             .field("calls", &self.calls)
+            .field("runtime_features", &self.runtime_features)
             .field("base", &self.base)
             .finish()
     }
@@ -76,6 +81,7 @@ impl Default for Options {
             enabled_features: None,
             declared_features: None,
             calls: Calls::Trait,
+            runtime_features: false,
             base: None,
         }
     }

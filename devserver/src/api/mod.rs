@@ -14,7 +14,7 @@ use axum::Router;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, delete, get, patch, post, put};
-use lark_sdk::{Endpoint, ErrorSpec, HttpMethod, TokenType};
+use lark_runtime::{Endpoint, ErrorSpec, HttpMethod, TokenType};
 use serde::Serialize;
 use serde_json::{Value, json};
 

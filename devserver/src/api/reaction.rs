@@ -6,7 +6,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use lark_sdk::ErrorSpec;
+use lark_runtime::ErrorSpec;
 use lark_sdk::im::v1::{
     CreateMessageReactionError as Create, CreateMessageReactionRequest,
     DeleteMessageReactionError as Delete, DeleteMessageReactionRequest, Emoji, EmojiType,
@@ -485,12 +485,12 @@ pub fn delete_reaction_rules(
 /// only when the app has the field's scope.
 macro_rules! reaction_event_body {
     ($body:ty, $world:expr, $reaction:expr, $scopes:expr) => {{
-        use lark_sdk::event::EventBody;
+        use lark_runtime::event::EventBody;
         let reaction: &Reaction = $reaction;
         let event = <$body>::new()
             .message_id(reaction.message_id.as_str())
             .reaction_type(Emoji::new(EmojiType::from(reaction.emoji_type.as_str())))
-            .action_time(lark_sdk::TimestampMs::now());
+            .action_time(lark_runtime::TimestampMs::now());
         match &reaction.operator {
             Member::User(open_id) => {
                 let mut ids = lark_sdk::common::UserId::new().open_id(open_id.as_str());

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use lark_sdk::TimestampMs;
+use lark_runtime::TimestampMs;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::member::{Member, by_name};

@@ -3,13 +3,14 @@
 //!
 //! The macro reads the SDK's spec as a base: this spec's types may use its
 //! types (`UserId`, `Emoji`…), its error enums get the platform-wide codes,
-//! and its calls extend the SDK's, so that with [`prelude`] in scope
+//! and its calls extend the SDK's, so that with [`prelude`] (and lark-sdk's) in scope
 //! `client.im().v1().message().delete(request)` sits beside the SDK's
 //! `client.im().v1().message_reaction()`.
 //!
 //! ```no_run
 //! use lark_example_recall::im::v1::{DeleteMessageError, DeleteMessageRequest};
 //! use lark_example_recall::prelude::*;
+//! use lark_sdk::prelude::*;
 //! use lark_sdk::client::Error;
 //!
 //! # async fn run(client: lark_sdk::Client) -> Result<(), Box<dyn std::error::Error>> {

@@ -19,6 +19,7 @@ use lark_example_recall::prelude::*;
 use lark_sdk::client::Error;
 use lark_sdk::event::{Dispatcher, EventEnvelope, LongConnection};
 use lark_sdk::im::v1::{CreateMessageReactionRequest, CreateMessageReactionRequestBody, Emoji};
+use lark_sdk::prelude::*;
 use lark_sdk::{Client, TimestampMs};
 use tokio::sync::{mpsc, oneshot};
 
@@ -230,7 +231,7 @@ fn the_crate_s_event_enum_decodes_its_event_and_keeps_others_raw() {
       "event":{"message_id":"om_dc13264520392913993dd051dba21dcf","chat_id":"oc_5ad11d72b830411d72b836c20",
       "recall_time":"1615380573411","recall_type":"message_owner"}}"#;
     match lark_example_recall::Event::from_slice(recalled).unwrap() {
-        lark_example_recall::Event::ImMessageRecalledV1(e) => {
+        lark_example_recall::Event::MessageRecalledV1(e) => {
             assert_eq!(e.event.recall_time.unwrap().as_millis(), 1_615_380_573_411);
             assert_eq!(e.event.recall_type, Some(RecallType::MessageOwner));
         }

@@ -988,7 +988,7 @@ pub mod im {
 #[non_exhaustive]
 pub enum Event {
     /// `im.message.recalled_v1`: A message was recalled (撤回消息)
-    ImMessageRecalledV1(
+    MessageRecalledV1(
         ::std::boxed::Box<::lark_sdk::event::EventEnvelope<im::v1::MessageRecalledV1>>,
     ),
     /// An event type the spec does not describe.
@@ -1014,7 +1014,7 @@ impl Event {
         ::core::result::Result::Ok(
             match envelope.event_type() {
                 "im.message.recalled_v1" => {
-                    Self::ImMessageRecalledV1(
+                    Self::MessageRecalledV1(
                         ::std::boxed::Box::new(
                             envelope.decode::<im::v1::MessageRecalledV1>()?,
                         ),
@@ -1027,7 +1027,7 @@ impl Event {
     /// The event type.
     pub fn event_type(&self) -> &str {
         match self {
-            Self::ImMessageRecalledV1(_) => "im.message.recalled_v1",
+            Self::MessageRecalledV1(_) => "im.message.recalled_v1",
             Self::Unknown(raw) => raw.event_type(),
         }
     }

@@ -2,15 +2,15 @@
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-//! use lark_sdk::Client;
-//! use lark_sdk::im::v1::DeleteMessageReactionRequest;
+//! use lark_runtime::Client;
 //!
 //! let client = Client::builder("cli_a1b2c3d4e5f60708", "app secret").build()?;
-//! let request = DeleteMessageReactionRequest::new("om_1", "reaction id");
-//! let deleted = client.im().v1().message_reaction().delete(request).await?;
-//! println!("{:?}", deleted.reaction_id);
+//! let _token = client.tenant_access_token(None).await?;
 //! # Ok(()) }
 //! ```
+//!
+//! Any generated endpoint is called with [`Client::call`]; lark-sdk adds a
+//! method per endpoint (`client.im().v1().message_reaction().delete(request)`).
 //!
 //! Tokens are fetched, cached per app and tenant, refreshed before they
 //! expire (one fetch serves every concurrent caller), and fetched again when
@@ -67,13 +67,15 @@ impl fmt::Debug for Secret {
     }
 }
 
-/// Self-built (企业自建) or store (商店) app.
+/// A custom app (企业自建应用, the platform's "custom app": one tenant) or a
+/// store app (应用商店应用). The spec's `app_types` use the same two names,
+/// `custom` and `store`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppType {
     /// One tenant; tokens from the app id and secret.
     #[default]
-    SelfBuilt,
+    Custom,
     /// Installed by tenants; tokens need the app_ticket the platform pushes,
     /// and calls name the tenant.
     Store,
@@ -81,7 +83,7 @@ pub enum AppType {
 
 /// How a client behaves.
 #[derive(Clone, Debug)]
-pub struct Config {
+pub(crate) struct Config {
     app_id: String,
     app_secret: Secret,
     app_type: AppType,
@@ -121,13 +123,13 @@ pub enum BuildError {
 }
 
 impl ClientBuilder {
-    /// A self-built app on Feishu, with the defaults.
+    /// A custom app on Feishu, with the defaults.
     pub fn new(app_id: impl Into<String>, app_secret: impl Into<String>) -> Self {
         Self {
             config: Config {
                 app_id: app_id.into(),
                 app_secret: Secret::new(app_secret),
-                app_type: AppType::SelfBuilt,
+                app_type: AppType::Custom,
                 base_url: FEISHU.to_owned(),
                 timeout: Duration::from_secs(30),
                 connect_timeout: Duration::from_secs(5),

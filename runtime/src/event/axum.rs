@@ -2,17 +2,17 @@
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
-//! use lark_sdk::event::{Dispatcher, Webhook};
+//! use lark_runtime::event::{Dispatcher, Webhook};
 //!
-//! let webhook = Webhook::builder(Dispatcher::new().on_message_reaction_deleted_v1(|e| async move {
-//!     println!("{:?}", e.event.message_id);
+//! let webhook = Webhook::builder(Dispatcher::new().fallback(|raw| async move {
+//!     println!("{}", raw.event_type());
 //!     Ok(())
 //! }))
 //! .verification_token("v_token")
 //! .encrypt_key("encrypt key")
 //! .build()
 //! .expect("a token and a key are set");
-//! let app = lark_sdk::event::axum::router("/webhook/event", webhook);
+//! let app = lark_runtime::event::axum::router("/webhook/event", webhook);
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:7777").await?;
 //! axum::serve(listener, app).await
 //! # }

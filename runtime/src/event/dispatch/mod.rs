@@ -1,18 +1,17 @@
 //! The dispatcher: routes a plaintext event to its typed handler.
 //!
-//! ```no_run
-//! use lark_sdk::event::Dispatcher;
-//!
-//! let dispatcher = Dispatcher::new()
-//!     .on_message_reaction_deleted_v1(|event| async move {
-//!         println!("{:?} removed {:?}", event.event.operator_type, event.event.reaction_type);
-//!         Ok(())
-//!     })
-//!     .fallback(|raw| async move {
-//!         println!("unhandled {}", raw.event_type());
-//!         Ok(())
-//!     });
 //! ```
+//! use lark_runtime::event::Dispatcher;
+//!
+//! let dispatcher = Dispatcher::new().fallback(|raw| async move {
+//!     println!("unhandled {}", raw.event_type());
+//!     Ok(())
+//! });
+//! ```
+//!
+//! Typed handlers are registered with [`Dispatcher::on`], or with the
+//! `on_…` method lark-sdk generates for every event of its spec
+//! (`.on_message_reaction_deleted_v1(handler)`).
 //!
 //! The webhook and the long connection both hand events to a dispatcher and
 //! answer the platform from its [`Outcome`].

@@ -127,7 +127,7 @@ pub(crate) async fn get(inner: &Inner, key: &TokenKey) -> Result<Secret, TokenEr
 /// The tenant token a call uses.
 pub(crate) async fn tenant(inner: &Inner, tenant_key: Option<&str>) -> Result<Secret, TokenError> {
     let key = match inner.config.app_type {
-        AppType::SelfBuilt => TokenKey::Tenant(None),
+        AppType::Custom => TokenKey::Tenant(None),
         AppType::Store => {
             TokenKey::Tenant(Some(tenant_key.ok_or(TokenError::NoTenantKey)?.to_owned()))
         }
@@ -148,12 +148,12 @@ struct TokenAnswer {
 async fn fetch(inner: &Inner, key: &TokenKey) -> Result<(Secret, Duration), TokenError> {
     let c = &inner.config;
     let (path, body, field) = match (c.app_type, key) {
-        (AppType::SelfBuilt, TokenKey::Tenant(_)) => (
+        (AppType::Custom, TokenKey::Tenant(_)) => (
             "/open-apis/auth/v3/tenant_access_token/internal",
             json!({"app_id": c.app_id, "app_secret": c.app_secret.expose()}),
             Field::Tenant,
         ),
-        (AppType::SelfBuilt, TokenKey::App) => (
+        (AppType::Custom, TokenKey::App) => (
             "/open-apis/auth/v3/app_access_token/internal",
             json!({"app_id": c.app_id, "app_secret": c.app_secret.expose()}),
             Field::App,

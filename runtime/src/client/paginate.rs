@@ -21,17 +21,10 @@ use crate::endpoint::{Endpoint, Paginated};
 /// [`TransportError::PageTokenMissing`] or
 /// [`TransportError::PageTokenRepeated`]. Any error ends the stream.
 ///
-/// ```no_run
-/// # async fn demo(client: lark_sdk::Client) -> Result<(), Box<dyn std::error::Error>> {
-/// use futures_util::StreamExt;
-/// use lark_sdk::im::v1::ListMessageReactionRequest;
-///
-/// let mut reactions = client.im().v1().message_reaction().list_all(ListMessageReactionRequest::new("om_1"));
-/// while let Some(reaction) = reactions.next().await {
-///     println!("{:?}", reaction?.reaction_id);
-/// }
-/// # Ok(()) }
-/// ```
+/// lark-sdk gives every paginated endpoint a `list_all` that makes one
+/// (`client.im().v1().message_reaction().list_all(request)`); read it as
+/// any stream, with `StreamExt::next`, or gather it with
+/// [`Paginator::try_collect`].
 pub struct Paginator<E: Paginated> {
     client: Client,
     request: E,

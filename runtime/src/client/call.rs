@@ -189,7 +189,7 @@ impl Client {
             return Ok(Auth::User(token.clone()));
         }
         let tenant = match self.inner.config.app_type {
-            AppType::SelfBuilt => None,
+            AppType::Custom => None,
             AppType::Store => Some(options.tenant_key.clone().ok_or(TokenError::NoTenantKey)?),
         };
         if accepts(TokenType::Tenant) {

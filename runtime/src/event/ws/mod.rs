@@ -3,10 +3,10 @@
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-//! use lark_sdk::event::{Dispatcher, LongConnection};
+//! use lark_runtime::event::{Dispatcher, LongConnection};
 //!
-//! let dispatcher = Dispatcher::new().on_message_reaction_deleted_v1(|e| async move {
-//!     println!("{:?}", e.event.reaction_type);
+//! let dispatcher = Dispatcher::new().fallback(|raw| async move {
+//!     println!("{}", raw.event_type());
 //!     Ok(())
 //! });
 //! let connection = LongConnection::builder("cli_a1b2c3d4e5f60708", "app secret", dispatcher).build()?;

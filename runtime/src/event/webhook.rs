@@ -2,13 +2,13 @@
 //! headers in, the response to send out.
 //!
 //! ```
-//! use lark_sdk::event::{Dispatcher, Webhook};
+//! use lark_runtime::event::{Dispatcher, Webhook};
 //!
 //! let webhook = Webhook::builder(Dispatcher::new())
 //!     .verification_token("v_token")
 //!     .encrypt_key("encrypt key")
 //!     .build()?;
-//! # Ok::<(), lark_sdk::event::webhook::WebhookError>(())
+//! # Ok::<(), lark_runtime::event::webhook::WebhookError>(())
 //! ```
 //!
 //! A webhook needs the app's Verification Token or its Encrypt Key (both,
