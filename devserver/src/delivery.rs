@@ -1,89 +1,19 @@
 //! Event delivery: to one of an app's long connections, else to its verified
 //! webhook; re-pushed when not acknowledged in time, as the platform does.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use lark_runtime::event::crypto::EncryptKey;
 use lark_runtime::event::frame::{Frame, Header, METHOD_DATA, headers};
 use rand::Rng;
-use serde::Serialize;
 use serde_json::json;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::oneshot;
 
+use crate::world::ControlError;
 use crate::{Shared, ids};
 
-/// A command to one long connection.
-#[derive(Debug)]
-pub enum WsCommand {
-    /// Send these frames.
-    Send(Vec<Frame>),
-    /// Cut the connection without a close frame.
-    Drop,
-    /// Stop answering anything, keeping the TCP connection open (half-open).
-    Silence,
-}
-
-/// A live long connection.
-#[derive(Clone, Debug)]
-pub struct WsConn {
-    /// Connection id (`device_id`).
-    pub id: String,
-    /// The `service_id` of its URL, put in every frame.
-    pub service: i32,
-    /// Commands to it.
-    pub tx: mpsc::UnboundedSender<WsCommand>,
-}
-
-/// One attempt to deliver an event, as tests read it from the log.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
-pub struct DeliveryRecord {
-    /// The event's id (the same on every re-push).
-    pub event_id: String,
-    /// Its type.
-    pub event_type: String,
-    /// The receiving app.
-    pub app_id: String,
-    /// `ws`, `webhook` or `none`.
-    pub channel: String,
-    /// 1 for the first push.
-    pub attempt: u32,
-    /// `acked`, `failed` (not acknowledged in time, or refused), or `no_receiver`.
-    pub outcome: String,
-    /// The receiver's answer: the `code` of the reply frame on a long
-    /// connection (200 acknowledges), the HTTP status of a webhook; none
-    /// when nothing came back in time.
-    pub ack_code: Option<i64>,
-}
-
-/// Live connections, acknowledgements awaited, and the delivery log.
-#[derive(Debug, Default)]
-pub struct Deliveries {
-    pub(crate) ws: std::sync::Mutex<HashMap<String, Vec<WsConn>>>,
-    pub(crate) acks: std::sync::Mutex<HashMap<String, oneshot::Sender<i64>>>,
-    pub(crate) log: std::sync::Mutex<Vec<DeliveryRecord>>,
-    pub(crate) http: HttpClient,
-    /// Pings received over every long connection.
-    pub(crate) pings: std::sync::atomic::AtomicUsize,
-}
-
-/// The client pushing to webhooks: header names title-cased, as the
-/// platform sends them (`X-Lark-Signature`), for receivers that look them up
-/// case-sensitively.
-#[derive(Debug)]
-pub(crate) struct HttpClient(pub(crate) reqwest::Client);
-
-impl Default for HttpClient {
-    fn default() -> Self {
-        Self(
-            reqwest::Client::builder()
-                .http1_title_case_headers()
-                .build()
-                .unwrap_or_default(),
-        )
-    }
-}
+pub use crate::connections::{DeliveryRecord, WsCommand, WsConn};
 
 /// An event on its way to one app.
 #[derive(Clone, Debug)]
@@ -129,6 +59,26 @@ impl Pushed {
 }
 
 impl Shared {
+    /// Registers an app's webhook after its url_verification challenge: the
+    /// app must exist and the URL be `http://` or `https://`.
+    pub async fn set_webhook(&self, app_id: &str, url: &str) -> Result<(), ControlError> {
+        if !self.lock_world().apps.contains_key(app_id) {
+            return Err(ControlError::not_found("app_id", "app", app_id));
+        }
+        let web = reqwest::Url::parse(url)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.has_host());
+        if web.is_none() {
+            return Err(ControlError::invalid(
+                Some("url"),
+                format!("`{url}` is not an http:// or https:// URL"),
+            ));
+        }
+        self.verify_webhook(app_id, url)
+            .await
+            .map_err(|e| ControlError::invalid(Some("url"), e))
+    }
+
     /// Delivers an event in the background, re-pushing until acknowledged.
     pub fn deliver(self: &Arc<Self>, event: Outgoing) {
         let shared = Arc::clone(self);

@@ -1,5 +1,7 @@
 //! The events the server pushes to bots: reactions, any 2.0 event of a
-//! spec, and a store app's app_ticket, each in its envelope.
+//! spec, and a store app's app_ticket, each in its envelope; and the
+//! operations that push them (adding and removing a reaction as a user,
+//! installing a store app).
 
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -7,10 +9,80 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde_json::json;
 
 use crate::delivery::Outgoing;
-use crate::world::{App, ControlError, Reaction};
-use crate::{Shared, api, ids};
+use crate::world::{App, ControlError, Member, Reaction};
+use crate::{Shared, ids, rules};
 
 impl Shared {
+    /// Removes a reaction as the one who added it (by the endpoint's rules), and pushes the event.
+    pub fn remove_reaction(
+        self: &Arc<Self>,
+        operator: &Member,
+        reaction_id: &str,
+    ) -> Result<Reaction, ControlError> {
+        if !ids::is_reaction_id(reaction_id) {
+            return Err(ControlError::invalid(
+                Some("reaction_id"),
+                format!("`{reaction_id}` is not a reaction id"),
+            ));
+        }
+        let removed = {
+            let mut world = self.lock_world();
+            let reaction = world
+                .reactions
+                .get(reaction_id)
+                .ok_or_else(|| ControlError::not_found("reaction_id", "reaction", reaction_id))?
+                .clone();
+            world.check_member(operator, "operator")?;
+            let chat_tenant = world
+                .messages
+                .get(&reaction.message_id)
+                .and_then(|m| world.chats.get(&m.chat_id))
+                .map(|c| c.tenant_key.clone())
+                .unwrap_or_default();
+            let tenant = world.tenant_of(operator, &chat_tenant);
+            rules::delete_reaction_rules(
+                &mut world,
+                operator,
+                &tenant,
+                &reaction.message_id,
+                reaction_id,
+            )
+            .map_err(|spec| {
+                ControlError::conflict(
+                    Some(blamed(&spec)),
+                    format!("{} ({})", spec.message, spec.code),
+                )
+            })?
+        };
+        self.reaction_event(&removed, false);
+        Ok(removed)
+    }
+
+    /// Adds a reaction as a user or a bot, and pushes the event.
+    pub fn add_reaction(
+        self: &Arc<Self>,
+        message_id: &str,
+        operator: Member,
+        emoji_type: &str,
+    ) -> Result<Reaction, ControlError> {
+        let reaction = self
+            .lock_world()
+            .add_reaction(message_id, operator, emoji_type)?;
+        self.reaction_event(&reaction, true);
+        Ok(reaction)
+    }
+
+    /// Installs a store app in a tenant and pushes it an app_ticket.
+    pub fn install_app(
+        self: &Arc<Self>,
+        app_id: &str,
+        tenant_key: &str,
+    ) -> Result<(), ControlError> {
+        self.lock_world().install_app(app_id, tenant_key)?;
+        self.push_app_ticket(app_id);
+        Ok(())
+    }
+
     /// Pushes `im.message.reaction.created_v1` (or `deleted_v1`) to the bots
     /// of the chat that may see it.
     pub fn reaction_event(self: &Arc<Self>, reaction: &Reaction, created: bool) {
@@ -38,7 +110,7 @@ impl Shared {
                 .map(|app| {
                     let scopes: Vec<String> = app.scopes.iter().cloned().collect();
                     let (event_type, body) =
-                        api::reaction_event(&world, reaction, created, &scopes);
+                        rules::reaction_event(&world, reaction, created, &scopes);
                     envelope(&app, &tenant_key, event_type, &body)
                 })
                 .collect()
@@ -139,5 +211,23 @@ fn envelope(
         event_id,
         event_type: event_type.to_owned(),
         json: json.to_string().into_bytes(),
+    }
+}
+
+/// The field a refusal by the delete rules blames: the reaction when its
+/// message, thread or chat is gone, else the operator.
+fn blamed(spec: &lark_runtime::ErrorSpec) -> &'static str {
+    use lark_sdk::im::v1::DeleteMessageReactionError as Delete;
+    let gone = [
+        Delete::MESSAGE_DELETED,
+        Delete::MESSAGE_NOT_FOUND,
+        Delete::CHAT_DISSOLVED,
+        Delete::CHAT_NOT_FOUND,
+        Delete::THREAD_REMOVED,
+    ];
+    if gone.iter().any(|g| g.code == spec.code) {
+        "reaction_id"
+    } else {
+        "operator"
     }
 }

@@ -15,12 +15,14 @@
 //! ```
 
 pub mod api;
+mod connections;
 mod control;
 pub mod delivery;
 mod events;
 pub mod faults;
 pub mod ids;
 pub mod ratelimit;
+pub mod rules;
 mod serve;
 mod shared;
 pub mod tokens;

@@ -1,15 +1,17 @@
 //! The server's state, shared by every handler, and the operations on it
-//! that the control API and [`crate::DevServer`] share.
+//! that push nothing (the world's locks, user tokens, connection counts).
+//! Operations that push events are in `events`, the webhook's registration
+//! in `delivery`; this module depends on neither.
 
 use std::collections::HashSet;
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
-use crate::delivery::{Deliveries, DeliveryRecord, WsCommand};
+use crate::Config;
+use crate::connections::{Deliveries, DeliveryRecord, Tickets, WsCommand};
 use crate::faults::Faults;
 use crate::ratelimit::RateLimiter;
 use crate::tokens::{Grant, TokenKind, Tokens};
-use crate::world::{ControlError, Member, Reaction, World};
-use crate::{Config, api, ids, ws};
+use crate::world::{ControlError, World};
 
 /// The server's state, shared by every handler.
 #[derive(Debug)]
@@ -21,7 +23,7 @@ pub struct Shared {
     limiter: Mutex<RateLimiter>,
     faults: Mutex<Faults>,
     processing: Mutex<HashSet<String>>,
-    pub(crate) tickets: ws::Tickets,
+    pub(crate) tickets: Tickets,
     pub(crate) deliveries: Deliveries,
     pub(crate) base_url: OnceLock<String>,
 }
@@ -77,65 +79,6 @@ impl Shared {
 }
 
 impl Shared {
-    /// Removes a reaction as the one who added it (by the endpoint's rules), and pushes the event.
-    pub fn remove_reaction(
-        self: &Arc<Self>,
-        operator: &Member,
-        reaction_id: &str,
-    ) -> Result<Reaction, ControlError> {
-        if !ids::is_reaction_id(reaction_id) {
-            return Err(ControlError::invalid(
-                Some("reaction_id"),
-                format!("`{reaction_id}` is not a reaction id"),
-            ));
-        }
-        let removed = {
-            let mut world = self.lock_world();
-            let reaction = world
-                .reactions
-                .get(reaction_id)
-                .ok_or_else(|| ControlError::not_found("reaction_id", "reaction", reaction_id))?
-                .clone();
-            world.check_member(operator, "operator")?;
-            let chat_tenant = world
-                .messages
-                .get(&reaction.message_id)
-                .and_then(|m| world.chats.get(&m.chat_id))
-                .map(|c| c.tenant_key.clone())
-                .unwrap_or_default();
-            let tenant = world.tenant_of(operator, &chat_tenant);
-            api::delete_reaction_rules(
-                &mut world,
-                operator,
-                &tenant,
-                &reaction.message_id,
-                reaction_id,
-            )
-            .map_err(|spec| {
-                ControlError::conflict(
-                    Some(blamed(&spec)),
-                    format!("{} ({})", spec.message, spec.code),
-                )
-            })?
-        };
-        self.reaction_event(&removed, false);
-        Ok(removed)
-    }
-
-    /// Adds a reaction as a user or a bot, and pushes the event.
-    pub fn add_reaction(
-        self: &Arc<Self>,
-        message_id: &str,
-        operator: Member,
-        emoji_type: &str,
-    ) -> Result<Reaction, ControlError> {
-        let reaction = self
-            .lock_world()
-            .add_reaction(message_id, operator, emoji_type)?;
-        self.reaction_event(&reaction, true);
-        Ok(reaction)
-    }
-
     /// A user_access_token for a user of an app.
     pub fn user_token(&self, app_id: &str, open_id: &str) -> Result<String, ControlError> {
         let tenant = {
@@ -160,37 +103,6 @@ impl Shared {
                 open_id: Some(open_id.to_owned()),
             })
             .0)
-    }
-
-    /// Registers an app's webhook after its url_verification challenge: the
-    /// app must exist and the URL be `http://` or `https://`.
-    pub async fn set_webhook(&self, app_id: &str, url: &str) -> Result<(), ControlError> {
-        if !self.lock_world().apps.contains_key(app_id) {
-            return Err(ControlError::not_found("app_id", "app", app_id));
-        }
-        let web = reqwest::Url::parse(url)
-            .ok()
-            .filter(|u| matches!(u.scheme(), "http" | "https") && u.has_host());
-        if web.is_none() {
-            return Err(ControlError::invalid(
-                Some("url"),
-                format!("`{url}` is not an http:// or https:// URL"),
-            ));
-        }
-        self.verify_webhook(app_id, url)
-            .await
-            .map_err(|e| ControlError::invalid(Some("url"), e))
-    }
-
-    /// Installs a store app in a tenant and pushes it an app_ticket.
-    pub fn install_app(
-        self: &Arc<Self>,
-        app_id: &str,
-        tenant_key: &str,
-    ) -> Result<(), ControlError> {
-        self.lock_world().install_app(app_id, tenant_key)?;
-        self.push_app_ticket(app_id);
-        Ok(())
     }
 
     /// Sends a command to every long connection of an app; returns how many.
@@ -219,23 +131,5 @@ impl Shared {
     /// Every delivery attempt so far.
     pub fn delivery_log(&self) -> Vec<DeliveryRecord> {
         lock(&self.deliveries.log).clone()
-    }
-}
-
-/// The field a refusal by the delete rules blames: the reaction when its
-/// message, thread or chat is gone, else the operator.
-fn blamed(spec: &lark_runtime::ErrorSpec) -> &'static str {
-    use lark_sdk::im::v1::DeleteMessageReactionError as Delete;
-    let gone = [
-        Delete::MESSAGE_DELETED,
-        Delete::MESSAGE_NOT_FOUND,
-        Delete::CHAT_DISSOLVED,
-        Delete::CHAT_NOT_FOUND,
-        Delete::THREAD_REMOVED,
-    ];
-    if gone.iter().any(|g| g.code == spec.code) {
-        "reaction_id"
-    } else {
-        "operator"
     }
 }

@@ -2,7 +2,6 @@
 //! WebSocket URL; the socket speaks pbbp2 frames (ping/pong with the client
 //! config, events as data frames, replies acknowledging them).
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -20,25 +19,13 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use tokio::sync::mpsc;
 
-use crate::delivery::{WsCommand, WsConn};
+use crate::connections::{Ticket, WsCommand, WsConn};
 use crate::world::AppKind;
 use crate::{Shared, ids};
 
 /// Endpoint codes.
 const NO_CREDENTIAL: i64 = 1_000_040_344;
 const EXCEED_CONN_LIMIT: i64 = 1_000_040_350;
-
-/// A ticket for one connection.
-#[derive(Clone, Debug)]
-pub struct Ticket {
-    app_id: String,
-    device_id: String,
-    service: i32,
-    expires: Instant,
-}
-
-/// Tickets handed out and not used yet.
-pub type Tickets = std::sync::Mutex<HashMap<String, Ticket>>;
 
 pub fn routes() -> Router<Arc<Shared>> {
     Router::new()

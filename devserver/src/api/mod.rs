@@ -24,11 +24,6 @@ use crate::ids;
 use crate::tokens::{Grant, TokenKind, TokenProblem};
 use crate::world::Member;
 
-pub use reaction::{
-    Denied, check_message, create_reaction_rules, delete_reaction_rules, message_reaction,
-    reaction_event,
-};
-
 /// The Open API routes.
 pub fn routes() -> Router<Arc<Shared>> {
     let router = Router::new().merge(auth::routes());
