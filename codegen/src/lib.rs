@@ -19,6 +19,7 @@ pub mod diag;
 pub mod emit;
 pub mod model;
 pub mod reference;
+mod rustdoc;
 pub mod schema;
 pub mod spec;
 pub mod yaml;

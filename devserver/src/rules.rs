@@ -275,3 +275,61 @@ pub fn reaction_event(
         (MessageReactionDeletedV1::EVENT_TYPE, body)
     }
 }
+
+/// The server's own copy of the wire values its rules stand on, from the
+/// platform's pages (not from the spec), so that a wrong path or code in the
+/// YAML fails here as well as in the bindings' tests.
+#[cfg(test)]
+mod wire {
+    use lark_runtime::Endpoint;
+    use lark_sdk::im::v1::{
+        CreateMessageReactionError as Create, CreateMessageReactionRequest,
+        DeleteMessageReactionError as Delete, DeleteMessageReactionRequest,
+        ListMessageReactionError as List, ListMessageReactionRequest,
+    };
+
+    #[test]
+    fn the_served_paths_are_the_platforms() {
+        let routes = [
+            (
+                DeleteMessageReactionRequest::METHOD,
+                DeleteMessageReactionRequest::PATH,
+                "DELETE",
+                "/open-apis/im/v1/messages/:message_id/reactions/:reaction_id",
+            ),
+            (
+                CreateMessageReactionRequest::METHOD,
+                CreateMessageReactionRequest::PATH,
+                "POST",
+                "/open-apis/im/v1/messages/:message_id/reactions",
+            ),
+            (
+                ListMessageReactionRequest::METHOD,
+                ListMessageReactionRequest::PATH,
+                "GET",
+                "/open-apis/im/v1/messages/:message_id/reactions",
+            ),
+        ];
+        for (method, path, wire_method, wire_path) in routes {
+            assert_eq!((method.as_str(), path), (wire_method, wire_path));
+        }
+    }
+
+    #[test]
+    fn the_rules_answer_with_the_platforms_codes() {
+        let rows = [
+            (Delete::NOT_REACTION_OWNER.code, 231_007),
+            (Delete::INVALID_REACTION_ID.code, 231_011),
+            (Delete::REACTION_NOT_ON_MESSAGE.code, 231_010),
+            (Delete::MESSAGE_DELETED.code, 230_110),
+            (Delete::NO_MESSAGE_ACCESS.code, 231_008),
+            (Delete::CHAT_DISSOLVED.code, 232_009),
+            (Delete::REACTION_TYPE_INVALID.code, 231_001),
+            (Create::NO_REACTION_PERMISSION.code, 231_002),
+            (List::MESSAGE_NOT_FOUND.code, 231_003),
+        ];
+        for (generated, wire) in rows {
+            assert_eq!(generated, wire);
+        }
+    }
+}

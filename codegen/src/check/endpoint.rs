@@ -1,10 +1,11 @@
 //! Endpoints: names, path template and parameters, body and response, paging.
 
 use super::types::push_para;
-use super::{Checker, docs, names};
+use super::{Checker, names};
 use crate::decode::{Entries, Spanned};
 use crate::diag::did_you_mean;
 use crate::model::{self, ModuleId, Param, Segment, Ty, TypeKind};
+use crate::rustdoc;
 use crate::spec::{self, Method, Schema, SpecFile, TokenType};
 
 impl Checker<'_> {
@@ -142,7 +143,7 @@ impl Checker<'_> {
             per_minute,
             app_types: ep.app_types.iter().map(|a| a.value).collect(),
             doc_url: ep.doc_url.as_ref().map(|u| u.value.clone()),
-            docs: docs::prose(
+            docs: rustdoc::prose(
                 &ep.summary,
                 ep.description.as_ref(),
                 [
@@ -320,17 +321,17 @@ impl Checker<'_> {
             }
             self.check_default(&ty, default);
         }
-        let mut param_docs = docs::described(schema.description.as_ref(), &key.value);
+        let mut param_docs = rustdoc::described(schema.description.as_ref(), &key.value);
         if let Some(default) = &schema.default {
             push_para(
                 &mut param_docs,
-                format!("Default: {}", docs::code(&default.value)),
+                format!("Default: {}", rustdoc::code(&default.value)),
             );
         }
         if let Some(example) = &schema.example {
             push_para(
                 &mut param_docs,
-                format!("Example: {}", docs::code(&example.value)),
+                format!("Example: {}", rustdoc::code(&example.value)),
             );
         }
         Param {

@@ -2,10 +2,11 @@
 
 use std::collections::HashMap;
 
-use super::{Checker, Placed, docs, names};
+use super::{Checker, Placed, names};
 use crate::decode::Spanned;
 use crate::diag::Loc;
 use crate::model::{ErrorVariant, PlatformError};
+use crate::rustdoc;
 use crate::spec::{self, Applies, TokenType};
 
 /// The catch-all variant's name, so no row may take it.
@@ -75,8 +76,8 @@ impl Checker<'_> {
                     http: row.http.as_ref().map(|h| h.value),
                     message: row.message.value.clone(),
                     other_messages: row.other_messages.iter().map(|m| m.value.clone()).collect(),
-                    description: row.description.as_ref().map(docs::joined),
-                    remedy: row.remedy.as_ref().map(docs::joined),
+                    description: row.description.as_ref().map(rustdoc::joined),
+                    remedy: row.remedy.as_ref().map(rustdoc::joined),
                     applies: row.applies.iter().map(|a| a.value).collect(),
                 });
             }
@@ -258,18 +259,18 @@ fn row_variant(row: &spec::ErrorRow, ident: String) -> ErrorVariant {
         "`{}` (HTTP {}): {}",
         row.code.value,
         row.http.value,
-        docs::escape(&row.message.value)
+        rustdoc::escape(&row.message.value)
     )];
     if let Some(remedy) = &row.remedy {
         lines.push(String::new());
-        lines.extend(docs::paragraphs(remedy));
+        lines.extend(rustdoc::paragraphs(remedy));
     }
     ErrorVariant {
         ident,
         code: row.code.value,
         http: Some(row.http.value),
         message: row.message.value.clone(),
-        remedy: row.remedy.as_ref().map(docs::joined),
+        remedy: row.remedy.as_ref().map(rustdoc::joined),
         docs: lines,
         platform: false,
     }
@@ -280,11 +281,11 @@ fn platform_variant(p: &PlatformError, ident: &str) -> ErrorVariant {
     let mut lines = vec![format!(
         "`{}`{status}: {} (platform-wide)",
         p.code,
-        docs::escape(&p.message)
+        rustdoc::escape(&p.message)
     )];
     for text in [&p.description, &p.remedy].into_iter().flatten() {
         lines.push(String::new());
-        lines.push(docs::escape(text));
+        lines.push(rustdoc::escape(text));
     }
     ErrorVariant {
         ident: ident.to_owned(),

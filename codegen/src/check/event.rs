@@ -1,9 +1,9 @@
 //! Events: type strings, body types and their docs.
 
-use super::types::push_para;
-use super::{Checker, docs, names};
+use super::{Checker, names};
 use crate::model::{self, ModuleId, TypeKind};
-use crate::spec::{self, EnvelopeVersion, SpecFile};
+use crate::rustdoc;
+use crate::spec::{self, SpecFile};
 
 impl Checker<'_> {
     /// Checks the events of a file.
@@ -106,14 +106,15 @@ impl Checker<'_> {
             field_scopes: Vec::new(),
             external: self.external,
         };
-        self.model.types[body.0].docs = event_docs(ev, &event);
+        self.model.types[body.0].docs = event_docs(ev);
         Some(event)
     }
 }
 
-/// The body type's docs: summary, description, rules, and the event's facts.
-fn event_docs(ev: &spec::Event, m: &model::Event) -> Vec<String> {
-    let mut out = docs::prose(
+/// The body type's docs: summary, description and rules. The event's facts
+/// (type, envelope, scopes…) are added where it is emitted.
+fn event_docs(ev: &spec::Event) -> Vec<String> {
+    rustdoc::prose(
         &ev.summary,
         ev.description.as_ref(),
         [
@@ -121,28 +122,5 @@ fn event_docs(ev: &spec::Event, m: &model::Event) -> Vec<String> {
             ("Limits", &ev.limits),
             ("Notes", &ev.notes),
         ],
-    );
-    let mut facts = vec![format!("- Event type: `{}`", m.event_type)];
-    facts.push(match m.envelope {
-        EnvelopeVersion::V2 => "- Envelope: schema 2.0, with `header`".to_owned(),
-        EnvelopeVersion::V1 => "- Envelope: schema 1.0 (`uuid`, `token`, `type`)".to_owned(),
-    });
-    if !m.scopes.is_empty() {
-        let scopes: Vec<String> = m.scopes.iter().map(|s| docs::code(s)).collect();
-        facts.push(format!(
-            "- Scopes to subscribe (any one): {}",
-            scopes.join(", ")
-        ));
-    }
-    if !m.app_types.is_empty() {
-        let apps: Vec<&str> = m.app_types.iter().map(|a| a.as_str()).collect();
-        facts.push(format!("- App types: {}", apps.join(", ")));
-    }
-    if let Some(url) = &m.doc_url {
-        facts.push(format!("- Documentation: <{url}>"));
-    }
-    push_para(&mut out, "# Event".to_owned());
-    out.push(String::new());
-    out.extend(facts);
-    out
+    )
 }

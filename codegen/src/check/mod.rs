@@ -4,7 +4,6 @@
 //! [`Diagnostics`] and still builds a complete model, with stand-ins where the
 //! spec is wrong.
 
-pub(crate) mod docs;
 mod endpoint;
 mod errors;
 mod event;
@@ -17,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 use crate::decode::Spanned;
 use crate::diag::{Diagnostics, FileId, Loc, Sources};
 use crate::model::{Model, Module, ModuleId, TypeId};
+use crate::rustdoc;
 use crate::spec::SpecFile;
 
 /// The namespace of names generated at the crate root (the enum over all events).
@@ -206,7 +206,7 @@ impl Checker<'_> {
             if !module.docs.is_empty() {
                 module.docs.push(String::new());
             }
-            module.docs.extend(docs::paragraphs(text));
+            module.docs.extend(rustdoc::paragraphs(text));
         }
         id
     }

@@ -1,10 +1,11 @@
 //! Types: named definitions, inline objects and enums hoisted into named types
 //! (parent name + field name), and references between modules.
 
-use super::{Checker, docs, names};
+use super::{Checker, names};
 use crate::decode::{Entries, Spanned};
 use crate::diag::{Loc, did_you_mean, one_of};
 use crate::model::{self, ModuleId, Ty, TypeDef, TypeId, TypeKind, Variant};
+use crate::rustdoc;
 use crate::spec::{self, Builtin, EnumValue, Schema, SpecFile};
 
 impl Checker<'_> {
@@ -47,7 +48,7 @@ impl Checker<'_> {
             let kind = self.kind_of(module, schema, &name);
             let ty = &mut self.model.types[id.0];
             ty.kind = kind;
-            ty.docs = docs::described(schema.description.as_ref(), &name);
+            ty.docs = rustdoc::described(schema.description.as_ref(), &name);
         }
     }
 
@@ -130,7 +131,7 @@ impl Checker<'_> {
         let kind = self.kind_of(module, schema, &name);
         let ty = &mut self.model.types[id.0];
         ty.kind = kind;
-        ty.docs = docs::described(schema.description.as_ref(), &name);
+        ty.docs = rustdoc::described(schema.description.as_ref(), &name);
         id
     }
 
@@ -160,16 +161,16 @@ impl Checker<'_> {
                 schema,
                 &format!("{owner}{}", names::pascal(&json.value)),
             );
-            let mut field_docs = docs::described(schema.description.as_ref(), &json.value);
+            let mut field_docs = rustdoc::described(schema.description.as_ref(), &json.value);
             if let Some(example) = &schema.example {
                 push_para(
                     &mut field_docs,
-                    format!("Example: {}", docs::code(&example.value)),
+                    format!("Example: {}", rustdoc::code(&example.value)),
                 );
             }
             let scopes: Vec<String> = schema.scopes.iter().map(|s| s.value.clone()).collect();
             if !scopes.is_empty() {
-                let list: Vec<String> = scopes.iter().map(|s| docs::code(s)).collect();
+                let list: Vec<String> = scopes.iter().map(|s| rustdoc::code(s)).collect();
                 push_para(
                     &mut field_docs,
                     format!(
@@ -289,7 +290,7 @@ impl Checker<'_> {
             let mut variant_docs = vec![format!("`{}`", wire.value)];
             if let Some(text) = &value.description {
                 variant_docs.push(String::new());
-                variant_docs.extend(docs::paragraphs(text));
+                variant_docs.extend(rustdoc::paragraphs(text));
             }
             out.push(Variant {
                 value: wire.value.clone(),

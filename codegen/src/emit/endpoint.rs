@@ -4,8 +4,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{Emitter, doc_attrs, field_scopes, ident, opt_u32};
-use crate::check::docs::code;
 use crate::model::{Endpoint, ModuleId, Param, Segment, Ty, TypeKind};
+use crate::rustdoc::code;
 use crate::spec::{Method, TokenType};
 
 impl Emitter<'_> {

@@ -5,6 +5,7 @@ use quote::quote;
 
 use super::{Emitter, field_scopes, ident};
 use crate::model::{Event, ModuleId};
+use crate::rustdoc::code;
 use crate::spec::EnvelopeVersion;
 
 impl Emitter<'_> {
@@ -182,4 +183,34 @@ impl Emitter<'_> {
             }
         }
     }
+}
+
+/// An event body's docs: the spec's prose, then the event's facts.
+pub(super) fn body_docs(prose: &[String], ev: &Event) -> Vec<String> {
+    let mut out = prose.to_vec();
+    if !out.is_empty() {
+        out.push(String::new());
+    }
+    out.push("# Event".to_owned());
+    out.push(String::new());
+    out.push(format!("- Event type: `{}`", ev.event_type));
+    out.push(match ev.envelope {
+        EnvelopeVersion::V2 => "- Envelope: schema 2.0, with `header`".to_owned(),
+        EnvelopeVersion::V1 => "- Envelope: schema 1.0 (`uuid`, `token`, `type`)".to_owned(),
+    });
+    if !ev.scopes.is_empty() {
+        let scopes: Vec<String> = ev.scopes.iter().map(|s| code(s)).collect();
+        out.push(format!(
+            "- Scopes to subscribe (any one): {}",
+            scopes.join(", ")
+        ));
+    }
+    if !ev.app_types.is_empty() {
+        let apps: Vec<&str> = ev.app_types.iter().map(|a| a.as_str()).collect();
+        out.push(format!("- App types: {}", apps.join(", ")));
+    }
+    if let Some(url) = &ev.doc_url {
+        out.push(format!("- Documentation: <{url}>"));
+    }
+    out
 }

@@ -42,7 +42,14 @@ impl Emitter<'_> {
     fn object(&self, id: TypeId, fields: &[Field]) -> TokenStream {
         let def = &self.model.types[id.0];
         let rt = &self.rt;
-        let docs = doc_attrs(&def.docs);
+        let event = self.model.modules[def.module.0]
+            .events
+            .iter()
+            .find(|e| e.body == id);
+        let docs = match event {
+            Some(ev) => doc_attrs(&super::event::body_docs(&def.docs, ev)),
+            None => doc_attrs(&def.docs),
+        };
         let name = ident(&def.name);
         let serde_crate = &self.serde_crate;
         let eq = def.eq.then(|| quote!(Eq,));

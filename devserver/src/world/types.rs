@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::member::{Member, by_name};
 
-/// Self-built or store app.
+/// A custom (self-built) or a store app.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AppKind {
@@ -52,7 +52,7 @@ pub struct App {
     pub name: String,
     /// Kind.
     pub kind: AppKind,
-    /// The tenant of a self-built app.
+    /// The tenant of a custom app.
     pub tenant_key: String,
     /// Tenants that installed a store app.
     pub installed: BTreeSet<String>,

@@ -143,7 +143,7 @@ impl ClientBuilder {
         }
     }
 
-    /// Self-built or store app.
+    /// A custom or a store app.
     pub fn app_type(mut self, app_type: AppType) -> Self {
         self.config.app_type = app_type;
         self

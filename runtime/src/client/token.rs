@@ -23,7 +23,7 @@ use crate::error::ApiError;
 /// Which token.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum TokenKey {
-    /// tenant_access_token: of the app's tenant (self-built) or of a tenant (store).
+    /// tenant_access_token: of the app's tenant (a custom app) or of a tenant (store).
     Tenant(Option<String>),
     /// app_access_token.
     App,

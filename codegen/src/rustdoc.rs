@@ -1,4 +1,6 @@
 //! Spec prose to rustdoc lines: English then Chinese, escaped for markdown.
+//! The checker puts the prose into the model with these; the emitter adds
+//! the facts around it.
 
 use crate::spec::Text;
 
