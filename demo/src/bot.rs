@@ -103,7 +103,7 @@ impl Bot {
         let message_id = event.message_id.unwrap_or_default();
         let emoji = event
             .reaction_type
-            .map_or(EmojiType::Unknown(String::new()), |r| r.emoji_type);
+            .map_or_else(|| EmojiType::from(""), |r| r.emoji_type);
         let who = event.user_id.and_then(|u| u.open_id).unwrap_or_default();
         self.transcript.say(format!(
             "bot ← im.message.reaction.created_v1: user {} added {emoji} (event {})",
@@ -143,7 +143,7 @@ impl Bot {
         let message_id = event.message_id.unwrap_or_default();
         let emoji = event
             .reaction_type
-            .map_or(EmojiType::Unknown(String::new()), |r| r.emoji_type);
+            .map_or_else(|| EmojiType::from(""), |r| r.emoji_type);
         let who = event.user_id.and_then(|u| u.open_id).unwrap_or_default();
         self.transcript.say(format!(
             "bot ← im.message.reaction.deleted_v1: user {} removed {emoji} at {} ms",

@@ -151,7 +151,8 @@ pub use lark_runtime::__private;
 pub use lark_runtime::{
     ApiError, Endpoint, EndpointError, EndpointInfo, ErrorDetail, ErrorSpec, FieldScopes,
     FieldViolation, HelpLink, HttpMethod, InvalidRequest, NoData, Page, Paginated,
-    PermissionViolation, PlatformErrorInfo, RateLimit, TimestampMs, TokenType,
+    PermissionViolation, PlatformErrorInfo, RateLimit, TimestampMs, TokenType, Unhandled,
+    UnknownValue,
 };
 
 #[cfg(feature = "client")]

@@ -134,10 +134,112 @@ pub struct HelpLink {
     pub description: String,
 }
 
-/// An endpoint's generated error enum.
+/// An endpoint's generated error enum: a variant per row of its error table,
+/// `Platform` for the platform-wide codes, and a sealed `Unhandled` for any
+/// code the spec does not list.
+///
+/// The accessors are the supported way to read any of them, `Unhandled`
+/// included: a code unlisted today may get a variant of its own when the
+/// spec learns it, and `code()` reads the same either way.
 pub trait EndpointError: From<ApiError> + std::error::Error + Send + Sync + 'static {
-    /// The platform's error as returned.
+    /// The platform's error as returned: code, message, log id and details.
     fn api_error(&self) -> &ApiError;
+
+    /// The table row of this error (`None` for a code the spec does not list).
+    fn spec(&self) -> Option<&'static ErrorSpec>;
+
+    /// The platform-wide table's entry for a code no variant names, when the
+    /// table has one.
+    fn platform_info(&self) -> Option<&'static PlatformErrorInfo> {
+        None
+    }
+
+    /// The response `code`.
+    fn code(&self) -> i64 {
+        self.api_error().code
+    }
+
+    /// The response `msg`.
+    fn message(&self) -> &str {
+        &self.api_error().msg
+    }
+
+    /// The log id to quote to support.
+    fn log_id(&self) -> Option<&str> {
+        self.api_error().log_id.as_deref()
+    }
+
+    /// The HTTP status the spec documents for this error.
+    fn documented_status(&self) -> Option<u16> {
+        self.spec().and_then(|row| row.http_status)
+    }
+
+    /// What to check or do, as the spec says (for a code no variant names:
+    /// the platform-wide table's word on it, if it has one).
+    fn remedy(&self) -> Option<&'static str> {
+        match self.spec() {
+            Some(row) => row.remedy,
+            None => self
+                .platform_info()
+                .and_then(|info| info.remedy.or(info.description)),
+        }
+    }
+
+    /// The variant's name (`"Unhandled"` for a code the spec does not list).
+    fn name(&self) -> &'static str {
+        self.spec().map_or("Unhandled", |row| row.name)
+    }
+
+    /// True for a code the spec does not list.
+    fn is_unhandled(&self) -> bool {
+        self.spec().is_none()
+    }
+}
+
+/// A code an endpoint's error table does not list, kept with its message
+/// and log id. Opaque: read it through the error's [`EndpointError`]
+/// accessors.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unhandled {
+    error: Box<ApiError>,
+    platform: Option<&'static PlatformErrorInfo>,
+}
+
+impl Unhandled {
+    /// An unlisted code (for generated code).
+    #[doc(hidden)]
+    pub fn new(error: Box<ApiError>, platform: Option<&'static PlatformErrorInfo>) -> Self {
+        Self { error, platform }
+    }
+
+    /// The platform's error as returned.
+    pub fn api_error(&self) -> &ApiError {
+        &self.error
+    }
+
+    /// The platform-wide table's entry for the code, when it has one.
+    pub fn platform_info(&self) -> Option<&'static PlatformErrorInfo> {
+        self.platform
+    }
+}
+
+/// A value of an open enum that the spec does not list, kept as received.
+/// Opaque: read it with the enum's `as_str()` (or `value()`), and test for
+/// it with `is_unknown()`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnknownValue(Box<str>);
+
+impl UnknownValue {
+    /// An unlisted value (for generated code).
+    #[doc(hidden)]
+    pub fn new(value: impl Into<Box<str>>) -> Self {
+        Self(value.into())
+    }
+
+    /// The value as received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// A request refused before anything is sent.

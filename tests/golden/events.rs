@@ -130,109 +130,62 @@ pub mod im {
                 Ok(path)
             }
         }
-        /// Errors of [`DeleteChatRequest`]: a variant per row of the endpoint's error table and per platform-wide code that applies, and `Other` for any code not listed.
+        /// Errors of [`DeleteChatRequest`]: a variant per row of the endpoint's error table, `Platform` for the platform-wide codes, and `Unhandled` for any code the spec does not list; the `EndpointError` accessors read them all.
+        ///
+        /// Platform-wide codes it is documented to meet: `RateLimited` (99991400), `TenantTokenInvalid` (99991663).
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum DeleteChatError {
-            /// `99991400` (HTTP 429): request trigger frequency limit (platform-wide)
-            RateLimited(Box<::lark_sdk::ApiError>),
-            /// `99991663`: Invalid access token for authorization (platform-wide)
-            TenantTokenInvalid(Box<::lark_sdk::ApiError>),
-            /// A code the spec does not list for this endpoint (one the
-            /// platform added later lands here), kept with its message and log id.
-            Other(Box<::lark_sdk::ApiError>),
+            /// A platform-wide code (通用错误码): rate limits, tokens, scopes.
+            Platform(super::super::common::PlatformError),
+            /// A code the spec does not list for this endpoint, kept whole.
+            #[deprecated(
+                note = "match with `_` and read `code()`: an unlisted code may get a variant"
+            )]
+            Unhandled(::lark_sdk::Unhandled),
         }
         impl DeleteChatError {
-            /// Codes with a variant of their own.
-            pub const CODES: &'static [i64] = &[99991400i64, 99991663i64];
-            /// The table row of [`Self::RateLimited`].
-            pub const RATE_LIMITED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "RateLimited",
-                99991400i64,
-                Some(429u16),
-                "request trigger frequency limit",
-            );
-            /// The table row of [`Self::TenantTokenInvalid`].
-            pub const TENANT_TOKEN_INVALID: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                "TenantTokenInvalid",
-                99991663i64,
-                None,
-                "Invalid access token for authorization",
-            );
             /// Every row with a variant of its own, in table order.
-            pub const SPECS: &'static [::lark_sdk::ErrorSpec] = &[
-                Self::RATE_LIMITED,
-                Self::TENANT_TOKEN_INVALID,
-            ];
-            /// The platform's error as returned: code, message, log id and details.
-            pub fn api_error(&self) -> &::lark_sdk::ApiError {
+            pub const SPECS: &'static [::lark_sdk::ErrorSpec] = &[];
+        }
+        #[allow(deprecated)]
+        impl ::lark_sdk::EndpointError for DeleteChatError {
+            fn api_error(&self) -> &::lark_sdk::ApiError {
                 match self {
-                    Self::RateLimited(e)
-                    | Self::TenantTokenInvalid(e)
-                    | Self::Other(e) => e,
+                    Self::Platform(p) => p.api_error(),
+                    Self::Unhandled(u) => u.api_error(),
                 }
             }
-            /// The response `code`.
-            pub fn code(&self) -> i64 {
-                self.api_error().code
-            }
-            /// The response `msg`.
-            pub fn message(&self) -> &str {
-                &self.api_error().msg
-            }
-            /// The log id to quote to support.
-            pub fn log_id(&self) -> Option<&str> {
-                self.api_error().log_id.as_deref()
-            }
-            /// The table row of this error (`None` for `Other`).
-            pub fn spec(&self) -> Option<&'static ::lark_sdk::ErrorSpec> {
+            fn spec(&self) -> Option<&'static ::lark_sdk::ErrorSpec> {
                 match self {
-                    Self::RateLimited(_) => Some(&Self::SPECS[0usize]),
-                    Self::TenantTokenInvalid(_) => Some(&Self::SPECS[1usize]),
-                    Self::Other(_) => None,
+                    Self::Platform(p) => Some(p.spec()),
+                    Self::Unhandled(_) => None,
                 }
             }
-            /// The HTTP status the spec documents for this error.
-            pub fn documented_status(&self) -> Option<u16> {
-                self.spec().and_then(|row| row.http_status)
-            }
-            /// What to check or do, as the spec says (for `Other`: the
-            /// platform-wide table's word on the code, if it has one).
-            pub fn remedy(&self) -> Option<&'static str> {
-                match self.spec() {
-                    Some(row) => row.remedy,
-                    None => {
-                        super::super::common::platform_error(self.code())
-                            .and_then(|p| p.remedy.or(p.description))
-                    }
+            fn platform_info(&self) -> Option<&'static ::lark_sdk::PlatformErrorInfo> {
+                match self {
+                    Self::Unhandled(u) => u.platform_info(),
+                    _ => None,
                 }
-            }
-            /// The variant's name (`"Other"` for unlisted codes).
-            pub fn name(&self) -> &'static str {
-                self.spec().map_or("Other", |row| row.name)
             }
         }
+        #[allow(deprecated)]
         impl From<::lark_sdk::ApiError> for DeleteChatError {
             fn from(error: ::lark_sdk::ApiError) -> Self {
                 let error = Box::new(error);
-                match error.code {
-                    99991400i64 => Self::RateLimited(error),
-                    99991663i64 => Self::TenantTokenInvalid(error),
-                    _ => Self::Other(error),
+                match super::super::common::PlatformError::classify(error) {
+                    Ok(platform) => Self::Platform(platform),
+                    Err(unhandled) => Self::Unhandled(unhandled),
                 }
             }
         }
         impl ::core::fmt::Display for DeleteChatError {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                use ::lark_sdk::EndpointError as _;
                 write!(f, "{}: {}", self.name(), self.api_error())
             }
         }
         impl ::std::error::Error for DeleteChatError {}
-        impl ::lark_sdk::EndpointError for DeleteChatError {
-            fn api_error(&self) -> &::lark_sdk::ApiError {
-                DeleteChatError::api_error(self)
-            }
-        }
         impl ChatDisbandedV1 {
             /// The event type, as in the envelope.
             pub const EVENT_TYPE: &'static str = "im.chat.disbanded_v1";
@@ -442,6 +395,61 @@ pub mod common {
             .ok()
             .map(|i| &PLATFORM_ERRORS[i])
     }
+    /// A platform-wide code (通用错误码) the spec names: every
+    /// endpoint's error enum holds one in its `Platform` variant.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum PlatformError {
+        /// `99991400` (HTTP 429): request trigger frequency limit (platform-wide)
+        RateLimited(Box<::lark_sdk::ApiError>),
+        /// `99991663`: Invalid access token for authorization (platform-wide)
+        TenantTokenInvalid(Box<::lark_sdk::ApiError>),
+    }
+    impl PlatformError {
+        /// The row of `RateLimited`.
+        pub const RATE_LIMITED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
+            "RateLimited",
+            99991400i64,
+            Some(429u16),
+            "request trigger frequency limit",
+        );
+        /// The row of `TenantTokenInvalid`.
+        pub const TENANT_TOKEN_INVALID: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
+            "TenantTokenInvalid",
+            99991663i64,
+            None,
+            "Invalid access token for authorization",
+        );
+        /// Every row with a variant of its own, in table order.
+        pub const SPECS: &'static [::lark_sdk::ErrorSpec] = &[
+            Self::RATE_LIMITED,
+            Self::TENANT_TOKEN_INVALID,
+        ];
+        /// A named platform-wide code, or the error kept as
+        /// unhandled (with the table's entry, if it has one).
+        pub fn classify(
+            error: Box<::lark_sdk::ApiError>,
+        ) -> Result<Self, ::lark_sdk::Unhandled> {
+            match error.code {
+                99991400i64 => Ok(Self::RateLimited(error)),
+                99991663i64 => Ok(Self::TenantTokenInvalid(error)),
+                code => Err(::lark_sdk::Unhandled::new(error, platform_error(code))),
+            }
+        }
+        /// The platform's error as returned.
+        pub fn api_error(&self) -> &::lark_sdk::ApiError {
+            match self {
+                Self::RateLimited(e) | Self::TenantTokenInvalid(e) => e,
+            }
+        }
+        /// The row of this code.
+        pub fn spec(&self) -> &'static ::lark_sdk::ErrorSpec {
+            match self {
+                Self::RateLimited(_) => &Self::SPECS[0usize],
+                Self::TenantTokenInvalid(_) => &Self::SPECS[1usize],
+            }
+        }
+    }
 }
 /// Every event of the spec, decoded by its type; any other type is
 /// kept whole in `Unknown`.
@@ -565,5 +573,6 @@ impl DispatcherExt for ::lark_sdk::event::Dispatcher {
 #[allow(unused_imports)]
 pub mod prelude {
     pub use super::ClientExt as _;
+    pub use ::lark_sdk::EndpointError as _;
     pub use super::DispatcherExt as _;
 }

@@ -146,7 +146,7 @@ pub mod im {
         }
         /// Kind of sender.
         ///
-        /// Open: a value the spec does not list is kept in `Unknown` and sent back as is.
+        /// Open: a value the spec does not list is kept, and sent back as is.
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum SenderType {
@@ -163,8 +163,12 @@ pub mod im {
             /// Someone anonymous.
             Anonymous,
             /// A value the spec does not list, kept as received.
-            Unknown(String),
+            #[deprecated(
+                note = "a value the spec does not list today may get a variant of its own when it does: read it with `as_str()` and test for it with `is_unknown()`"
+            )]
+            Unknown(::lark_sdk::UnknownValue),
         }
+        #[allow(deprecated)]
         impl SenderType {
             /// Every value the spec lists.
             pub const VALUES: &'static [Self] = &[
@@ -185,25 +189,32 @@ pub mod im {
             pub fn is_unknown(&self) -> bool {
                 matches!(self, Self::Unknown(_))
             }
-        }
-        impl From<&str> for SenderType {
-            fn from(value: &str) -> Self {
+            /// The listed value spelled `value`.
+            fn known(value: &str) -> Option<Self> {
                 match value {
-                    "user" => Self::User,
-                    "app" => Self::App,
-                    "anonymous" => Self::Anonymous,
-                    other => Self::Unknown(ToOwned::to_owned(other)),
+                    "user" => Some(Self::User),
+                    "app" => Some(Self::App),
+                    "anonymous" => Some(Self::Anonymous),
+                    _ => None,
                 }
             }
         }
+        #[allow(deprecated)]
+        impl From<&str> for SenderType {
+            fn from(value: &str) -> Self {
+                Self::known(value)
+                    .unwrap_or_else(|| Self::Unknown(
+                        ::lark_sdk::UnknownValue::new(value),
+                    ))
+            }
+        }
+        #[allow(deprecated)]
         impl From<String> for SenderType {
             fn from(value: String) -> Self {
-                match value.as_str() {
-                    "user" => Self::User,
-                    "app" => Self::App,
-                    "anonymous" => Self::Anonymous,
-                    _ => Self::Unknown(value),
-                }
+                Self::known(&value)
+                    .unwrap_or_else(|| Self::Unknown(
+                        ::lark_sdk::UnknownValue::new(value),
+                    ))
             }
         }
         impl ::core::str::FromStr for SenderType {
@@ -310,7 +321,7 @@ pub mod im {
         }
         /// Kind of ID in `receive_id`.
         ///
-        /// Open: a value the spec does not list is kept in `Unknown` and sent back as is.
+        /// Open: a value the spec does not list is kept, and sent back as is.
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum CreateMessageReceiveIdType {
@@ -325,8 +336,12 @@ pub mod im {
             /// `chat_id`
             ChatId,
             /// A value the spec does not list, kept as received.
-            Unknown(String),
+            #[deprecated(
+                note = "a value the spec does not list today may get a variant of its own when it does: read it with `as_str()` and test for it with `is_unknown()`"
+            )]
+            Unknown(::lark_sdk::UnknownValue),
         }
+        #[allow(deprecated)]
         impl CreateMessageReceiveIdType {
             /// Every value the spec lists.
             pub const VALUES: &'static [Self] = &[
@@ -351,29 +366,34 @@ pub mod im {
             pub fn is_unknown(&self) -> bool {
                 matches!(self, Self::Unknown(_))
             }
-        }
-        impl From<&str> for CreateMessageReceiveIdType {
-            fn from(value: &str) -> Self {
+            /// The listed value spelled `value`.
+            fn known(value: &str) -> Option<Self> {
                 match value {
-                    "open_id" => Self::OpenId,
-                    "union_id" => Self::UnionId,
-                    "user_id" => Self::UserId,
-                    "email" => Self::Email,
-                    "chat_id" => Self::ChatId,
-                    other => Self::Unknown(ToOwned::to_owned(other)),
+                    "open_id" => Some(Self::OpenId),
+                    "union_id" => Some(Self::UnionId),
+                    "user_id" => Some(Self::UserId),
+                    "email" => Some(Self::Email),
+                    "chat_id" => Some(Self::ChatId),
+                    _ => None,
                 }
             }
         }
+        #[allow(deprecated)]
+        impl From<&str> for CreateMessageReceiveIdType {
+            fn from(value: &str) -> Self {
+                Self::known(value)
+                    .unwrap_or_else(|| Self::Unknown(
+                        ::lark_sdk::UnknownValue::new(value),
+                    ))
+            }
+        }
+        #[allow(deprecated)]
         impl From<String> for CreateMessageReceiveIdType {
             fn from(value: String) -> Self {
-                match value.as_str() {
-                    "open_id" => Self::OpenId,
-                    "union_id" => Self::UnionId,
-                    "user_id" => Self::UserId,
-                    "email" => Self::Email,
-                    "chat_id" => Self::ChatId,
-                    _ => Self::Unknown(value),
-                }
+                Self::known(&value)
+                    .unwrap_or_else(|| Self::Unknown(
+                        ::lark_sdk::UnknownValue::new(value),
+                    ))
             }
         }
         impl ::core::str::FromStr for CreateMessageReceiveIdType {
@@ -541,7 +561,7 @@ pub mod im {
                 Some(&self.body)
             }
         }
-        /// Errors of [`CreateMessageRequest`]: a variant per row of the endpoint's error table and per platform-wide code that applies, and `Other` for any code not listed.
+        /// Errors of [`CreateMessageRequest`]: a variant per row of the endpoint's error table, `Platform` for the platform-wide codes, and `Unhandled` for any code the spec does not list; the `EndpointError` accessors read them all.
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum CreateMessageError {
@@ -549,21 +569,21 @@ pub mod im {
             YourRequestContainsAnInvalidRequestParameter(Box<::lark_sdk::ApiError>),
             /// `230002` (HTTP 400): The bot can not be outside the group.
             BotNotInChat(Box<::lark_sdk::ApiError>),
-            /// A code the spec does not list for this endpoint (one the
-            /// platform added later lands here), kept with its message and log id.
-            Other(Box<::lark_sdk::ApiError>),
+            /// A code the spec does not list for this endpoint, kept whole.
+            #[deprecated(
+                note = "match with `_` and read `code()`: an unlisted code may get a variant"
+            )]
+            Unhandled(::lark_sdk::Unhandled),
         }
         impl CreateMessageError {
-            /// Codes with a variant of their own.
-            pub const CODES: &'static [i64] = &[230001i64, 230002i64];
-            /// The table row of [`Self::YourRequestContainsAnInvalidRequestParameter`].
+            /// The row of `YourRequestContainsAnInvalidRequestParameter`.
             pub const YOUR_REQUEST_CONTAINS_AN_INVALID_REQUEST_PARAMETER: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
                 "YourRequestContainsAnInvalidRequestParameter",
                 230001i64,
                 Some(400u16),
                 "Your request contains an invalid request parameter.",
             );
-            /// The table row of [`Self::BotNotInChat`].
+            /// The row of `BotNotInChat`.
             pub const BOT_NOT_IN_CHAT: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
                 "BotNotInChat",
                 230002i64,
@@ -575,53 +595,30 @@ pub mod im {
                 Self::YOUR_REQUEST_CONTAINS_AN_INVALID_REQUEST_PARAMETER,
                 Self::BOT_NOT_IN_CHAT,
             ];
-            /// The platform's error as returned: code, message, log id and details.
-            pub fn api_error(&self) -> &::lark_sdk::ApiError {
+        }
+        #[allow(deprecated)]
+        impl ::lark_sdk::EndpointError for CreateMessageError {
+            fn api_error(&self) -> &::lark_sdk::ApiError {
                 match self {
                     Self::YourRequestContainsAnInvalidRequestParameter(e)
-                    | Self::BotNotInChat(e)
-                    | Self::Other(e) => e,
+                    | Self::BotNotInChat(e) => e,
+                    Self::Unhandled(u) => u.api_error(),
                 }
             }
-            /// The response `code`.
-            pub fn code(&self) -> i64 {
-                self.api_error().code
-            }
-            /// The response `msg`.
-            pub fn message(&self) -> &str {
-                &self.api_error().msg
-            }
-            /// The log id to quote to support.
-            pub fn log_id(&self) -> Option<&str> {
-                self.api_error().log_id.as_deref()
-            }
-            /// The table row of this error (`None` for `Other`).
-            pub fn spec(&self) -> Option<&'static ::lark_sdk::ErrorSpec> {
+            fn spec(&self) -> Option<&'static ::lark_sdk::ErrorSpec> {
                 match self {
-                    Self::YourRequestContainsAnInvalidRequestParameter(_) => {
-                        Some(&Self::SPECS[0usize])
-                    }
-                    Self::BotNotInChat(_) => Some(&Self::SPECS[1usize]),
-                    Self::Other(_) => None,
+                    Self::Unhandled(_) => None,
+                    _ => Self::SPECS.iter().find(|row| row.code == self.api_error().code),
                 }
             }
-            /// The HTTP status the spec documents for this error.
-            pub fn documented_status(&self) -> Option<u16> {
-                self.spec().and_then(|row| row.http_status)
-            }
-            /// What to check or do, as the spec says (for `Other`: the
-            /// platform-wide table's word on the code, if it has one).
-            pub fn remedy(&self) -> Option<&'static str> {
-                match self.spec() {
-                    Some(row) => row.remedy,
-                    None => None,
+            fn platform_info(&self) -> Option<&'static ::lark_sdk::PlatformErrorInfo> {
+                match self {
+                    Self::Unhandled(u) => u.platform_info(),
+                    _ => None,
                 }
-            }
-            /// The variant's name (`"Other"` for unlisted codes).
-            pub fn name(&self) -> &'static str {
-                self.spec().map_or("Other", |row| row.name)
             }
         }
+        #[allow(deprecated)]
         impl From<::lark_sdk::ApiError> for CreateMessageError {
             fn from(error: ::lark_sdk::ApiError) -> Self {
                 let error = Box::new(error);
@@ -630,21 +627,17 @@ pub mod im {
                         Self::YourRequestContainsAnInvalidRequestParameter(error)
                     }
                     230002i64 => Self::BotNotInChat(error),
-                    _ => Self::Other(error),
+                    _ => Self::Unhandled(::lark_sdk::Unhandled::new(error, None)),
                 }
             }
         }
         impl ::core::fmt::Display for CreateMessageError {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                use ::lark_sdk::EndpointError as _;
                 write!(f, "{}: {}", self.name(), self.api_error())
             }
         }
         impl ::std::error::Error for CreateMessageError {}
-        impl ::lark_sdk::EndpointError for CreateMessageError {
-            fn api_error(&self) -> &::lark_sdk::ApiError {
-                CreateMessageError::api_error(self)
-            }
-        }
         /// The calls of `im.v1`.
         #[derive(Clone, Copy, Debug)]
         pub struct Calls<'a> {
@@ -754,4 +747,5 @@ impl ClientExt for ::lark_sdk::Client {
 #[allow(unused_imports)]
 pub mod prelude {
     pub use super::ClientExt as _;
+    pub use ::lark_sdk::EndpointError as _;
 }

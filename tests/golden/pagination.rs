@@ -215,77 +215,52 @@ pub mod im {
                 )
             }
         }
-        /// Errors of [`ListMessageReactionRequest`]: a variant per row of the endpoint's error table and per platform-wide code that applies, and `Other` for any code not listed.
+        /// Errors of [`ListMessageReactionRequest`]: a variant per row of the endpoint's error table, `Platform` for the platform-wide codes, and `Unhandled` for any code the spec does not list; the `EndpointError` accessors read them all.
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum ListMessageReactionError {
-            /// A code the spec does not list for this endpoint (one the
-            /// platform added later lands here), kept with its message and log id.
-            Other(Box<::lark_sdk::ApiError>),
+            /// A code the spec does not list for this endpoint, kept whole.
+            #[deprecated(
+                note = "match with `_` and read `code()`: an unlisted code may get a variant"
+            )]
+            Unhandled(::lark_sdk::Unhandled),
         }
         impl ListMessageReactionError {
-            /// Codes with a variant of their own.
-            pub const CODES: &'static [i64] = &[];
             /// Every row with a variant of its own, in table order.
             pub const SPECS: &'static [::lark_sdk::ErrorSpec] = &[];
-            /// The platform's error as returned: code, message, log id and details.
-            pub fn api_error(&self) -> &::lark_sdk::ApiError {
+        }
+        #[allow(deprecated)]
+        impl ::lark_sdk::EndpointError for ListMessageReactionError {
+            fn api_error(&self) -> &::lark_sdk::ApiError {
                 match self {
-                    Self::Other(e) => e,
+                    Self::Unhandled(u) => u.api_error(),
                 }
             }
-            /// The response `code`.
-            pub fn code(&self) -> i64 {
-                self.api_error().code
-            }
-            /// The response `msg`.
-            pub fn message(&self) -> &str {
-                &self.api_error().msg
-            }
-            /// The log id to quote to support.
-            pub fn log_id(&self) -> Option<&str> {
-                self.api_error().log_id.as_deref()
-            }
-            /// The table row of this error (`None` for `Other`).
-            pub fn spec(&self) -> Option<&'static ::lark_sdk::ErrorSpec> {
+            fn spec(&self) -> Option<&'static ::lark_sdk::ErrorSpec> {
                 match self {
-                    Self::Other(_) => None,
+                    Self::Unhandled(_) => None,
                 }
             }
-            /// The HTTP status the spec documents for this error.
-            pub fn documented_status(&self) -> Option<u16> {
-                self.spec().and_then(|row| row.http_status)
-            }
-            /// What to check or do, as the spec says (for `Other`: the
-            /// platform-wide table's word on the code, if it has one).
-            pub fn remedy(&self) -> Option<&'static str> {
-                match self.spec() {
-                    Some(row) => row.remedy,
-                    None => None,
+            fn platform_info(&self) -> Option<&'static ::lark_sdk::PlatformErrorInfo> {
+                match self {
+                    Self::Unhandled(u) => u.platform_info(),
                 }
-            }
-            /// The variant's name (`"Other"` for unlisted codes).
-            pub fn name(&self) -> &'static str {
-                self.spec().map_or("Other", |row| row.name)
             }
         }
+        #[allow(deprecated)]
         impl From<::lark_sdk::ApiError> for ListMessageReactionError {
             fn from(error: ::lark_sdk::ApiError) -> Self {
                 let error = Box::new(error);
-                Self::Other(error)
+                Self::Unhandled(::lark_sdk::Unhandled::new(error, None))
             }
         }
         impl ::core::fmt::Display for ListMessageReactionError {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                use ::lark_sdk::EndpointError as _;
                 write!(f, "{}: {}", self.name(), self.api_error())
             }
         }
         impl ::std::error::Error for ListMessageReactionError {}
-        impl ::lark_sdk::EndpointError for ListMessageReactionError {
-            fn api_error(&self) -> &::lark_sdk::ApiError {
-                ListMessageReactionError::api_error(self)
-            }
-        }
         /// The calls of `im.v1`.
         #[derive(Clone, Copy, Debug)]
         pub struct Calls<'a> {
@@ -408,4 +383,5 @@ impl ClientExt for ::lark_sdk::Client {
 #[allow(unused_imports)]
 pub mod prelude {
     pub use super::ClientExt as _;
+    pub use ::lark_sdk::EndpointError as _;
 }

@@ -5,7 +5,7 @@ pub mod common {
     //! Platform-wide types and errors.
     /// `UserIdType`
     ///
-    /// Open: a value the spec does not list is kept in `Unknown` and sent back as is.
+    /// Open: a value the spec does not list is kept, and sent back as is.
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum UserIdType {
@@ -16,8 +16,12 @@ pub mod common {
         /// `user_id`
         UserId,
         /// A value the spec does not list, kept as received.
-        Unknown(String),
+        #[deprecated(
+            note = "a value the spec does not list today may get a variant of its own when it does: read it with `as_str()` and test for it with `is_unknown()`"
+        )]
+        Unknown(::lark_sdk::UnknownValue),
     }
+    #[allow(deprecated)]
     impl UserIdType {
         /// Every value the spec lists.
         pub const VALUES: &'static [Self] = &[Self::OpenId, Self::UnionId, Self::UserId];
@@ -34,25 +38,28 @@ pub mod common {
         pub fn is_unknown(&self) -> bool {
             matches!(self, Self::Unknown(_))
         }
-    }
-    impl From<&str> for UserIdType {
-        fn from(value: &str) -> Self {
+        /// The listed value spelled `value`.
+        fn known(value: &str) -> Option<Self> {
             match value {
-                "open_id" => Self::OpenId,
-                "union_id" => Self::UnionId,
-                "user_id" => Self::UserId,
-                other => Self::Unknown(ToOwned::to_owned(other)),
+                "open_id" => Some(Self::OpenId),
+                "union_id" => Some(Self::UnionId),
+                "user_id" => Some(Self::UserId),
+                _ => None,
             }
         }
     }
+    #[allow(deprecated)]
+    impl From<&str> for UserIdType {
+        fn from(value: &str) -> Self {
+            Self::known(value)
+                .unwrap_or_else(|| Self::Unknown(::lark_sdk::UnknownValue::new(value)))
+        }
+    }
+    #[allow(deprecated)]
     impl From<String> for UserIdType {
         fn from(value: String) -> Self {
-            match value.as_str() {
-                "open_id" => Self::OpenId,
-                "union_id" => Self::UnionId,
-                "user_id" => Self::UserId,
-                _ => Self::Unknown(value),
-            }
+            Self::known(&value)
+                .unwrap_or_else(|| Self::Unknown(::lark_sdk::UnknownValue::new(value)))
         }
     }
     impl ::core::str::FromStr for UserIdType {
@@ -111,7 +118,7 @@ pub mod contact {
         //! Version `v3` of the `contact` service.
         /// Kind of department ID.
         ///
-        /// Open: a value the spec does not list is kept in `Unknown` and sent back as is.
+        /// Open: a value the spec does not list is kept, and sent back as is.
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum DepartmentIdType {
@@ -124,8 +131,12 @@ pub mod contact {
             /// The department's open ID.
             OpenDepartmentId,
             /// A value the spec does not list, kept as received.
-            Unknown(String),
+            #[deprecated(
+                note = "a value the spec does not list today may get a variant of its own when it does: read it with `as_str()` and test for it with `is_unknown()`"
+            )]
+            Unknown(::lark_sdk::UnknownValue),
         }
+        #[allow(deprecated)]
         impl DepartmentIdType {
             /// Every value the spec lists.
             pub const VALUES: &'static [Self] = &[
@@ -144,23 +155,31 @@ pub mod contact {
             pub fn is_unknown(&self) -> bool {
                 matches!(self, Self::Unknown(_))
             }
-        }
-        impl From<&str> for DepartmentIdType {
-            fn from(value: &str) -> Self {
+            /// The listed value spelled `value`.
+            fn known(value: &str) -> Option<Self> {
                 match value {
-                    "department_id" => Self::DepartmentId,
-                    "open_department_id" => Self::OpenDepartmentId,
-                    other => Self::Unknown(ToOwned::to_owned(other)),
+                    "department_id" => Some(Self::DepartmentId),
+                    "open_department_id" => Some(Self::OpenDepartmentId),
+                    _ => None,
                 }
             }
         }
+        #[allow(deprecated)]
+        impl From<&str> for DepartmentIdType {
+            fn from(value: &str) -> Self {
+                Self::known(value)
+                    .unwrap_or_else(|| Self::Unknown(
+                        ::lark_sdk::UnknownValue::new(value),
+                    ))
+            }
+        }
+        #[allow(deprecated)]
         impl From<String> for DepartmentIdType {
             fn from(value: String) -> Self {
-                match value.as_str() {
-                    "department_id" => Self::DepartmentId,
-                    "open_department_id" => Self::OpenDepartmentId,
-                    _ => Self::Unknown(value),
-                }
+                Self::known(&value)
+                    .unwrap_or_else(|| Self::Unknown(
+                        ::lark_sdk::UnknownValue::new(value),
+                    ))
             }
         }
         impl ::core::str::FromStr for DepartmentIdType {
@@ -433,77 +452,52 @@ pub mod contact {
                 pairs
             }
         }
-        /// Errors of [`GetUserRequest`]: a variant per row of the endpoint's error table and per platform-wide code that applies, and `Other` for any code not listed.
+        /// Errors of [`GetUserRequest`]: a variant per row of the endpoint's error table, `Platform` for the platform-wide codes, and `Unhandled` for any code the spec does not list; the `EndpointError` accessors read them all.
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum GetUserError {
-            /// A code the spec does not list for this endpoint (one the
-            /// platform added later lands here), kept with its message and log id.
-            Other(Box<::lark_sdk::ApiError>),
+            /// A code the spec does not list for this endpoint, kept whole.
+            #[deprecated(
+                note = "match with `_` and read `code()`: an unlisted code may get a variant"
+            )]
+            Unhandled(::lark_sdk::Unhandled),
         }
         impl GetUserError {
-            /// Codes with a variant of their own.
-            pub const CODES: &'static [i64] = &[];
             /// Every row with a variant of its own, in table order.
             pub const SPECS: &'static [::lark_sdk::ErrorSpec] = &[];
-            /// The platform's error as returned: code, message, log id and details.
-            pub fn api_error(&self) -> &::lark_sdk::ApiError {
+        }
+        #[allow(deprecated)]
+        impl ::lark_sdk::EndpointError for GetUserError {
+            fn api_error(&self) -> &::lark_sdk::ApiError {
                 match self {
-                    Self::Other(e) => e,
+                    Self::Unhandled(u) => u.api_error(),
                 }
             }
-            /// The response `code`.
-            pub fn code(&self) -> i64 {
-                self.api_error().code
-            }
-            /// The response `msg`.
-            pub fn message(&self) -> &str {
-                &self.api_error().msg
-            }
-            /// The log id to quote to support.
-            pub fn log_id(&self) -> Option<&str> {
-                self.api_error().log_id.as_deref()
-            }
-            /// The table row of this error (`None` for `Other`).
-            pub fn spec(&self) -> Option<&'static ::lark_sdk::ErrorSpec> {
+            fn spec(&self) -> Option<&'static ::lark_sdk::ErrorSpec> {
                 match self {
-                    Self::Other(_) => None,
+                    Self::Unhandled(_) => None,
                 }
             }
-            /// The HTTP status the spec documents for this error.
-            pub fn documented_status(&self) -> Option<u16> {
-                self.spec().and_then(|row| row.http_status)
-            }
-            /// What to check or do, as the spec says (for `Other`: the
-            /// platform-wide table's word on the code, if it has one).
-            pub fn remedy(&self) -> Option<&'static str> {
-                match self.spec() {
-                    Some(row) => row.remedy,
-                    None => None,
+            fn platform_info(&self) -> Option<&'static ::lark_sdk::PlatformErrorInfo> {
+                match self {
+                    Self::Unhandled(u) => u.platform_info(),
                 }
-            }
-            /// The variant's name (`"Other"` for unlisted codes).
-            pub fn name(&self) -> &'static str {
-                self.spec().map_or("Other", |row| row.name)
             }
         }
+        #[allow(deprecated)]
         impl From<::lark_sdk::ApiError> for GetUserError {
             fn from(error: ::lark_sdk::ApiError) -> Self {
                 let error = Box::new(error);
-                Self::Other(error)
+                Self::Unhandled(::lark_sdk::Unhandled::new(error, None))
             }
         }
         impl ::core::fmt::Display for GetUserError {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                use ::lark_sdk::EndpointError as _;
                 write!(f, "{}: {}", self.name(), self.api_error())
             }
         }
         impl ::std::error::Error for GetUserError {}
-        impl ::lark_sdk::EndpointError for GetUserError {
-            fn api_error(&self) -> &::lark_sdk::ApiError {
-                GetUserError::api_error(self)
-            }
-        }
         /// The calls of `contact.v3`.
         #[derive(Clone, Copy, Debug)]
         pub struct Calls<'a> {
@@ -611,4 +605,5 @@ impl ClientExt for ::lark_sdk::Client {
 #[allow(unused_imports)]
 pub mod prelude {
     pub use super::ClientExt as _;
+    pub use ::lark_sdk::EndpointError as _;
 }

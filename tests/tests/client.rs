@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use lark_devserver::{Config, Faults};
 use lark_sdk::client::{Error, TokenError, TransportError};
+use lark_sdk::common::PlatformError;
 use lark_sdk::im::v1::{DeleteMessageReactionError as E, DeleteMessageReactionRequest as Delete};
 use lark_sdk::{Client, RequestOptions};
 use lark_tests::Scene;
@@ -116,7 +117,7 @@ async fn rate_limits_past_the_retries_come_back_typed() {
         .build()
         .unwrap();
     let result = client.call(&delete(&scene, "r")).await;
-    let Err(Error::Api(E::RateLimited(error))) = result else {
+    let Err(Error::Api(E::Platform(PlatformError::RateLimited(error)))) = result else {
         panic!("{result:?}");
     };
     assert_eq!(error.http_status, Some(429));
@@ -134,7 +135,7 @@ async fn the_server_enforces_the_documented_limit_and_the_client_keeps_under_it(
         .build()
         .unwrap();
     for i in 0..55 {
-        if let Err(Error::Api(E::RateLimited(_))) =
+        if let Err(Error::Api(E::Platform(PlatformError::RateLimited(_)))) =
             client.call(&delete(&scene, &format!("r{i}"))).await
         {
             limited += 1;

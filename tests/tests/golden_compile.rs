@@ -22,6 +22,7 @@ mod recursion {
     include!("../golden/recursion.rs");
 }
 
+use lark_sdk::EndpointError as _;
 use lark_sdk::{ApiError, Endpoint, HttpMethod, InvalidRequest, TokenType};
 use serde_json::json;
 
@@ -179,14 +180,14 @@ fn platform_errors_apply_by_token_type() {
     use events::im::v1::DeleteChatError;
     assert!(matches!(
         DeleteChatError::from(ApiError::new(99991400, "limited")),
-        DeleteChatError::RateLimited(_)
+        DeleteChatError::Platform(events::common::PlatformError::RateLimited(_))
     ));
     assert!(matches!(
         DeleteChatError::from(ApiError::new(99991663, "stale")),
-        DeleteChatError::TenantTokenInvalid(_)
+        DeleteChatError::Platform(events::common::PlatformError::TenantTokenInvalid(_))
     ));
     let other = DeleteChatError::from(ApiError::new(40001, "param error"));
-    assert_eq!(other.name(), "Other");
+    assert_eq!(other.name(), "Unhandled");
     assert_eq!(
         events::common::platform_error(40001)
             .unwrap()

@@ -2,6 +2,7 @@
 //! adding (its rules and rows), listing with the generated paginator (and
 //! its stop on a server whose paging goes round), and the created event.
 
+use lark_sdk::common::PlatformError;
 use lark_sdk::prelude::*;
 use std::time::Duration;
 
@@ -296,7 +297,10 @@ async fn listing_refuses_bad_tokens_sizes_and_id_types() {
         .remove("contact:user.employee_id:readonly");
     let scoped = calls.list(list().user_id_type(UserIdType::UserId)).await;
     assert!(
-        matches!(scoped, Err(Error::Api(List::ScopeMissing(_)))),
+        matches!(
+            scoped,
+            Err(Error::Api(List::Platform(PlatformError::ScopeMissing(_))))
+        ),
         "{scoped:?}"
     );
     scene

@@ -3,6 +3,7 @@
 //! our client: the answer is the typed variant, with the spec's code, message
 //! and HTTP status. (231012, an invalid page token, belongs to listing.)
 
+use lark_sdk::common::PlatformError;
 use lark_sdk::prelude::*;
 use std::time::Duration;
 
@@ -423,7 +424,7 @@ async fn a_missing_scope_is_99991672_with_the_scopes_listed() {
         .message_reaction()
         .delete(Delete::new(&scene.message.message_id, &mine))
         .await;
-    let Err(Error::Api(E::ScopeMissing(error))) = result else {
+    let Err(Error::Api(E::Platform(PlatformError::ScopeMissing(error)))) = result else {
         panic!("{result:?}");
     };
     let subjects: Vec<&str> = error

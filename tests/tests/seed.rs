@@ -3,12 +3,13 @@
 //! round-trip, their error table and metadata are all there, and the
 //! official SDKs' test vector decodes.
 
+use lark_sdk::common::PlatformError;
 use lark_sdk::event::{EventBody, EventSchema};
 use lark_sdk::im::v1::{
     DeleteMessageReactionError, DeleteMessageReactionRequest, Emoji, EmojiType, MessageReaction,
     MessageReactionDeletedV1, OperatorType,
 };
-use lark_sdk::{ApiError, Endpoint, Event, HttpMethod, TimestampMs, TokenType};
+use lark_sdk::{ApiError, Endpoint, EndpointError, Event, HttpMethod, TimestampMs, TokenType};
 use lark_tests::{platform_json, platform_text, platform_tsv, test_vectors};
 use serde_json::{Value, json};
 
@@ -57,10 +58,9 @@ fn event_example_round_trips_keeping_unknown_values() {
         Some("om_dc1326***************51dba21dcf")
     );
     // The page's example says "app/user": not a value, so it is kept as sent.
-    assert_eq!(
-        event.operator_type,
-        Some(OperatorType::Unknown("app/user".into()))
-    );
+    let operator_type = event.operator_type.as_ref().unwrap();
+    assert!(operator_type.is_unknown());
+    assert_eq!(operator_type.as_str(), "app/user");
     let user = event.user_id.as_ref().unwrap();
     assert_eq!(user.user_id.as_deref(), Some("e33ggbyz"));
     assert_eq!(
@@ -111,8 +111,11 @@ fn unknown_values_unknown_fields_and_numeric_times_are_accepted() {
         .operator_type
         .clone()
         .unwrap();
-    assert_eq!(operator_type, OperatorType::Unknown("martian".into()));
+    assert_eq!(operator_type.as_str(), "martian");
     assert!(operator_type.is_unknown());
+    // A value the spec lists is its variant, however it was made.
+    assert_eq!(OperatorType::from("app"), OperatorType::App);
+    assert!(!OperatorType::from(String::from("app")).is_unknown());
     assert_eq!(data.action_time.unwrap().as_millis(), 1_626_086_391_570);
     let emoji = data.reaction_type.clone().unwrap().emoji_type;
     assert_eq!(emoji.as_str(), "BRAND_NEW_EMOJI");
@@ -178,9 +181,18 @@ fn every_row_of_the_seed_error_table_is_a_variant() {
     let rows = seed_error_rows();
     assert_eq!(rows.len(), 19, "{rows:?}");
     for (status, code, msg) in rows {
-        assert!(DeleteMessageReactionError::CODES.contains(&code), "{code}");
+        assert!(
+            DeleteMessageReactionError::SPECS
+                .iter()
+                .any(|row| row.code == code),
+            "{code}"
+        );
         let error = DeleteMessageReactionError::from(ApiError::new(code, "m").with_log_id("log-1"));
-        assert_ne!(error.name(), "Other", "{code}");
+        assert!(!error.is_unhandled(), "{code}");
+        assert!(
+            !matches!(error, DeleteMessageReactionError::Platform(_)),
+            "{code}"
+        );
         assert_eq!(error.code(), code);
         assert_eq!(error.documented_status(), Some(status));
         assert_eq!(error.spec().map(|row| row.message), Some(msg.as_str()));
@@ -199,24 +211,32 @@ fn every_row_of_the_seed_error_table_is_a_variant() {
 }
 
 #[test]
-fn platform_codes_apply_and_unlisted_codes_are_kept() {
+fn platform_codes_are_one_variant_and_unlisted_codes_are_kept() {
     for (code, name) in [
         (99991400, "RateLimited"),
         (99991663, "TenantTokenInvalid"),
         (99991668, "UserTokenInvalid"),
         (99991672, "ScopeMissing"),
     ] {
-        assert_eq!(
-            DeleteMessageReactionError::from(ApiError::new(code, "m")).name(),
-            name
+        let e = DeleteMessageReactionError::from(ApiError::new(code, "m"));
+        assert!(
+            matches!(e, DeleteMessageReactionError::Platform(_)),
+            "{e:?}"
         );
+        assert_eq!(e.name(), name);
     }
-    // The delete endpoint takes no app_access_token.
+    assert!(matches!(
+        DeleteMessageReactionError::from(ApiError::new(99991400, "m")),
+        DeleteMessageReactionError::Platform(PlatformError::RateLimited(_))
+    ));
+    // Any named platform-wide code lands in `Platform`, whatever the tokens.
     let e = DeleteMessageReactionError::from(ApiError::new(99991664, "invalid app token"));
-    assert_eq!(e.name(), "Other");
+    assert_eq!(e.name(), "AppTokenInvalid");
     let e =
         DeleteMessageReactionError::from(ApiError::new(1_234_567, "added later").with_log_id("L"));
-    assert!(matches!(e, DeleteMessageReactionError::Other(_)));
+    assert!(e.is_unhandled());
+    assert_eq!(e.name(), "Unhandled");
+    assert_eq!(e.spec(), None);
     assert_eq!(
         (e.code(), e.message(), e.log_id()),
         (1_234_567, "added later", Some("L"))

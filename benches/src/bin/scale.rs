@@ -4,6 +4,7 @@
 //! cargo run --release -p lark-benches --bin scale -- expand            # expansion time and memory at N = 10 … 2,500
 //! cargo run --release -p lark-benches --bin scale -- compile           # compile time of the generated code, per-service features, rebuilds
 //! cargo run --release -p lark-benches --bin scale -- compare-openlark  # clean build of a small bot: lark-sdk vs openlark from crates.io
+//! cargo run --release -p lark-benches --bin scale -- lines             # generated lines per endpoint, after rustfmt
 //! ```
 //!
 //! Everything is written under `target/bench-scale/`. `compile` and
@@ -28,7 +29,8 @@ fn main() {
         },
         Some("compile") => compile(),
         Some("compare-openlark") => compare_openlark(),
-        _ => Err("usage: scale expand | compile | compare-openlark".into()),
+        Some("lines") => lines(),
+        _ => Err("usage: scale expand | compile | compare-openlark | lines".into()),
     };
     if let Err(e) = result {
         eprintln!("scale: {e}");
@@ -80,6 +82,37 @@ fn expand_once(dir: &Path) -> Result {
         took.as_secs_f64() * 1e3,
         lark_benches::peak_rss_kib().unwrap_or(0),
         out.text.len()
+    );
+    Ok(())
+}
+
+/// The generated text at N = 100, formatted by rustfmt, in lines per
+/// endpoint (events, types and the crate-wide items spread over them).
+fn lines() -> Result {
+    let n = 100;
+    let stats = synth::write_spec(&spec_dir(n), n).map_err(|e| e.to_string())?;
+    let out = lark_codegen::generate_text(&spec_dir(n), "spec", &lark_codegen::Options::default());
+    if let Some(first) = out.errors.first() {
+        return Err(format!("{} problems, first: {first}", out.errors.len()));
+    }
+    let file = scratch().join("lines-100.rs");
+    std::fs::write(&file, &out.text).map_err(|e| e.to_string())?;
+    let status = Command::new("rustfmt")
+        .args(["--edition", "2024"])
+        .arg(&file)
+        .status()
+        .map_err(|e| format!("rustfmt: {e}"))?;
+    if !status.success() {
+        return Err("rustfmt failed".into());
+    }
+    let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
+    let total = text.lines().count();
+    println!(
+        "{} endpoints, {} events: {total} lines after rustfmt, {:.0} per endpoint ({})",
+        stats.endpoints,
+        stats.events,
+        total as f64 / stats.endpoints as f64,
+        file.display()
     );
     Ok(())
 }

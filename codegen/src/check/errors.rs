@@ -10,7 +10,11 @@ use crate::rustdoc;
 use crate::spec::{self, Applies, TokenType};
 
 /// The catch-all variant's name, so no row may take it.
-const CATCH_ALL: &str = "Other";
+/// The variants every endpoint error enum has beside its rows.
+const RESERVED: &[(&str, &str)] = &[
+    ("Unhandled", "keeps codes the spec does not list"),
+    ("Platform", "holds the platform-wide codes"),
+];
 
 impl Checker<'_> {
     /// Collects the platform-wide error table from every file.
@@ -102,14 +106,14 @@ impl Checker<'_> {
             );
             return None;
         }
-        if name.value == CATCH_ALL {
+        if let Some((reserved, what)) = RESERVED.iter().find(|(n, _)| *n == name.value) {
             self.diags.error(
                 name.loc,
-                "`Other` is the variant that keeps codes the spec does not list; choose another name",
+                format!("`{reserved}` is the variant that {what}; choose another name"),
             );
             return None;
         }
-        if matches!(name.value.as_str(), "Codes" | "Specs") {
+        if name.value == "Specs" {
             self.diags.error(
                 name.loc,
                 format!(
@@ -263,7 +267,7 @@ fn row_variant(row: &spec::ErrorRow, ident: String) -> ErrorVariant {
     )];
     if let Some(remedy) = &row.remedy {
         lines.push(String::new());
-        lines.extend(rustdoc::paragraphs(remedy));
+        lines.push(rustdoc::escape(&rustdoc::joined(remedy)));
     }
     ErrorVariant {
         ident,
@@ -276,7 +280,7 @@ fn row_variant(row: &spec::ErrorRow, ident: String) -> ErrorVariant {
     }
 }
 
-fn platform_variant(p: &PlatformError, ident: &str) -> ErrorVariant {
+pub(crate) fn platform_variant(p: &PlatformError, ident: &str) -> ErrorVariant {
     let status = p.http.map(|h| format!(" (HTTP {h})")).unwrap_or_default();
     let mut lines = vec![format!(
         "`{}`{status}: {} (platform-wide)",

@@ -6,6 +6,7 @@
 
 mod endpoint;
 mod errors;
+pub(crate) use errors::platform_variant;
 mod event;
 mod graph;
 pub mod names;

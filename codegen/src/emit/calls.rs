@@ -536,8 +536,10 @@ impl Emitter<'_> {
         let mut traits = Vec::new();
         let client = self.client_gate();
         if !self.entry_services().is_empty() {
+            let rt = &self.rt;
             traits.push(quote!(
                 #client pub use super::ClientExt as _;
+                pub use #rt::EndpointError as _;
             ));
         }
         if self

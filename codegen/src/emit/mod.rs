@@ -6,6 +6,7 @@
 
 mod calls;
 mod endpoint;
+mod errors;
 mod event;
 mod types;
 
@@ -400,39 +401,6 @@ impl Emitter<'_> {
         quote! {
             /// Every endpoint of the spec: id, method and path.
             pub const ENDPOINTS: &[#rt::EndpointInfo] = &[#(#rows),*];
-        }
-    }
-
-    /// The platform-wide error table and its lookup, in the `common` module.
-    fn platform_table(&self) -> TokenStream {
-        let rt = &self.rt;
-        if self.model.platform_errors.is_empty() {
-            return TokenStream::new();
-        }
-        let rows = self.model.platform_errors.iter().map(|p| {
-            let code = p.code;
-            let name = opt_str(p.name.as_deref());
-            let http = match p.http {
-                Some(h) => quote!(Some(#h)),
-                None => quote!(None),
-            };
-            let message = &p.message;
-            let others = &p.other_messages;
-            let description = opt_str(p.description.as_deref());
-            let remedy = opt_str(p.remedy.as_deref());
-            quote!(#rt::PlatformErrorInfo::new(#code, #name, #http, #message, &[#(#others),*], #description, #remedy))
-        });
-        quote! {
-            /// The platform-wide error table (通用错误码), sorted by code.
-            pub const PLATFORM_ERRORS: &[#rt::PlatformErrorInfo] = &[#(#rows),*];
-
-            /// The platform-wide table's entry for a code.
-            pub fn platform_error(code: i64) -> ::core::option::Option<&'static #rt::PlatformErrorInfo> {
-                PLATFORM_ERRORS
-                    .binary_search_by_key(&code, |e| e.code)
-                    .ok()
-                    .map(|i| &PLATFORM_ERRORS[i])
-            }
         }
     }
 

@@ -17,6 +17,7 @@ use lark_example_recall::im::v1::{
 };
 use lark_example_recall::prelude::*;
 use lark_sdk::client::Error;
+use lark_sdk::common::PlatformError;
 use lark_sdk::event::{Dispatcher, EventEnvelope, LongConnection};
 use lark_sdk::im::v1::{CreateMessageReactionRequest, CreateMessageReactionRequestBody, Emoji};
 use lark_sdk::prelude::*;
@@ -200,7 +201,9 @@ async fn a_bot_recalls_its_message_and_receives_the_typed_event() {
         .delete(DeleteMessageRequest::new(theirs.message_id.clone()))
         .await
     {
-        Err(Error::Api(E::RateLimited(e))) => assert_eq!(e.code, 99_991_400),
+        Err(Error::Api(E::Platform(PlatformError::RateLimited(e)))) => {
+            assert_eq!(e.code, 99_991_400)
+        }
         other => panic!("expected RateLimited, got {other:?}"),
     }
     server.set_faults(Default::default());

@@ -113,7 +113,7 @@ pub mod im {
         ///
         /// 撤回类型
         ///
-        /// Open: a value the spec does not list is kept in `Unknown` and sent back as is.
+        /// Open: a value the spec does not list is kept, and sent back as is.
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum RecallType {
@@ -142,8 +142,12 @@ pub mod im {
             /// 企业管理员撤回
             EnterpriseManager,
             /// A value the spec does not list, kept as received.
-            Unknown(String),
+            #[deprecated(
+                note = "a value the spec does not list today may get a variant of its own when it does: read it with `as_str()` and test for it with `is_unknown()`"
+            )]
+            Unknown(::lark_sdk::UnknownValue),
         }
+        #[allow(deprecated)]
         impl RecallType {
             /// Every value the spec lists.
             pub const VALUES: &'static [Self] = &[
@@ -166,27 +170,33 @@ pub mod im {
             pub fn is_unknown(&self) -> bool {
                 matches!(self, Self::Unknown(_))
             }
-        }
-        impl From<&str> for RecallType {
-            fn from(value: &str) -> Self {
+            /// The listed value spelled `value`.
+            fn known(value: &str) -> Option<Self> {
                 match value {
-                    "message_owner" => Self::MessageOwner,
-                    "group_owner" => Self::GroupOwner,
-                    "group_manager" => Self::GroupManager,
-                    "enterprise_manager" => Self::EnterpriseManager,
-                    other => Self::Unknown(ToOwned::to_owned(other)),
+                    "message_owner" => Some(Self::MessageOwner),
+                    "group_owner" => Some(Self::GroupOwner),
+                    "group_manager" => Some(Self::GroupManager),
+                    "enterprise_manager" => Some(Self::EnterpriseManager),
+                    _ => None,
                 }
             }
         }
+        #[allow(deprecated)]
+        impl From<&str> for RecallType {
+            fn from(value: &str) -> Self {
+                Self::known(value)
+                    .unwrap_or_else(|| Self::Unknown(
+                        ::lark_sdk::UnknownValue::new(value),
+                    ))
+            }
+        }
+        #[allow(deprecated)]
         impl From<String> for RecallType {
             fn from(value: String) -> Self {
-                match value.as_str() {
-                    "message_owner" => Self::MessageOwner,
-                    "group_owner" => Self::GroupOwner,
-                    "group_manager" => Self::GroupManager,
-                    "enterprise_manager" => Self::EnterpriseManager,
-                    _ => Self::Unknown(value),
-                }
+                Self::known(&value)
+                    .unwrap_or_else(|| Self::Unknown(
+                        ::lark_sdk::UnknownValue::new(value),
+                    ))
             }
         }
         impl ::core::str::FromStr for RecallType {
@@ -314,182 +324,66 @@ pub mod im {
                 Ok(path)
             }
         }
-        /// Errors of [`DeleteMessageRequest`]: a variant per row of the endpoint's error table and per platform-wide code that applies, and `Other` for any code not listed.
+        /// Errors of [`DeleteMessageRequest`]: a variant per row of the endpoint's error table, `Platform` for the platform-wide codes, and `Unhandled` for any code the spec does not list; the `EndpointError` accessors read them all.
+        ///
+        /// Platform-wide codes it is documented to meet: `ResourceNotFound` (99991201), `MethodMismatch` (99991301), `RateLimited` (99991400), `IpDenied` (99991401), `MonthlyQuotaExceeded` (99991403), `TokenMissing` (99991661), `AppNotInUse` (99991662), `TenantTokenInvalid` (99991663), `TenantCodeInvalid` (99991665), `UserTokenInvalid` (99991668), `TokenMalformed` (99991671), `ScopeMissing` (99991672), `AppUnauthorized` (99991673), `TokenNoPermission` (99991676), `UserTokenExpired` (99991677), `UserAuthorizationRequired` (99991679).
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum DeleteMessageError {
             /// `230001` (HTTP 400): Your request contains an invalid request parameter.
             ///
-            /// A parameter is wrong; the message returned says which.
-            ///
-            /// 参数错误，可根据接口实际返回的错误信息，并参考接口文档内容，检查输入参数是否填写错误。
+            /// A parameter is wrong; the message returned says which. / 参数错误，可根据接口实际返回的错误信息，并参考接口文档内容，检查输入参数是否填写错误。
             InvalidParameter(Box<::lark_sdk::ApiError>),
             /// `230002` (HTTP 400): The bot can not be outside the group.
             ///
-            /// The bot is not in the message's group; add it to the group.
-            ///
-            /// 机器人不在对应群组中。你需要将应用机器人添加到消息相应的群组中。
+            /// The bot is not in the message's group; add it to the group. / 机器人不在对应群组中。你需要将应用机器人添加到消息相应的群组中。
             BotNotInChat(Box<::lark_sdk::ApiError>),
             /// `230006` (HTTP 400): Bot ability is not activated.
             ///
-            /// The app has not enabled its bot capability.
-            ///
-            /// 应用未启用机器人能力。
+            /// The app has not enabled its bot capability. / 应用未启用机器人能力。
             BotAbilityNotActivated(Box<::lark_sdk::ApiError>),
             /// `230009` (HTTP 400): Message has expired when recall message.
             ///
-            /// The message was sent too long ago: it is past the recall time limit the tenant administrator sets.
-            ///
-            /// 消息发出时间过长，不能执行当前操作。撤回的消息需要符合由企业管理员设置的撤回时限。
+            /// The message was sent too long ago: it is past the recall time limit the tenant administrator sets. / 消息发出时间过长，不能执行当前操作。撤回的消息需要符合由企业管理员设置的撤回时限。
             RecallExpired(Box<::lark_sdk::ApiError>),
             /// `230013` (HTTP 400): Bot has NO availability to this user.
             ///
-            /// The user of the one-to-one chat is outside the bot's availability (or disabled for the app, or has left the company). Add the user to the app's availability and publish a version.
-            ///
-            /// 目标用户或单聊用户不在应用机器人的可用范围内，或者是在应用的禁用范围内。如果目标用户已离职，也会报错 230013。
+            /// The user of the one-to-one chat is outside the bot's availability (or disabled for the app, or has left the company). Add the user to the app's availability and publish a version. / 目标用户或单聊用户不在应用机器人的可用范围内，或者是在应用的禁用范围内。如果目标用户已离职，也会报错 230013。
             BotUnavailableToUser(Box<::lark_sdk::ApiError>),
             /// `230026` (HTTP 400): No permission to recall this message.
             ///
-            /// A bot can recall only the messages it sent.
-            ///
-            /// 机器人没有权限撤回该消息。机器人只能撤回自己发出的消息。
+            /// A bot can recall only the messages it sent. / 机器人没有权限撤回该消息。机器人只能撤回自己发出的消息。
             NoRecallPermission(Box<::lark_sdk::ApiError>),
             /// `230027` (HTTP 400): Lack of necessary permissions.
             ///
-            /// A scope is missing, the user's authorisation was not found, or the bot acts in an external chat without external sharing enabled.
-            ///
-            /// 无权进行本次操作。可能的原因有：缺少相应权限；未检查到用户授权信息；机器人在外部群操作时未开启对外共享能力。
+            /// A scope is missing, the user's authorisation was not found, or the bot acts in an external chat without external sharing enabled. / 无权进行本次操作。可能的原因有：缺少相应权限；未检查到用户授权信息；机器人在外部群操作时未开启对外共享能力。
             LackOfPermissions(Box<::lark_sdk::ApiError>),
             /// `230050` (HTTP 400): The message is invisible to the operator.
             ///
-            /// The operator cannot see the message, so cannot act on it.
-            ///
-            /// 该消息对于当前的操作者不可见，无法进行本操作。
+            /// The operator cannot see the message, so cannot act on it. / 该消息对于当前的操作者不可见，无法进行本操作。
             MessageInvisible(Box<::lark_sdk::ApiError>),
             /// `230054` (HTTP 400): This operation is not supported for this message type.
             ///
-            /// Messages of this type cannot be recalled.
-            ///
-            /// 该消息类型不支持本操作。
+            /// Messages of this type cannot be recalled. / 该消息类型不支持本操作。
             UnsupportedMessageType(Box<::lark_sdk::ApiError>),
             /// `230110` (HTTP 400): Action unavailable as the message has been deleted.
             ///
-            /// The message has been deleted; nothing can be done with it.
-            ///
-            /// 消息已被删除，无法执行当前操作。
+            /// The message has been deleted; nothing can be done with it. / 消息已被删除，无法执行当前操作。
             MessageDeleted(Box<::lark_sdk::ApiError>),
             /// `232009` (HTTP 400): Your request specifies a chat which has already been dissolved.
             ///
-            /// The chat has been dissolved; nothing can be done in it.
-            ///
-            /// 群组已被解散，无法执行当前操作。
+            /// The chat has been dissolved; nothing can be done in it. / 群组已被解散，无法执行当前操作。
             ChatDissolved(Box<::lark_sdk::ApiError>),
-            /// `99991201` (HTTP 404): resource not find (platform-wide)
-            ///
-            /// Request path is wrong.
-            ResourceNotFound(Box<::lark_sdk::ApiError>),
-            /// `99991301`: request method doesn’t match (platform-wide)
-            ///
-            /// HTTP method differs from the one the API defines.
-            MethodMismatch(Box<::lark_sdk::ApiError>),
-            /// `99991400` (HTTP 429): request trigger frequency limit (platform-wide)
-            ///
-            /// Rate limit hit; back off (exponential backoff / honour `x-ogw-ratelimit-reset`).
-            ///
-            /// Wait the seconds the `x-ogw-ratelimit-reset` header gives, then retry; back off exponentially when it is absent.
-            RateLimited(Box<::lark_sdk::ApiError>),
-            /// `99991401`: ip %s is denied by app setting (platform-wide)
-            ///
-            /// Caller IP not in the app's IP allow-list.
-            ///
-            /// Add the caller's IP to the app's IP allow-list in the developer console.
-            IpDenied(Box<::lark_sdk::ApiError>),
-            /// `99991403`: This month's API call quota has been exceeded (platform-wide)
-            ///
-            /// Monthly API quota of the tenant exhausted.
-            ///
-            /// The tenant's monthly API quota is used up; wait for the next month or raise the quota.
-            MonthlyQuotaExceeded(Box<::lark_sdk::ApiError>),
-            /// `99991661`: Need a token (platform-wide)
-            ///
-            /// No access token: `Authorization: Bearer <token>` missing or malformed.
-            ///
-            /// Send `Authorization: Bearer <token>`.
-            TokenMissing(Box<::lark_sdk::ApiError>),
-            /// `99991662`: app not in use (platform-wide)
-            ///
-            /// The app is disabled.
-            ///
-            /// Enable the app in the admin console.
-            AppNotInUse(Box<::lark_sdk::ApiError>),
-            /// `99991663`: Invalid access token for authorization. Please make a request with token attached (platform-wide)
-            ///
-            /// tenant_access_token invalid or expired, or the API does not accept a tenant token (use a user token).
-            ///
-            /// Fetch a new tenant_access_token and retry; if the endpoint does not take tenant tokens, use a user token.
-            TenantTokenInvalid(Box<::lark_sdk::ApiError>),
-            /// `99991665`: invalid tenant code (platform-wide)
-            ///
-            /// tenant_access_token invalid.
-            ///
-            /// Fetch a new tenant_access_token and retry.
-            TenantCodeInvalid(Box<::lark_sdk::ApiError>),
-            /// `99991668`: Invalid access token for authorization. Please make a request with token attached. (platform-wide)
-            ///
-            /// user_access_token invalid/expired; or msg "user access token not support" when the API only accepts a tenant token.
-            ///
-            /// Refresh the user_access_token; if the endpoint only takes tenant tokens, use one.
-            UserTokenInvalid(Box<::lark_sdk::ApiError>),
-            /// `99991671`: Invalid token: must start with t-/u- (platform-wide)
-            ///
-            /// Token has the wrong format (tenant tokens start `t-`, user tokens `u-`).
-            ///
-            /// Tenant tokens start with `t-`, user tokens with `u-`; send the token as issued.
-            TokenMalformed(Box<::lark_sdk::ApiError>),
-            /// `99991672` (HTTP 400): Access denied. One of the following scopes is required (platform-wide)
-            ///
-            /// App lacks the API scope; the missing scopes are listed in `msg` / `permission_violations`.
-            ///
-            /// Enable one of the scopes listed in `msg` and `permission_violations` for the app, then publish a new version.
-            ScopeMissing(Box<::lark_sdk::ApiError>),
-            /// `99991673`: unauthorized app (platform-wide)
-            ///
-            /// App not usable / not installed in the tenant.
-            ///
-            /// Install or enable the app in the tenant.
-            AppUnauthorized(Box<::lark_sdk::ApiError>),
-            /// `99991676`: token no permission (platform-wide)
-            ///
-            /// Token lacks the needed permission.
-            ///
-            /// The token lacks the permission needed; check the scopes granted to it.
-            TokenNoPermission(Box<::lark_sdk::ApiError>),
-            /// `99991677`: token expire (platform-wide)
-            ///
-            /// user token expired; refresh it.
-            ///
-            /// Refresh the user_access_token with its refresh token.
-            UserTokenExpired(Box<::lark_sdk::ApiError>),
-            /// `99991679`: Unauthorized. You do not have permission to perform the requested operation on the resource. Please request user re-authorization and try again. (platform-wide)
-            ///
-            /// User has not granted the scope to the app; re-run user authorization.
-            ///
-            /// Ask the user to authorize the app again for the needed scopes.
-            UserAuthorizationRequired(Box<::lark_sdk::ApiError>),
-            /// A code the spec does not list for this endpoint (one the
-            /// platform added later lands here), kept with its message and log id.
-            Other(Box<::lark_sdk::ApiError>),
+            /// A platform-wide code (通用错误码): rate limits, tokens, scopes.
+            Platform(::lark_sdk::common::PlatformError),
+            /// A code the spec does not list for this endpoint, kept whole.
+            #[deprecated(
+                note = "match with `_` and read `code()`: an unlisted code may get a variant"
+            )]
+            Unhandled(::lark_sdk::Unhandled),
         }
         impl DeleteMessageError {
-            /// Codes with a variant of their own.
-            pub const CODES: &'static [i64] = &[
-                230001i64, 230002i64, 230006i64, 230009i64, 230013i64, 230026i64,
-                230027i64, 230050i64, 230054i64, 230110i64, 232009i64, 99991201i64,
-                99991301i64, 99991400i64, 99991401i64, 99991403i64, 99991661i64,
-                99991662i64, 99991663i64, 99991665i64, 99991668i64, 99991671i64,
-                99991672i64, 99991673i64, 99991676i64, 99991677i64, 99991679i64,
-            ];
-            /// The table row of [`Self::InvalidParameter`].
+            /// The row of `InvalidParameter`.
             pub const INVALID_PARAMETER: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
                     "InvalidParameter",
                     230001i64,
@@ -499,7 +393,7 @@ pub mod im {
                 .with_remedy(
                     "A parameter is wrong; the message returned says which. / 参数错误，可根据接口实际返回的错误信息，并参考接口文档内容，检查输入参数是否填写错误。",
                 );
-            /// The table row of [`Self::BotNotInChat`].
+            /// The row of `BotNotInChat`.
             pub const BOT_NOT_IN_CHAT: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
                     "BotNotInChat",
                     230002i64,
@@ -509,7 +403,7 @@ pub mod im {
                 .with_remedy(
                     "The bot is not in the message's group; add it to the group. / 机器人不在对应群组中。你需要将应用机器人添加到消息相应的群组中。",
                 );
-            /// The table row of [`Self::BotAbilityNotActivated`].
+            /// The row of `BotAbilityNotActivated`.
             pub const BOT_ABILITY_NOT_ACTIVATED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
                     "BotAbilityNotActivated",
                     230006i64,
@@ -519,7 +413,7 @@ pub mod im {
                 .with_remedy(
                     "The app has not enabled its bot capability. / 应用未启用机器人能力。",
                 );
-            /// The table row of [`Self::RecallExpired`].
+            /// The row of `RecallExpired`.
             pub const RECALL_EXPIRED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
                     "RecallExpired",
                     230009i64,
@@ -529,7 +423,7 @@ pub mod im {
                 .with_remedy(
                     "The message was sent too long ago: it is past the recall time limit the tenant administrator sets. / 消息发出时间过长，不能执行当前操作。撤回的消息需要符合由企业管理员设置的撤回时限。",
                 );
-            /// The table row of [`Self::BotUnavailableToUser`].
+            /// The row of `BotUnavailableToUser`.
             pub const BOT_UNAVAILABLE_TO_USER: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
                     "BotUnavailableToUser",
                     230013i64,
@@ -539,7 +433,7 @@ pub mod im {
                 .with_remedy(
                     "The user of the one-to-one chat is outside the bot's availability (or disabled for the app, or has left the company). Add the user to the app's availability and publish a version. / 目标用户或单聊用户不在应用机器人的可用范围内，或者是在应用的禁用范围内。如果目标用户已离职，也会报错 230013。",
                 );
-            /// The table row of [`Self::NoRecallPermission`].
+            /// The row of `NoRecallPermission`.
             pub const NO_RECALL_PERMISSION: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
                     "NoRecallPermission",
                     230026i64,
@@ -549,7 +443,7 @@ pub mod im {
                 .with_remedy(
                     "A bot can recall only the messages it sent. / 机器人没有权限撤回该消息。机器人只能撤回自己发出的消息。",
                 );
-            /// The table row of [`Self::LackOfPermissions`].
+            /// The row of `LackOfPermissions`.
             pub const LACK_OF_PERMISSIONS: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
                     "LackOfPermissions",
                     230027i64,
@@ -559,7 +453,7 @@ pub mod im {
                 .with_remedy(
                     "A scope is missing, the user's authorisation was not found, or the bot acts in an external chat without external sharing enabled. / 无权进行本次操作。可能的原因有：缺少相应权限；未检查到用户授权信息；机器人在外部群操作时未开启对外共享能力。",
                 );
-            /// The table row of [`Self::MessageInvisible`].
+            /// The row of `MessageInvisible`.
             pub const MESSAGE_INVISIBLE: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
                     "MessageInvisible",
                     230050i64,
@@ -569,7 +463,7 @@ pub mod im {
                 .with_remedy(
                     "The operator cannot see the message, so cannot act on it. / 该消息对于当前的操作者不可见，无法进行本操作。",
                 );
-            /// The table row of [`Self::UnsupportedMessageType`].
+            /// The row of `UnsupportedMessageType`.
             pub const UNSUPPORTED_MESSAGE_TYPE: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
                     "UnsupportedMessageType",
                     230054i64,
@@ -579,7 +473,7 @@ pub mod im {
                 .with_remedy(
                     "Messages of this type cannot be recalled. / 该消息类型不支持本操作。",
                 );
-            /// The table row of [`Self::MessageDeleted`].
+            /// The row of `MessageDeleted`.
             pub const MESSAGE_DELETED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
                     "MessageDeleted",
                     230110i64,
@@ -589,7 +483,7 @@ pub mod im {
                 .with_remedy(
                     "The message has been deleted; nothing can be done with it. / 消息已被删除，无法执行当前操作。",
                 );
-            /// The table row of [`Self::ChatDissolved`].
+            /// The row of `ChatDissolved`.
             pub const CHAT_DISSOLVED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
                     "ChatDissolved",
                     232009i64,
@@ -598,152 +492,6 @@ pub mod im {
                 )
                 .with_remedy(
                     "The chat has been dissolved; nothing can be done in it. / 群组已被解散，无法执行当前操作。",
-                );
-            /// The table row of [`Self::ResourceNotFound`].
-            pub const RESOURCE_NOT_FOUND: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                    "ResourceNotFound",
-                    99991201i64,
-                    Some(404u16),
-                    "resource not find",
-                )
-                .with_remedy("Request path is wrong.");
-            /// The table row of [`Self::MethodMismatch`].
-            pub const METHOD_MISMATCH: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                    "MethodMismatch",
-                    99991301i64,
-                    None,
-                    "request method doesn’t match",
-                )
-                .with_remedy("HTTP method differs from the one the API defines.");
-            /// The table row of [`Self::RateLimited`].
-            pub const RATE_LIMITED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                    "RateLimited",
-                    99991400i64,
-                    Some(429u16),
-                    "request trigger frequency limit",
-                )
-                .with_remedy(
-                    "Wait the seconds the `x-ogw-ratelimit-reset` header gives, then retry; back off exponentially when it is absent.",
-                );
-            /// The table row of [`Self::IpDenied`].
-            pub const IP_DENIED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                    "IpDenied",
-                    99991401i64,
-                    None,
-                    "ip %s is denied by app setting",
-                )
-                .with_remedy(
-                    "Add the caller's IP to the app's IP allow-list in the developer console.",
-                );
-            /// The table row of [`Self::MonthlyQuotaExceeded`].
-            pub const MONTHLY_QUOTA_EXCEEDED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                    "MonthlyQuotaExceeded",
-                    99991403i64,
-                    None,
-                    "This month's API call quota has been exceeded",
-                )
-                .with_remedy(
-                    "The tenant's monthly API quota is used up; wait for the next month or raise the quota.",
-                );
-            /// The table row of [`Self::TokenMissing`].
-            pub const TOKEN_MISSING: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                    "TokenMissing",
-                    99991661i64,
-                    None,
-                    "Need a token",
-                )
-                .with_remedy("Send `Authorization: Bearer <token>`.");
-            /// The table row of [`Self::AppNotInUse`].
-            pub const APP_NOT_IN_USE: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                    "AppNotInUse",
-                    99991662i64,
-                    None,
-                    "app not in use",
-                )
-                .with_remedy("Enable the app in the admin console.");
-            /// The table row of [`Self::TenantTokenInvalid`].
-            pub const TENANT_TOKEN_INVALID: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                    "TenantTokenInvalid",
-                    99991663i64,
-                    None,
-                    "Invalid access token for authorization. Please make a request with token attached",
-                )
-                .with_remedy(
-                    "Fetch a new tenant_access_token and retry; if the endpoint does not take tenant tokens, use a user token.",
-                );
-            /// The table row of [`Self::TenantCodeInvalid`].
-            pub const TENANT_CODE_INVALID: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                    "TenantCodeInvalid",
-                    99991665i64,
-                    None,
-                    "invalid tenant code",
-                )
-                .with_remedy("Fetch a new tenant_access_token and retry.");
-            /// The table row of [`Self::UserTokenInvalid`].
-            pub const USER_TOKEN_INVALID: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                    "UserTokenInvalid",
-                    99991668i64,
-                    None,
-                    "Invalid access token for authorization. Please make a request with token attached.",
-                )
-                .with_remedy(
-                    "Refresh the user_access_token; if the endpoint only takes tenant tokens, use one.",
-                );
-            /// The table row of [`Self::TokenMalformed`].
-            pub const TOKEN_MALFORMED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                    "TokenMalformed",
-                    99991671i64,
-                    None,
-                    "Invalid token: must start with t-/u-",
-                )
-                .with_remedy(
-                    "Tenant tokens start with `t-`, user tokens with `u-`; send the token as issued.",
-                );
-            /// The table row of [`Self::ScopeMissing`].
-            pub const SCOPE_MISSING: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                    "ScopeMissing",
-                    99991672i64,
-                    Some(400u16),
-                    "Access denied. One of the following scopes is required",
-                )
-                .with_remedy(
-                    "Enable one of the scopes listed in `msg` and `permission_violations` for the app, then publish a new version.",
-                );
-            /// The table row of [`Self::AppUnauthorized`].
-            pub const APP_UNAUTHORIZED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                    "AppUnauthorized",
-                    99991673i64,
-                    None,
-                    "unauthorized app",
-                )
-                .with_remedy("Install or enable the app in the tenant.");
-            /// The table row of [`Self::TokenNoPermission`].
-            pub const TOKEN_NO_PERMISSION: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                    "TokenNoPermission",
-                    99991676i64,
-                    None,
-                    "token no permission",
-                )
-                .with_remedy(
-                    "The token lacks the permission needed; check the scopes granted to it.",
-                );
-            /// The table row of [`Self::UserTokenExpired`].
-            pub const USER_TOKEN_EXPIRED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                    "UserTokenExpired",
-                    99991677i64,
-                    None,
-                    "token expire",
-                )
-                .with_remedy("Refresh the user_access_token with its refresh token.");
-            /// The table row of [`Self::UserAuthorizationRequired`].
-            pub const USER_AUTHORIZATION_REQUIRED: ::lark_sdk::ErrorSpec = ::lark_sdk::ErrorSpec::new(
-                    "UserAuthorizationRequired",
-                    99991679i64,
-                    None,
-                    "Unauthorized. You do not have permission to perform the requested operation on the resource. Please request user re-authorization and try again.",
-                )
-                .with_remedy(
-                    "Ask the user to authorize the app again for the needed scopes.",
                 );
             /// Every row with a variant of its own, in table order.
             pub const SPECS: &'static [::lark_sdk::ErrorSpec] = &[
@@ -758,25 +506,11 @@ pub mod im {
                 Self::UNSUPPORTED_MESSAGE_TYPE,
                 Self::MESSAGE_DELETED,
                 Self::CHAT_DISSOLVED,
-                Self::RESOURCE_NOT_FOUND,
-                Self::METHOD_MISMATCH,
-                Self::RATE_LIMITED,
-                Self::IP_DENIED,
-                Self::MONTHLY_QUOTA_EXCEEDED,
-                Self::TOKEN_MISSING,
-                Self::APP_NOT_IN_USE,
-                Self::TENANT_TOKEN_INVALID,
-                Self::TENANT_CODE_INVALID,
-                Self::USER_TOKEN_INVALID,
-                Self::TOKEN_MALFORMED,
-                Self::SCOPE_MISSING,
-                Self::APP_UNAUTHORIZED,
-                Self::TOKEN_NO_PERMISSION,
-                Self::USER_TOKEN_EXPIRED,
-                Self::USER_AUTHORIZATION_REQUIRED,
             ];
-            /// The platform's error as returned: code, message, log id and details.
-            pub fn api_error(&self) -> &::lark_sdk::ApiError {
+        }
+        #[allow(deprecated)]
+        impl ::lark_sdk::EndpointError for DeleteMessageError {
+            fn api_error(&self) -> &::lark_sdk::ApiError {
                 match self {
                     Self::InvalidParameter(e)
                     | Self::BotNotInChat(e)
@@ -788,91 +522,26 @@ pub mod im {
                     | Self::MessageInvisible(e)
                     | Self::UnsupportedMessageType(e)
                     | Self::MessageDeleted(e)
-                    | Self::ChatDissolved(e)
-                    | Self::ResourceNotFound(e)
-                    | Self::MethodMismatch(e)
-                    | Self::RateLimited(e)
-                    | Self::IpDenied(e)
-                    | Self::MonthlyQuotaExceeded(e)
-                    | Self::TokenMissing(e)
-                    | Self::AppNotInUse(e)
-                    | Self::TenantTokenInvalid(e)
-                    | Self::TenantCodeInvalid(e)
-                    | Self::UserTokenInvalid(e)
-                    | Self::TokenMalformed(e)
-                    | Self::ScopeMissing(e)
-                    | Self::AppUnauthorized(e)
-                    | Self::TokenNoPermission(e)
-                    | Self::UserTokenExpired(e)
-                    | Self::UserAuthorizationRequired(e)
-                    | Self::Other(e) => e,
+                    | Self::ChatDissolved(e) => e,
+                    Self::Platform(p) => p.api_error(),
+                    Self::Unhandled(u) => u.api_error(),
                 }
             }
-            /// The response `code`.
-            pub fn code(&self) -> i64 {
-                self.api_error().code
-            }
-            /// The response `msg`.
-            pub fn message(&self) -> &str {
-                &self.api_error().msg
-            }
-            /// The log id to quote to support.
-            pub fn log_id(&self) -> Option<&str> {
-                self.api_error().log_id.as_deref()
-            }
-            /// The table row of this error (`None` for `Other`).
-            pub fn spec(&self) -> Option<&'static ::lark_sdk::ErrorSpec> {
+            fn spec(&self) -> Option<&'static ::lark_sdk::ErrorSpec> {
                 match self {
-                    Self::InvalidParameter(_) => Some(&Self::SPECS[0usize]),
-                    Self::BotNotInChat(_) => Some(&Self::SPECS[1usize]),
-                    Self::BotAbilityNotActivated(_) => Some(&Self::SPECS[2usize]),
-                    Self::RecallExpired(_) => Some(&Self::SPECS[3usize]),
-                    Self::BotUnavailableToUser(_) => Some(&Self::SPECS[4usize]),
-                    Self::NoRecallPermission(_) => Some(&Self::SPECS[5usize]),
-                    Self::LackOfPermissions(_) => Some(&Self::SPECS[6usize]),
-                    Self::MessageInvisible(_) => Some(&Self::SPECS[7usize]),
-                    Self::UnsupportedMessageType(_) => Some(&Self::SPECS[8usize]),
-                    Self::MessageDeleted(_) => Some(&Self::SPECS[9usize]),
-                    Self::ChatDissolved(_) => Some(&Self::SPECS[10usize]),
-                    Self::ResourceNotFound(_) => Some(&Self::SPECS[11usize]),
-                    Self::MethodMismatch(_) => Some(&Self::SPECS[12usize]),
-                    Self::RateLimited(_) => Some(&Self::SPECS[13usize]),
-                    Self::IpDenied(_) => Some(&Self::SPECS[14usize]),
-                    Self::MonthlyQuotaExceeded(_) => Some(&Self::SPECS[15usize]),
-                    Self::TokenMissing(_) => Some(&Self::SPECS[16usize]),
-                    Self::AppNotInUse(_) => Some(&Self::SPECS[17usize]),
-                    Self::TenantTokenInvalid(_) => Some(&Self::SPECS[18usize]),
-                    Self::TenantCodeInvalid(_) => Some(&Self::SPECS[19usize]),
-                    Self::UserTokenInvalid(_) => Some(&Self::SPECS[20usize]),
-                    Self::TokenMalformed(_) => Some(&Self::SPECS[21usize]),
-                    Self::ScopeMissing(_) => Some(&Self::SPECS[22usize]),
-                    Self::AppUnauthorized(_) => Some(&Self::SPECS[23usize]),
-                    Self::TokenNoPermission(_) => Some(&Self::SPECS[24usize]),
-                    Self::UserTokenExpired(_) => Some(&Self::SPECS[25usize]),
-                    Self::UserAuthorizationRequired(_) => Some(&Self::SPECS[26usize]),
-                    Self::Other(_) => None,
+                    Self::Platform(p) => Some(p.spec()),
+                    Self::Unhandled(_) => None,
+                    _ => Self::SPECS.iter().find(|row| row.code == self.api_error().code),
                 }
             }
-            /// The HTTP status the spec documents for this error.
-            pub fn documented_status(&self) -> Option<u16> {
-                self.spec().and_then(|row| row.http_status)
-            }
-            /// What to check or do, as the spec says (for `Other`: the
-            /// platform-wide table's word on the code, if it has one).
-            pub fn remedy(&self) -> Option<&'static str> {
-                match self.spec() {
-                    Some(row) => row.remedy,
-                    None => {
-                        ::lark_sdk::common::platform_error(self.code())
-                            .and_then(|p| p.remedy.or(p.description))
-                    }
+            fn platform_info(&self) -> Option<&'static ::lark_sdk::PlatformErrorInfo> {
+                match self {
+                    Self::Unhandled(u) => u.platform_info(),
+                    _ => None,
                 }
-            }
-            /// The variant's name (`"Other"` for unlisted codes).
-            pub fn name(&self) -> &'static str {
-                self.spec().map_or("Other", |row| row.name)
             }
         }
+        #[allow(deprecated)]
         impl From<::lark_sdk::ApiError> for DeleteMessageError {
             fn from(error: ::lark_sdk::ApiError) -> Self {
                 let error = Box::new(error);
@@ -888,37 +557,22 @@ pub mod im {
                     230054i64 => Self::UnsupportedMessageType(error),
                     230110i64 => Self::MessageDeleted(error),
                     232009i64 => Self::ChatDissolved(error),
-                    99991201i64 => Self::ResourceNotFound(error),
-                    99991301i64 => Self::MethodMismatch(error),
-                    99991400i64 => Self::RateLimited(error),
-                    99991401i64 => Self::IpDenied(error),
-                    99991403i64 => Self::MonthlyQuotaExceeded(error),
-                    99991661i64 => Self::TokenMissing(error),
-                    99991662i64 => Self::AppNotInUse(error),
-                    99991663i64 => Self::TenantTokenInvalid(error),
-                    99991665i64 => Self::TenantCodeInvalid(error),
-                    99991668i64 => Self::UserTokenInvalid(error),
-                    99991671i64 => Self::TokenMalformed(error),
-                    99991672i64 => Self::ScopeMissing(error),
-                    99991673i64 => Self::AppUnauthorized(error),
-                    99991676i64 => Self::TokenNoPermission(error),
-                    99991677i64 => Self::UserTokenExpired(error),
-                    99991679i64 => Self::UserAuthorizationRequired(error),
-                    _ => Self::Other(error),
+                    _ => {
+                        match ::lark_sdk::common::PlatformError::classify(error) {
+                            Ok(platform) => Self::Platform(platform),
+                            Err(unhandled) => Self::Unhandled(unhandled),
+                        }
+                    }
                 }
             }
         }
         impl ::core::fmt::Display for DeleteMessageError {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                use ::lark_sdk::EndpointError as _;
                 write!(f, "{}: {}", self.name(), self.api_error())
             }
         }
         impl ::std::error::Error for DeleteMessageError {}
-        impl ::lark_sdk::EndpointError for DeleteMessageError {
-            fn api_error(&self) -> &::lark_sdk::ApiError {
-                DeleteMessageError::api_error(self)
-            }
-        }
         impl MessageRecalledV1 {
             /// The event type, as in the envelope.
             pub const EVENT_TYPE: &'static str = "im.message.recalled_v1";
