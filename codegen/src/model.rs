@@ -83,6 +83,8 @@ pub enum TypeKind {
     Object(Vec<Field>),
     /// An open string enum.
     Enum(Vec<Variant>),
+    /// An open integer enum (`repr: integer`): each value is a whole number.
+    IntEnum(Vec<Variant>),
     /// `pub type Name = ...;`
     Alias(Ty),
 }

@@ -152,7 +152,7 @@ pub use lark_runtime::{
     ApiError, Endpoint, EndpointError, EndpointInfo, ErrorDetail, ErrorSpec, FieldScopes,
     FieldViolation, HelpLink, HttpMethod, InvalidRequest, NoData, Page, Paginated,
     PermissionViolation, PlatformErrorInfo, RateLimit, TimestampMs, TokenType, Unhandled,
-    UnknownValue,
+    UnknownNumber, UnknownValue,
 };
 
 #[cfg(feature = "client")]

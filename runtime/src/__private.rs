@@ -74,6 +74,44 @@ where
     deserializer.deserialize_any(Open(PhantomData))
 }
 
+/// Deserializes an open integer enum: any whole number is accepted, unknown
+/// ones kept; a string holding a whole number (some senders quote them) is
+/// read as that number. Anything else is refused, naming what was found.
+pub fn deserialize_int_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: From<i64>,
+{
+    struct Int<T>(PhantomData<T>);
+
+    impl<T: From<i64>> Visitor<'_> for Int<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a whole number")
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<T, E> {
+            i64::try_from(v)
+                .map(T::from)
+                .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<T, E> {
+            Ok(T::from(v))
+        }
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+            v.trim()
+                .parse::<i64>()
+                .map(T::from)
+                .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+        }
+    }
+
+    deserializer.deserialize_any(Int(PhantomData))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

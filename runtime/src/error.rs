@@ -223,6 +223,25 @@ impl Unhandled {
     }
 }
 
+/// A number of an open integer enum that the spec does not list, kept as
+/// received. Opaque: read it with the enum's `value()`, and test for it with
+/// `is_unknown()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnknownNumber(i64);
+
+impl UnknownNumber {
+    /// An unlisted number (for generated code).
+    #[doc(hidden)]
+    pub fn new(value: i64) -> Self {
+        Self(value)
+    }
+
+    /// The number as received.
+    pub fn get(self) -> i64 {
+        self.0
+    }
+}
+
 /// A value of an open enum that the spec does not list, kept as received.
 /// Opaque: read it with the enum's `as_str()` (or `value()`), and test for
 /// it with `is_unknown()`.

@@ -32,7 +32,7 @@ pub use endpoint::{
 };
 pub use error::{
     ApiError, EndpointError, ErrorDetail, ErrorSpec, FieldViolation, HelpLink, InvalidRequest,
-    PermissionViolation, PlatformErrorInfo, Unhandled, UnknownValue,
+    PermissionViolation, PlatformErrorInfo, Unhandled, UnknownNumber, UnknownValue,
 };
 pub use time::TimestampMs;
 

@@ -18,6 +18,10 @@ mod events {
     include!("../golden/events.rs");
 }
 #[allow(dead_code)]
+mod int_enums {
+    include!("../golden/int_enums.rs");
+}
+#[allow(dead_code)]
 mod recursion {
     include!("../golden/recursion.rs");
 }

@@ -349,7 +349,7 @@ impl Checker<'_> {
         match ty {
             Ty::String | Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool | Ty::TimestampMs => true,
             Ty::Named(id) => match &self.model.types[id.0].kind {
-                TypeKind::Enum(_) => true,
+                TypeKind::Enum(_) | TypeKind::IntEnum(_) => true,
                 TypeKind::Alias(inner) => self.is_scalar(inner),
                 TypeKind::Object(_) => false,
             },
@@ -368,7 +368,9 @@ impl Checker<'_> {
             Ty::F64 if text.parse::<f64>().is_err() => Some("a number".to_owned()),
             Ty::Bool if !matches!(text, "true" | "false") => Some("`true` or `false`".to_owned()),
             Ty::Named(id) => match &self.model.types[id.0].kind {
-                TypeKind::Enum(variants) if !variants.iter().any(|v| v.value == text) => {
+                TypeKind::Enum(variants) | TypeKind::IntEnum(variants)
+                    if !variants.iter().any(|v| v.value == text) =>
+                {
                     let values: Vec<&str> = variants.iter().map(|v| v.value.as_str()).collect();
                     Some(match did_you_mean(text, values.iter().copied()) {
                         Some(close) => format!("one of its values (did you mean `{close}`?)"),

@@ -23,7 +23,7 @@ fn edges(model: &Model, id: TypeId) -> Vec<TypeId> {
     match &model.types[id.0].kind {
         TypeKind::Object(fields) => fields.iter().filter_map(|f| direct(&f.ty)).collect(),
         TypeKind::Alias(ty) => direct(ty).into_iter().collect(),
-        TypeKind::Enum(_) => Vec::new(),
+        TypeKind::Enum(_) | TypeKind::IntEnum(_) => Vec::new(),
     }
 }
 
@@ -116,7 +116,7 @@ fn derive_eq(model: &mut Model) {
             let float = match &model.types[i].kind {
                 TypeKind::Object(fields) => fields.iter().any(|f| has_float(model, &f.ty)),
                 TypeKind::Alias(ty) => has_float(model, ty),
-                TypeKind::Enum(_) => false,
+                TypeKind::Enum(_) | TypeKind::IntEnum(_) => false,
             };
             if float {
                 model.types[i].eq = false;
@@ -156,7 +156,7 @@ fn scopes_under(
                     }
                 }
                 TypeKind::Alias(inner) => scopes_under(model, inner, prefix, seen, out),
-                TypeKind::Enum(_) => {}
+                TypeKind::Enum(_) | TypeKind::IntEnum(_) => {}
             }
             seen.pop();
         }

@@ -6,7 +6,7 @@ use crate::decode::{Entries, Spanned};
 use crate::diag::{Loc, did_you_mean, one_of};
 use crate::model::{self, ModuleId, Ty, TypeDef, TypeId, TypeKind, Variant};
 use crate::rustdoc;
-use crate::spec::{self, Builtin, EnumValue, Schema, SpecFile};
+use crate::spec::{self, Builtin, EnumValue, Repr, Schema, SpecFile};
 
 impl Checker<'_> {
     /// Registers every named type of a file, so references resolve in any order.
@@ -74,7 +74,25 @@ impl Checker<'_> {
                 TypeKind::Object(self.fields(module, name, schema.fields.as_ref()))
             }
             Some(Builtin::Enum) => {
-                TypeKind::Enum(self.variants(schema.values.as_deref().unwrap_or_default()))
+                let values = schema.values.as_deref().unwrap_or_default();
+                let variants = self.variants(values);
+                match schema.repr.as_ref().map(|r| r.value) {
+                    Some(Repr::Integer) => {
+                        for value in values {
+                            if value.value.value.parse::<i64>().is_err() {
+                                self.diags.error(
+                                    value.value.loc,
+                                    format!(
+                                        "enum value `{}` is not a whole number, as `repr: integer` needs",
+                                        value.value.value
+                                    ),
+                                );
+                            }
+                        }
+                        TypeKind::IntEnum(variants)
+                    }
+                    _ => TypeKind::Enum(variants),
+                }
             }
             _ => TypeKind::Alias(self.resolve(module, schema, name)),
         }

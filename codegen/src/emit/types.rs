@@ -12,6 +12,7 @@ impl Emitter<'_> {
         match &def.kind {
             TypeKind::Object(fields) => self.object(id, fields),
             TypeKind::Enum(variants) => self.open_enum(id, variants),
+            TypeKind::IntEnum(variants) => self.int_enum(id, variants),
             TypeKind::Alias(ty) => {
                 let docs = doc_attrs(&def.docs);
                 let name = ident(&def.name);
@@ -239,6 +240,95 @@ impl Emitter<'_> {
                     deserializer: D,
                 ) -> Result<Self, D::Error> {
                     #rt::__private::deserialize_open_enum(deserializer)
+                }
+            }
+        }
+    }
+
+    fn int_enum(&self, id: TypeId, variants: &[Variant]) -> TokenStream {
+        let def = &self.model.types[id.0];
+        let rt = &self.rt;
+        let docs = doc_attrs(&def.docs);
+        let name = ident(&def.name);
+        let idents: Vec<_> = variants.iter().map(|v| ident(&v.ident)).collect();
+        // The checker saw that each value is a whole number.
+        let values: Vec<i64> = variants
+            .iter()
+            .map(|v| v.value.parse().unwrap_or_default())
+            .collect();
+        let variant_docs = variants.iter().map(|v| doc_attrs(&v.docs));
+        quote! {
+            #docs
+            ///
+            /// Open: a number the spec does not list is kept, and sent back as is.
+            /// Sent as a JSON number.
+            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+            #[non_exhaustive]
+            pub enum #name {
+                #(
+                    #variant_docs
+                    #idents,
+                )*
+                /// A number the spec does not list, kept as received.
+                #[deprecated(note = "a number the spec does not list today may get a variant of its own when it does: read it with `value()` and test for it with `is_unknown()`")]
+                Unknown(#rt::UnknownNumber),
+            }
+
+            #[allow(deprecated)]
+            impl #name {
+                /// Every value the spec lists.
+                pub const VALUES: &'static [Self] = &[#(Self::#idents),*];
+
+                /// The number as sent on the wire.
+                pub fn value(self) -> i64 {
+                    match self {
+                        #(Self::#idents => #values,)*
+                        Self::Unknown(value) => value.get(),
+                    }
+                }
+
+                /// True for a number the spec does not list.
+                pub fn is_unknown(self) -> bool {
+                    matches!(self, Self::Unknown(_))
+                }
+            }
+
+            #[allow(deprecated)]
+            impl From<i64> for #name {
+                fn from(value: i64) -> Self {
+                    match value {
+                        #(#values => Self::#idents,)*
+                        other => Self::Unknown(#rt::UnknownNumber::new(other)),
+                    }
+                }
+            }
+
+            impl From<#name> for i64 {
+                fn from(value: #name) -> i64 {
+                    value.value()
+                }
+            }
+
+            impl ::core::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::fmt::Display::fmt(&self.value(), f)
+                }
+            }
+
+            impl #rt::__private::serde::Serialize for #name {
+                fn serialize<S: #rt::__private::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    serializer.serialize_i64(self.value())
+                }
+            }
+
+            impl<'de> #rt::__private::serde::Deserialize<'de> for #name {
+                fn deserialize<D: #rt::__private::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Self, D::Error> {
+                    #rt::__private::deserialize_int_enum(deserializer)
                 }
             }
         }

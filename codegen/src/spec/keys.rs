@@ -259,6 +259,19 @@ pub const TYPE_KEYS: &[TypeKey] = &[
         schema: Vec::<EnumValue>::schema,
     },
     TypeKey {
+        name: "repr",
+        docs: KeyDocs::Text(
+            "With `type: enum`: `string` (the default) or `integer`, for enums whose values are \
+             JSON numbers (`values: [{value: 0, name: Pending}]`). Integer enums are open too: a \
+             number not listed is kept.",
+        ),
+        roles: &[TypeDef, FieldRole, Items, PathParam, Query, Body],
+        required: false,
+        goes_with: &[Builtin::Enum],
+        decode: |value, cx, out| out.repr = Spanned::decode(value, cx),
+        schema: Spanned::<super::Repr>::schema,
+    },
+    TypeKey {
         name: "items",
         docs: KeyDocs::Text("With `type: array` or `type: map`: the type of the elements."),
         roles: &[TypeDef, FieldRole, Items, Query, Body],

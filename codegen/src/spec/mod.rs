@@ -92,8 +92,9 @@ spec_struct! {
         opt pagination: Pagination,
         /// The endpoint's own error table.
         def errors: Vec<ErrorRow>,
-        /// Platform-wide codes (by code) to add to the error enum beyond those
-        /// whose `applies` already covers this endpoint.
+        /// Platform-wide codes (by code) the endpoint is documented to meet
+        /// beyond those whose `applies` already covers it (listed on its
+        /// error enum; every named code is reachable through `Platform`).
         def platform_errors: Vec<Spanned<i64>>,
     }
 }
@@ -137,8 +138,8 @@ spec_struct! {
     pub struct PlatformError as "platform error" {
         /// The `code` of the response body.
         req code: Spanned<i64>,
-        /// PascalCase English name; a named code can become a variant of
-        /// endpoint error enums (see `applies`).
+        /// PascalCase English name; a named code is a variant of
+        /// `common::PlatformError`.
         opt name: Spanned<String>,
         /// HTTP status, where the platform documents one.
         opt http: Spanned<u16>,
@@ -150,9 +151,9 @@ spec_struct! {
         opt description: Text,
         /// What to do about it.
         opt remedy: Text,
-        /// Which endpoints' error enums get this code as a variant: `all`, or
-        /// those accepting a token type (`tenant_token`, `user_token`,
-        /// `app_token`). Needs `name`.
+        /// Which endpoints are documented to meet this code (listed on their
+        /// error enums): `all`, or those accepting a token type
+        /// (`tenant_token`, `user_token`, `app_token`). Needs `name`.
         def applies: Vec<Spanned<Applies>>,
     }
 }
@@ -241,6 +242,16 @@ keywords! {
 }
 
 keywords! {
+    /// How an enum's values go on the wire.
+    pub enum Repr as "enum representation" {
+        /// JSON strings (the default).
+        String = "string",
+        /// JSON integers: every value is a whole number.
+        Integer = "integer",
+    }
+}
+
+keywords! {
     /// Event envelope version.
     pub enum EnvelopeVersion as "envelope version" {
         /// `{"schema":"2.0","header":{..},"event":{..}}`
@@ -292,6 +303,8 @@ pub struct Schema {
     pub fields: Option<Entries<Field>>,
     /// `values`, for enums.
     pub values: Option<Vec<EnumValue>>,
+    /// `repr`, for enums.
+    pub repr: Option<Spanned<Repr>>,
     /// `items`, for arrays and maps.
     pub items: Option<Box<Schema>>,
     /// `required`.
