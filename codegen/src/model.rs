@@ -106,6 +106,28 @@ pub struct Field {
     pub docs: Vec<String>,
     /// Scopes of which one is needed for the platform to fill it.
     pub scopes: Vec<String>,
+    /// Documented bounds, checked before sending.
+    pub bounds: Bounds,
+}
+
+/// The bounds a value must keep to (`minimum`, `max_length`, …).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Bounds {
+    /// Least value, as written (a number of the field's type).
+    pub minimum: Option<String>,
+    /// Greatest value, as written.
+    pub maximum: Option<String>,
+    /// Fewest and most characters of a string.
+    pub length: (Option<u32>, Option<u32>),
+    /// Fewest and most items of an array.
+    pub items: (Option<u32>, Option<u32>),
+}
+
+impl Bounds {
+    /// No bound at all.
+    pub fn is_empty(&self) -> bool {
+        *self == Bounds::default()
+    }
 }
 
 /// A value of an open enum.
@@ -222,6 +244,8 @@ pub struct Param {
     pub default: Option<String>,
     /// Doc lines.
     pub docs: Vec<String>,
+    /// Documented bounds, checked before sending.
+    pub bounds: Bounds,
 }
 
 /// How a list call pages.

@@ -34,6 +34,55 @@ pub fn push_path_param(
     Ok(())
 }
 
+/// Refuses a value below `min` or above `max`.
+pub fn check_range<T: PartialOrd + fmt::Display>(
+    endpoint: &'static str,
+    field: &'static str,
+    value: T,
+    min: Option<T>,
+    max: Option<T>,
+) -> Result<(), InvalidRequest> {
+    let bound = match (min, max) {
+        (Some(min), _) if value < min => format!("at least {min}"),
+        (_, Some(max)) if value > max => format!("at most {max}"),
+        _ => return Ok(()),
+    };
+    Err(InvalidRequest::OutOfBounds {
+        endpoint,
+        field,
+        bound,
+        found: value.to_string(),
+    })
+}
+
+/// Refuses a count (of characters, or of items) below `min` or above `max`;
+/// `unit` names what is counted (`characters`, `items`).
+pub fn check_count(
+    endpoint: &'static str,
+    field: &'static str,
+    count: usize,
+    min: Option<u32>,
+    max: Option<u32>,
+    unit: &'static str,
+) -> Result<(), InvalidRequest> {
+    let count = u64::try_from(count).unwrap_or(u64::MAX);
+    let counted = |n: u64| match n {
+        1 => format!("1 {}", unit.strip_suffix('s').unwrap_or(unit)),
+        n => format!("{n} {unit}"),
+    };
+    let bound = match (min, max) {
+        (Some(min), _) if count < u64::from(min) => format!("at least {}", counted(min.into())),
+        (_, Some(max)) if count > u64::from(max) => format!("at most {}", counted(max.into())),
+        _ => return Ok(()),
+    };
+    Err(InvalidRequest::OutOfBounds {
+        endpoint,
+        field,
+        bound,
+        found: counted(count),
+    })
+}
+
 /// Deserializes an open string enum: any string is accepted, unknown ones
 /// kept; a number (some senders write codes as numbers) is kept as its text.
 pub fn deserialize_open_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>

@@ -138,6 +138,12 @@ pub trait Endpoint: Send + Sync {
     /// Response fields that need a scope of their own.
     const FIELD_SCOPES: FieldScopes;
 
+    /// Refuses a request with a value outside a documented bound; called
+    /// before anything is sent.
+    fn validate(&self) -> Result<(), InvalidRequest> {
+        Ok(())
+    }
+
     /// The path with parameters filled in and percent-encoded; refuses empty ones.
     fn render_path(&self) -> Result<String, InvalidRequest>;
 

@@ -273,6 +273,18 @@ pub enum InvalidRequest {
         /// Parameter name.
         name: &'static str,
     },
+    /// A value outside a bound the spec documents (`page_size` at most 50).
+    #[error("{endpoint}: `{field}` is {found}, but must be {bound}")]
+    OutOfBounds {
+        /// Endpoint id.
+        endpoint: &'static str,
+        /// The parameter or body field, as on the wire.
+        field: &'static str,
+        /// The bound (`at most 50`, `at least 1 character`).
+        bound: String,
+        /// What was given (`500`, `0 characters`).
+        found: String,
+    },
     /// The body could not be written as JSON.
     #[error("{endpoint}: the body cannot be written as JSON: {reason}")]
     Body {

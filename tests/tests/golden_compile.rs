@@ -18,6 +18,10 @@ mod events {
     include!("../golden/events.rs");
 }
 #[allow(dead_code)]
+mod bounds {
+    include!("../golden/bounds.rs");
+}
+#[allow(dead_code)]
 mod int_enums {
     include!("../golden/int_enums.rs");
 }
@@ -218,4 +222,57 @@ fn recursive_types_are_boxed_and_decode() {
     assert_eq!(d.i18n_name.unwrap()["en_us"], "Root");
     let list: DepartmentList = vec![Department::new("x")];
     assert_eq!(list.len(), 1);
+}
+
+#[test]
+fn bounds_are_checked_before_sending_and_name_the_field() {
+    use bounds::im::v1::{CreateChatRequest, CreateChatRequestBody};
+    let refused = |request: CreateChatRequest| match request.validate() {
+        Err(InvalidRequest::OutOfBounds {
+            endpoint,
+            field,
+            bound,
+            found,
+        }) => {
+            assert_eq!(endpoint, "im.v1.chat.create");
+            (field, bound, found)
+        }
+        other => panic!("{other:?}"),
+    };
+    let ok = CreateChatRequest::new(CreateChatRequestBody::new("team")).page_size(100);
+    assert_eq!(ok.validate(), Ok(()));
+    let (field, bound, found) = refused(ok.clone().page_size(101));
+    assert_eq!(
+        (field, bound.as_str(), found.as_str()),
+        ("page_size", "at most 100", "101")
+    );
+    let (_, bound, _) = refused(ok.clone().page_size(0));
+    assert_eq!(bound, "at least 1");
+    let (field, bound, found) = refused(CreateChatRequest::new(CreateChatRequestBody::new("")));
+    assert_eq!(
+        (field, bound.as_str(), found.as_str()),
+        ("name", "at least 1 character", "0 characters")
+    );
+    // Characters, not bytes: 60 Chinese characters are 180 bytes.
+    let long = "群".repeat(60);
+    assert_eq!(
+        CreateChatRequest::new(CreateChatRequestBody::new(long.clone())).validate(),
+        Ok(())
+    );
+    let (field, ..) = refused(CreateChatRequest::new(CreateChatRequestBody::new(
+        long + "群",
+    )));
+    assert_eq!(field, "name");
+    let users: Vec<String> = (0..51).map(|i| format!("ou_{i}")).collect();
+    let (field, bound, _) = refused(CreateChatRequest::new(
+        CreateChatRequestBody::new("team").user_id_list(users),
+    ));
+    assert_eq!(
+        (field, bound.as_str()),
+        ("user_id_list", "at most 50 items")
+    );
+    let (field, ..) = refused(CreateChatRequest::new(
+        CreateChatRequestBody::new("team").weight(0.1),
+    ));
+    assert_eq!(field, "weight");
 }

@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use futures_util::StreamExt;
 use lark_devserver::{Config, Faults, Member};
-use lark_sdk::ErrorSpec;
 use lark_sdk::client::{Error, TransportError};
 use lark_sdk::common::UserIdType;
 use lark_sdk::im::v1::{
@@ -16,6 +15,7 @@ use lark_sdk::im::v1::{
     CreateMessageReactionRequestBody, Emoji, EmojiType, ListMessageReactionError as List,
     ListMessageReactionRequest, OperatorType,
 };
+use lark_sdk::{ErrorSpec, InvalidRequest};
 use lark_tests::Scene;
 
 fn add(message_id: &str, emoji: EmojiType) -> CreateMessageReactionRequest {
@@ -279,14 +279,43 @@ async fn listing_refuses_bad_tokens_sizes_and_id_types() {
         calls.list(list().page_token("garbage")).await,
         List::INVALID_PAGE_TOKEN,
     );
+    // The documented bound (1 to 50) is kept before sending…
+    let fetched = scene.client.token_fetches();
     let too_big = calls.list(list().page_size(51)).await;
     match too_big {
-        Err(Error::Api(e)) => {
-            assert_eq!(e.code(), 99_992_402);
-            assert_eq!(e.api_error().field_violations[0].field, "page_size");
-        }
+        Err(Error::InvalidRequest(InvalidRequest::OutOfBounds {
+            field,
+            bound,
+            found,
+            ..
+        })) => assert_eq!(
+            (field, bound.as_str(), found.as_str()),
+            ("page_size", "at most 50", "51")
+        ),
         other => panic!("{other:?}"),
     }
+    assert!(matches!(
+        calls.list(list().page_size(0)).await,
+        Err(Error::InvalidRequest(InvalidRequest::OutOfBounds { .. }))
+    ));
+    assert_eq!(scene.client.token_fetches(), fetched, "nothing was sent");
+    // …and the local server, by its own rule, refuses a request that skips it.
+    let token = scene.client.tenant_access_token(None).await.unwrap();
+    let answer: serde_json::Value = reqwest::Client::new()
+        .get(format!(
+            "{}/open-apis/im/v1/messages/{}/reactions?page_size=51",
+            scene.server.url(),
+            scene.message.message_id
+        ))
+        .bearer_auth(token.expose())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(answer["code"], 99_992_402);
+    assert_eq!(answer["error"]["field_violations"][0]["field"], "page_size");
     scene
         .server
         .world()

@@ -238,6 +238,7 @@ impl Checker<'_> {
                         required: true,
                         default: None,
                         docs: Vec::new(),
+                        bounds: Default::default(),
                     }
                 }
             };
@@ -334,10 +335,12 @@ impl Checker<'_> {
                 format!("Example: {}", rustdoc::code(&example.value)),
             );
         }
+        let bounds = self.bounds(schema, &ty);
         Param {
             wire: key.value.clone(),
             ident,
             ty,
+            bounds,
             required,
             default: schema.default.as_ref().map(|d| d.value.clone()),
             docs: param_docs,
@@ -574,11 +577,7 @@ enum ParamKind {
 
 impl ParamKind {
     fn what(self) -> &'static str {
-        match self {
-            ParamKind::Path => "path parameter",
-            ParamKind::Query => "query parameter",
-            ParamKind::Header => "header",
-        }
+        ["path parameter", "query parameter", "header"][self as usize]
     }
 }
 
@@ -587,14 +586,12 @@ trait AsSchema {
     fn schema(&self) -> &Schema;
 }
 
-impl AsSchema for spec::QueryParam {
-    fn schema(&self) -> &Schema {
-        &self.0
-    }
+macro_rules! as_schema {
+    ($($param:ty),*) => {$(
+        impl AsSchema for $param {
+            fn schema(&self) -> &Schema { &self.0 }
+        }
+    )*};
 }
 
-impl AsSchema for spec::HeaderParam {
-    fn schema(&self) -> &Schema {
-        &self.0
-    }
-}
+as_schema!(spec::QueryParam, spec::HeaderParam);

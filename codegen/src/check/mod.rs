@@ -4,6 +4,7 @@
 //! [`Diagnostics`] and still builds a complete model, with stand-ins where the
 //! spec is wrong.
 
+mod bounds;
 mod endpoint;
 mod errors;
 pub(crate) use errors::platform_variant;

@@ -197,10 +197,12 @@ impl Checker<'_> {
                     ),
                 );
             }
+            let bounds = self.bounds(schema, &ty);
             out.push(model::Field {
                 json: json.value.clone(),
                 ident,
                 ty,
+                bounds,
                 required: schema.required.as_ref().is_some_and(|r| r.value),
                 boxed: false,
                 docs: field_docs,

@@ -153,7 +153,11 @@ impl Schema {
                 );
             }
         }
-        let needed = builtin.and_then(|b| TYPE_KEYS.iter().find(|k| k.goes_with.contains(&b)));
+        let needed = builtin.and_then(|b| {
+            TYPE_KEYS
+                .iter()
+                .find(|k| k.needed && k.goes_with.contains(&b))
+        });
         if let Some(needed) = needed
             && !present.iter().any(|(k, _)| k.name == needed.name)
         {

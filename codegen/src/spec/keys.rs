@@ -148,9 +148,10 @@ pub struct TypeKey {
     pub roles: &'static [Role],
     /// Every type expression needs it.
     pub required: bool,
-    /// The built-in types it belongs to (and that need it); empty when it
-    /// goes with any type.
+    /// The built-in types it belongs to; empty when it goes with any type.
     pub goes_with: &'static [Builtin],
+    /// The types it goes with need it (`fields`, `values`, `items`).
+    pub needed: bool,
     /// Reads its value into the type expression.
     pub decode: fn(&Node, &mut Cx<'_>, &mut Schema),
     /// The JSON Schema of its value.
@@ -188,6 +189,10 @@ impl TypeKey {
     }
 }
 
+/// Where a bound (`minimum`, `max_length`, …) may be given: the places a
+/// request's values are set.
+const BOUNDED: &[Role] = &[FieldRole, PathParam, Query, Header];
+
 /// Every key of a type expression, in reference order.
 pub const TYPE_KEYS: &[TypeKey] = &[
     TypeKey {
@@ -198,6 +203,7 @@ pub const TYPE_KEYS: &[TypeKey] = &[
         roles: &Role::ALL,
         required: true,
         goes_with: &[],
+        needed: false,
         decode: |value, cx, out| out.ty = Spanned::decode(value, cx).unwrap_or_default(),
         schema: |_| {
             let builtin =
@@ -218,6 +224,7 @@ pub const TYPE_KEYS: &[TypeKey] = &[
         roles: &Role::ALL,
         required: false,
         goes_with: &[],
+        needed: false,
         decode: |value, cx, out| out.description = Text::decode(value, cx),
         schema: Text::schema,
     },
@@ -230,6 +237,7 @@ pub const TYPE_KEYS: &[TypeKey] = &[
         roles: &[FieldRole, Items, PathParam, Query, Body],
         required: false,
         goes_with: &[],
+        needed: false,
         decode: |value, cx, out| out.type_name = Spanned::decode(value, cx),
         schema: |_| any_scalar(),
     },
@@ -241,6 +249,7 @@ pub const TYPE_KEYS: &[TypeKey] = &[
         roles: &[TypeDef, FieldRole, Items, Body],
         required: false,
         goes_with: &[Builtin::Object],
+        needed: true,
         decode: |value, cx, out| {
             out.fields = Some(Entries::decode(value, cx).unwrap_or_default());
         },
@@ -255,6 +264,7 @@ pub const TYPE_KEYS: &[TypeKey] = &[
         roles: &[TypeDef, FieldRole, Items, PathParam, Query, Body],
         required: false,
         goes_with: &[Builtin::Enum],
+        needed: true,
         decode: |value, cx, out| out.values = Some(Vec::decode(value, cx).unwrap_or_default()),
         schema: Vec::<EnumValue>::schema,
     },
@@ -268,6 +278,7 @@ pub const TYPE_KEYS: &[TypeKey] = &[
         roles: &[TypeDef, FieldRole, Items, PathParam, Query, Body],
         required: false,
         goes_with: &[Builtin::Enum],
+        needed: false,
         decode: |value, cx, out| out.repr = Spanned::decode(value, cx),
         schema: Spanned::<super::Repr>::schema,
     },
@@ -277,10 +288,77 @@ pub const TYPE_KEYS: &[TypeKey] = &[
         roles: &[TypeDef, FieldRole, Items, Query, Body],
         required: false,
         goes_with: &[Builtin::Array, Builtin::Map],
+        needed: true,
         decode: |value, cx, out| {
             out.items = Schema::decode_as(value, Role::Items, cx).map(Box::new);
         },
         schema: |defs| defs.named("Items", |defs| Schema::json(Role::Items, defs)),
+    },
+    TypeKey {
+        name: "minimum",
+        docs: KeyDocs::Text(
+            "With `type: int32`, `int64` or `number`: the least value allowed, checked before \
+             sending.",
+        ),
+        roles: BOUNDED,
+        required: false,
+        goes_with: &[Builtin::Int32, Builtin::Int64, Builtin::Number],
+        needed: false,
+        decode: |value, cx, out| out.minimum = Spanned::decode(value, cx),
+        schema: |_| Json::obj([("type", Json::str("number"))]),
+    },
+    TypeKey {
+        name: "maximum",
+        docs: KeyDocs::Text(
+            "With `type: int32`, `int64` or `number`: the greatest value allowed, checked \
+             before sending.",
+        ),
+        roles: BOUNDED,
+        required: false,
+        goes_with: &[Builtin::Int32, Builtin::Int64, Builtin::Number],
+        needed: false,
+        decode: |value, cx, out| out.maximum = Spanned::decode(value, cx),
+        schema: |_| Json::obj([("type", Json::str("number"))]),
+    },
+    TypeKey {
+        name: "min_length",
+        docs: KeyDocs::Text("With `type: string`: the fewest characters allowed."),
+        roles: BOUNDED,
+        required: false,
+        goes_with: &[Builtin::String],
+        needed: false,
+        decode: |value, cx, out| out.min_length = Spanned::decode(value, cx),
+        schema: u32::schema,
+    },
+    TypeKey {
+        name: "max_length",
+        docs: KeyDocs::Text("With `type: string`: the most characters allowed."),
+        roles: BOUNDED,
+        required: false,
+        goes_with: &[Builtin::String],
+        needed: false,
+        decode: |value, cx, out| out.max_length = Spanned::decode(value, cx),
+        schema: u32::schema,
+    },
+    TypeKey {
+        name: "min_items",
+        docs: KeyDocs::Text("With `type: array`: the fewest items allowed."),
+        roles: BOUNDED,
+        required: false,
+        goes_with: &[Builtin::Array],
+        needed: false,
+        decode: |value, cx, out| out.min_items = Spanned::decode(value, cx),
+        schema: u32::schema,
+    },
+    TypeKey {
+        name: "max_items",
+        docs: KeyDocs::Text("With `type: array`: the most items allowed."),
+        roles: BOUNDED,
+        required: false,
+        goes_with: &[Builtin::Array],
+        needed: false,
+        decode: |value, cx, out| out.max_items = Spanned::decode(value, cx),
+        schema: u32::schema,
     },
     TypeKey {
         name: "required",
@@ -290,6 +368,7 @@ pub const TYPE_KEYS: &[TypeKey] = &[
         roles: &[FieldRole, Query, Header],
         required: false,
         goes_with: &[],
+        needed: false,
         decode: |value, cx, out| out.required = Spanned::decode(value, cx),
         schema: bool::schema,
     },
@@ -301,6 +380,7 @@ pub const TYPE_KEYS: &[TypeKey] = &[
         roles: &[Query],
         required: false,
         goes_with: &[],
+        needed: false,
         decode: |value, cx, out| out.default = Spanned::decode(value, cx),
         schema: |_| any_scalar(),
     },
@@ -310,6 +390,7 @@ pub const TYPE_KEYS: &[TypeKey] = &[
         roles: &[FieldRole, PathParam, Query, Header],
         required: false,
         goes_with: &[],
+        needed: false,
         decode: |value, cx, out| out.example = Spanned::decode(value, cx),
         schema: |_| any_scalar(),
     },
@@ -321,6 +402,7 @@ pub const TYPE_KEYS: &[TypeKey] = &[
         roles: &[FieldRole],
         required: false,
         goes_with: &[],
+        needed: false,
         decode: |value, cx, out| out.scopes = Vec::decode(value, cx).unwrap_or_default(),
         schema: Vec::<String>::schema,
     },
@@ -332,6 +414,7 @@ pub const TYPE_KEYS: &[TypeKey] = &[
         roles: &[FieldRole, PathParam, Query, Header],
         required: false,
         goes_with: &[],
+        needed: false,
         decode: |value, cx, out| out.rust_name = Spanned::decode(value, cx),
         schema: |_| any_scalar(),
     },

@@ -305,6 +305,18 @@ pub struct Schema {
     pub values: Option<Vec<EnumValue>>,
     /// `repr`, for enums.
     pub repr: Option<Spanned<Repr>>,
+    /// `minimum`, as written.
+    pub minimum: Option<Spanned<String>>,
+    /// `maximum`, as written.
+    pub maximum: Option<Spanned<String>>,
+    /// `min_length`.
+    pub min_length: Option<Spanned<u32>>,
+    /// `max_length`.
+    pub max_length: Option<Spanned<u32>>,
+    /// `min_items`.
+    pub min_items: Option<Spanned<u32>>,
+    /// `max_items`.
+    pub max_items: Option<Spanned<u32>>,
     /// `items`, for arrays and maps.
     pub items: Option<Box<Schema>>,
     /// `required`.

@@ -62,6 +62,7 @@ impl Client {
         options: &RequestOptions,
     ) -> Result<E::Response, Error<E::Error>> {
         let config = &self.inner.config;
+        request.validate()?;
         let path = request.render_path()?;
         let url = url(&config.base_url, &path, &request.query_pairs());
         let body = match request.request_body() {

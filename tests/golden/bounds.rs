@@ -1,0 +1,356 @@
+// Generated from tests/fixtures/bounds by the `golden` test.
+// Run `UPDATE_GOLDEN=1 cargo test -p lark-tests --test golden` to update.
+
+pub mod im {
+    //! The `im` service.
+    /// The calls of the `im` service.
+    #[derive(Clone, Copy, Debug)]
+    pub struct Calls<'a> {
+        client: &'a ::lark_sdk::Client,
+    }
+    impl<'a> Calls<'a> {
+        pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
+            Self { client }
+        }
+        /// The client these calls go through.
+        pub fn client(self) -> &'a ::lark_sdk::Client {
+            self.client
+        }
+        /// Version `v1`.
+        pub fn v1(self) -> v1::Calls<'a> {
+            v1::Calls::from_client(self.client())
+        }
+    }
+    pub mod v1 {
+        //! Version `v1` of the `im` service.
+        /// `CreateChatRequestBody`
+        #[derive(
+            Clone,
+            Debug,
+            PartialEq,
+            ::lark_sdk::__private::serde::Serialize,
+            ::lark_sdk::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::lark_sdk::__private::serde")]
+        #[non_exhaustive]
+        pub struct CreateChatRequestBody {
+            /// `name`
+            pub name: String,
+            /// `user_id_list`
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub user_id_list: Option<Vec<String>>,
+            /// `weight`
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub weight: Option<f64>,
+        }
+        impl CreateChatRequestBody {
+            /// Creates a value from its required fields; the others start
+            /// empty and are set with the methods named after them.
+            pub fn new(name: impl Into<String>) -> Self {
+                Self {
+                    name: name.into(),
+                    user_id_list: None,
+                    weight: None,
+                }
+            }
+            /// Sets [`Self::user_id_list`].
+            pub fn user_id_list(mut self, value: impl Into<Vec<String>>) -> Self {
+                self.user_id_list = Some(value.into());
+                self
+            }
+            /// Sets [`Self::weight`].
+            pub fn weight(mut self, value: impl Into<f64>) -> Self {
+                self.weight = Some(value.into());
+                self
+            }
+        }
+        /// `CreateChatResponse`
+        #[derive(
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
+            Default,
+            ::lark_sdk::__private::serde::Serialize,
+            ::lark_sdk::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::lark_sdk::__private::serde")]
+        #[non_exhaustive]
+        pub struct CreateChatResponse {
+            /// `chat_id`
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub chat_id: Option<String>,
+        }
+        impl CreateChatResponse {
+            /// Creates a value from its required fields; the others start
+            /// empty and are set with the methods named after them.
+            pub fn new() -> Self {
+                Self { chat_id: None }
+            }
+            /// Sets [`Self::chat_id`].
+            pub fn chat_id(mut self, value: impl Into<String>) -> Self {
+                self.chat_id = Some(value.into());
+                self
+            }
+        }
+        /// Create a chat
+        ///
+        /// # Endpoint
+        ///
+        /// - `POST /open-apis/im/v1/chats`
+        /// - Access tokens: `tenant_access_token` (the first is the default)
+        /// - Errors: [`CreateChatError`]
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub struct CreateChatRequest {
+            /// `page_size`
+            pub page_size: Option<i32>,
+            /// The JSON body.
+            pub body: CreateChatRequestBody,
+        }
+        impl CreateChatRequest {
+            /// Creates the request from its required parameters; optional
+            /// ones are set with the methods named after them.
+            pub fn new(body: CreateChatRequestBody) -> Self {
+                Self { page_size: None, body }
+            }
+            /// Sets [`Self::page_size`].
+            pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+                self.page_size = Some(value.into());
+                self
+            }
+            /// Replaces the JSON body.
+            pub fn body(mut self, body: CreateChatRequestBody) -> Self {
+                self.body = body;
+                self
+            }
+        }
+        impl ::lark_sdk::Endpoint for CreateChatRequest {
+            type Response = CreateChatResponse;
+            type Error = CreateChatError;
+            type Body = CreateChatRequestBody;
+            const ID: &'static str = "im.v1.chat.create";
+            const METHOD: ::lark_sdk::HttpMethod = ::lark_sdk::HttpMethod::Post;
+            const PATH: &'static str = "/open-apis/im/v1/chats";
+            const TOKEN_TYPES: &'static [::lark_sdk::TokenType] = &[
+                ::lark_sdk::TokenType::Tenant,
+            ];
+            const SCOPES: &'static [&'static str] = &[];
+            const RATE_LIMIT: ::lark_sdk::RateLimit = ::lark_sdk::RateLimit::new(
+                None,
+                None,
+            );
+            const FIELD_SCOPES: ::lark_sdk::FieldScopes = &[];
+            fn render_path(&self) -> Result<String, ::lark_sdk::InvalidRequest> {
+                let mut path = String::with_capacity(Self::PATH.len() + 32);
+                path.push_str("/open-apis/im/v1/chats");
+                Ok(path)
+            }
+            fn validate(&self) -> Result<(), ::lark_sdk::InvalidRequest> {
+                if let Some(value) = &self.page_size {
+                    ::lark_sdk::__private::check_range(
+                        Self::ID,
+                        "page_size",
+                        *value,
+                        Some(1i32),
+                        Some(100i32),
+                    )?;
+                }
+                {
+                    let value = &self.body.name;
+                    ::lark_sdk::__private::check_count(
+                        Self::ID,
+                        "name",
+                        value.chars().count(),
+                        Some(1u32),
+                        Some(60u32),
+                        "characters",
+                    )?;
+                }
+                if let Some(value) = &self.body.user_id_list {
+                    ::lark_sdk::__private::check_count(
+                        Self::ID,
+                        "user_id_list",
+                        value.len(),
+                        None,
+                        Some(50u32),
+                        "items",
+                    )?;
+                }
+                if let Some(value) = &self.body.weight {
+                    ::lark_sdk::__private::check_range(
+                        Self::ID,
+                        "weight",
+                        *value,
+                        Some(0.5f64),
+                        None,
+                    )?;
+                }
+                Ok(())
+            }
+            fn query_pairs(&self) -> Vec<(&'static str, String)> {
+                let mut pairs = vec![];
+                if let Some(value) = &self.page_size {
+                    pairs.push(("page_size", ToString::to_string(value)));
+                }
+                pairs
+            }
+            fn request_body(&self) -> Option<&Self::Body> {
+                Some(&self.body)
+            }
+        }
+        /// Errors of [`CreateChatRequest`]: a variant per row of the endpoint's error table, `Platform` for the platform-wide codes, and `Unhandled` for any code the spec does not list; the `EndpointError` accessors read them all.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub enum CreateChatError {
+            /// A code the spec does not list for this endpoint, kept whole.
+            #[deprecated(
+                note = "match with `_` and read `code()`: an unlisted code may get a variant"
+            )]
+            Unhandled(::lark_sdk::Unhandled),
+        }
+        impl CreateChatError {
+            /// Every row with a variant of its own, in table order.
+            pub const SPECS: &'static [::lark_sdk::ErrorSpec] = &[];
+        }
+        #[allow(deprecated)]
+        impl ::lark_sdk::EndpointError for CreateChatError {
+            fn api_error(&self) -> &::lark_sdk::ApiError {
+                match self {
+                    Self::Unhandled(u) => u.api_error(),
+                }
+            }
+            fn spec(&self) -> Option<&'static ::lark_sdk::ErrorSpec> {
+                match self {
+                    Self::Unhandled(_) => None,
+                }
+            }
+            fn platform_info(&self) -> Option<&'static ::lark_sdk::PlatformErrorInfo> {
+                match self {
+                    Self::Unhandled(u) => u.platform_info(),
+                }
+            }
+        }
+        #[allow(deprecated)]
+        impl From<::lark_sdk::ApiError> for CreateChatError {
+            fn from(error: ::lark_sdk::ApiError) -> Self {
+                let error = Box::new(error);
+                Self::Unhandled(::lark_sdk::Unhandled::new(error, None))
+            }
+        }
+        impl ::core::fmt::Display for CreateChatError {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                use ::lark_sdk::EndpointError as _;
+                write!(f, "{}: {}", self.name(), self.api_error())
+            }
+        }
+        impl ::std::error::Error for CreateChatError {}
+        /// The calls of `im.v1`.
+        #[derive(Clone, Copy, Debug)]
+        pub struct Calls<'a> {
+            client: &'a ::lark_sdk::Client,
+        }
+        impl<'a> Calls<'a> {
+            pub(crate) fn from_client(client: &'a ::lark_sdk::Client) -> Self {
+                Self { client }
+            }
+            /// The client these calls go through.
+            pub fn client(self) -> &'a ::lark_sdk::Client {
+                self.client
+            }
+            /// Calls on `chat`.
+            pub fn chat(self) -> ChatCalls<'a> {
+                ChatCalls { client: self.client() }
+            }
+        }
+        /// The calls on `chat`.
+        #[derive(Clone, Copy, Debug)]
+        pub struct ChatCalls<'a> {
+            client: &'a ::lark_sdk::Client,
+        }
+        impl<'a> ChatCalls<'a> {
+            /// The client these calls go through.
+            pub fn client(self) -> &'a ::lark_sdk::Client {
+                self.client
+            }
+            /// Create a chat
+            ///
+            /// `POST /open-apis/im/v1/chats`; see [`CreateChatRequest`].
+            pub async fn create(
+                self,
+                request: CreateChatRequest,
+            ) -> Result<CreateChatResponse, ::lark_sdk::client::Error<CreateChatError>> {
+                self.client.call(&request).await
+            }
+            /// Create a chat, with per-call options (a user token, a store app's tenant).
+            pub async fn create_with(
+                self,
+                request: CreateChatRequest,
+                options: &::lark_sdk::RequestOptions,
+            ) -> Result<CreateChatResponse, ::lark_sdk::client::Error<CreateChatError>> {
+                self.client.call_with(&request, options).await
+            }
+        }
+    }
+}
+/// Every event of the spec, decoded by its type; any other type is
+/// kept whole in `Unknown`.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+#[non_exhaustive]
+pub enum Event {
+    /// An event type the spec does not describe.
+    Unknown(::lark_sdk::event::RawEvent),
+}
+impl Event {
+    /// Every event type the spec describes (with per-service
+    /// features: also those of services not compiled in).
+    pub const TYPES: &'static [&'static str] = &[];
+    /// Decodes a plaintext event (a decrypted webhook body or a
+    /// long-connection payload), 2.0 or 1.0.
+    pub fn from_slice(
+        json: &[u8],
+    ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
+        let envelope = ::lark_sdk::event::EnvelopeRef::parse(json)?;
+        Self::from_envelope(&envelope, json)
+    }
+    /// Decodes an event whose envelope is already read.
+    pub fn from_envelope(
+        envelope: &::lark_sdk::event::EnvelopeRef<'_>,
+        json: &[u8],
+    ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
+        ::core::result::Result::Ok(
+            Self::Unknown(::lark_sdk::event::RawEvent::new(envelope, json)?),
+        )
+    }
+    /// The event type.
+    pub fn event_type(&self) -> &str {
+        match self {
+            Self::Unknown(raw) => raw.event_type(),
+        }
+    }
+}
+/// Every endpoint of the spec: id, method and path.
+pub const ENDPOINTS: &[::lark_sdk::EndpointInfo] = &[
+    ::lark_sdk::EndpointInfo::new(
+        "im.v1.chat.create",
+        ::lark_sdk::HttpMethod::Post,
+        "/open-apis/im/v1/chats",
+    ),
+];
+/// The calls of this spec's services on the client: `client.im().v1()…`.
+pub trait ClientExt {
+    /// The calls of the `im` service.
+    fn im(&self) -> im::Calls<'_>;
+}
+impl ClientExt for ::lark_sdk::Client {
+    /// The calls of the `im` service.
+    fn im(&self) -> im::Calls<'_> {
+        im::Calls::from_client(self)
+    }
+}
+/// Every extension trait of this spec, for `use …::prelude::*;`.
+#[allow(unused_imports)]
+pub mod prelude {
+    pub use super::ClientExt as _;
+    pub use ::lark_sdk::EndpointError as _;
+}
