@@ -195,6 +195,8 @@ pub struct Endpoint {
     pub body: Option<TypeId>,
     /// Response data type.
     pub response: Option<Ty>,
+    /// The answer is a file (`response: {type: binary}`), read as a download.
+    pub download: bool,
     /// Accepted token types, the default first.
     pub tokens: Vec<TokenType>,
     /// Scopes of which any one allows the call.

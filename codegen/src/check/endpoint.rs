@@ -111,9 +111,14 @@ impl Checker<'_> {
             }
             self.body(module, &b.0, &format!("{stem}RequestBody"))
         });
+        let download = ep
+            .response
+            .as_ref()
+            .is_some_and(|r| r.0.builtin() == Some(spec::Builtin::Binary));
         let response = ep
             .response
             .as_ref()
+            .filter(|_| !download)
             .map(|r| self.response(module, &r.0, &stem, &request_type));
         let tokens = self.tokens(ep);
         let (per_second, per_minute) = self.rate_limit(ep);
@@ -137,6 +142,7 @@ impl Checker<'_> {
             headers,
             body,
             response,
+            download,
             tokens,
             scopes: ep.scopes.iter().map(|s| s.value.clone()).collect(),
             per_second,
@@ -500,70 +506,6 @@ impl Checker<'_> {
             limit.per_second.as_ref().map(|v| v.value),
             limit.per_minute.as_ref().map(|v| v.value),
         )
-    }
-
-    /// A paged list: `page_token` in the query; `has_more`, `page_token` and
-    /// the items out. `None` (no paging generated) when any of it is wrong.
-    fn pagination(
-        &mut self,
-        p: &spec::Pagination,
-        query: &[Param],
-        response: Option<&Ty>,
-    ) -> Option<model::Pagination> {
-        let items_name = p.items.as_ref().map_or("items", |i| i.value.as_str());
-        let mut problems = Vec::new();
-        if !query
-            .iter()
-            .any(|q| q.wire == "page_token" && q.ty == Ty::String)
-        {
-            problems.push((
-                p.loc,
-                "a paged endpoint has a string query parameter `page_token`".to_owned(),
-            ));
-        }
-        let fields = match response {
-            Some(Ty::Named(id)) => match &self.model.types[id.0].kind {
-                TypeKind::Object(fields) => fields.clone(),
-                _ => Vec::new(),
-            },
-            _ => Vec::new(),
-        };
-        let field = |name: &str| fields.iter().find(|f| f.json == name);
-        if field("has_more").is_none_or(|f| f.ty != Ty::Bool) {
-            problems.push((
-                p.loc,
-                "a paged endpoint's response has a boolean field `has_more`".to_owned(),
-            ));
-        }
-        if field("page_token").is_none_or(|f| f.ty != Ty::String) {
-            problems.push((
-                p.loc,
-                "a paged endpoint's response has a string field `page_token`".to_owned(),
-            ));
-        }
-        let items = match field(items_name) {
-            Some(model::Field {
-                ty: Ty::Array(item),
-                ident,
-                ..
-            }) => Some(model::Pagination {
-                items_field: ident.clone(),
-                item: (**item).clone(),
-            }),
-            _ => {
-                let loc = p.items.as_ref().map_or(p.loc, |i| i.loc);
-                problems.push((
-                    loc,
-                    format!("a paged endpoint's response has an array field `{items_name}` with the items"),
-                ));
-                None
-            }
-        };
-        let fine = problems.is_empty();
-        for (loc, message) in problems {
-            self.diags.error(loc, message);
-        }
-        items.filter(|_| fine)
     }
 }
 

@@ -11,6 +11,7 @@ pub(crate) use errors::platform_variant;
 mod event;
 mod graph;
 pub mod names;
+mod pagination;
 mod types;
 
 use std::collections::{HashMap, HashSet};

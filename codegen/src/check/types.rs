@@ -112,6 +112,13 @@ impl Checker<'_> {
             Builtin::Boolean => Ty::Bool,
             Builtin::TimestampMs => Ty::TimestampMs,
             Builtin::Any => Ty::Any,
+            Builtin::Binary => {
+                self.diags.error(
+                    schema.ty.loc,
+                    "`type: binary` is a file: only an endpoint's `response` (a download) is one",
+                );
+                Ty::Any
+            }
             Builtin::Object | Builtin::Enum => Ty::Named(self.hoist(module, schema, hint)),
             Builtin::Array | Builtin::Map => {
                 let item = match &schema.items {

@@ -15,7 +15,7 @@
 //!
 //! [`RequestOptions`]: https://docs.rs/lark-sdk
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{Emitter, doc_attrs, ident};
@@ -53,7 +53,7 @@ impl Emitter<'_> {
     }
 
     /// Whether the runtime's call groups are extended where they exist.
-    fn extending(&self) -> bool {
+    pub(super) fn extending(&self) -> bool {
         self.options.calls == Calls::Trait && self.options.base.is_some()
     }
 
@@ -67,7 +67,7 @@ impl Emitter<'_> {
     }
 
     /// The runtime crate has calls on this resource of this module.
-    fn base_resource(&self, module: ModuleId, resource: &str) -> bool {
+    pub(super) fn base_resource(&self, module: ModuleId, resource: &str) -> bool {
         self.extending()
             && self.model.modules[module.0]
                 .endpoints
@@ -76,7 +76,7 @@ impl Emitter<'_> {
     }
 
     /// The runtime crate has calls in this module (service and version).
-    fn base_version(&self, module: ModuleId) -> bool {
+    pub(super) fn base_version(&self, module: ModuleId) -> bool {
         self.extending()
             && self.model.modules[module.0]
                 .endpoints
@@ -85,14 +85,14 @@ impl Emitter<'_> {
     }
 
     /// The runtime crate has calls in this service.
-    fn base_service(&self, service: &str) -> bool {
+    pub(super) fn base_service(&self, service: &str) -> bool {
         (0..self.model.modules.len())
             .map(ModuleId)
             .any(|id| self.model.modules[id.0].service == service && self.base_version(id))
     }
 
     /// The resources of a module's local endpoints, in spec order.
-    fn local_resources(&self, module: ModuleId) -> Vec<&str> {
+    pub(super) fn local_resources(&self, module: ModuleId) -> Vec<&str> {
         let mut resources: Vec<&str> = Vec::new();
         for ep in self.local_endpoints(module) {
             if !resources.contains(&ep.resource.as_str()) {
@@ -255,10 +255,7 @@ impl Emitter<'_> {
             let with = format_ident!("{}_with", ep.name.trim_start_matches("r#"));
             let request = ident(&ep.request_type);
             let error = ident(&ep.error_type);
-            let response = match &ep.response {
-                Some(ty) => self.ty(Some(module), ty),
-                None => quote!(#rt::NoData),
-            };
+            let (response, call, call_with) = self.call_shape(module, ep);
             let future = quote! {
                 impl ::core::future::Future<
                     Output = Result<#response, #rt::client::Error<#error>>,
@@ -274,11 +271,11 @@ impl Emitter<'_> {
             impls.push(quote! {
                 fn #name(self, request: #request) -> #future {
                     let client = self.client();
-                    async move { client.call(&request).await }
+                    async move { client.#call(&request).await }
                 }
                 fn #with(self, request: #request, options: &#rt::RequestOptions) -> #future {
                     let client = self.client();
-                    async move { client.call_with(&request, options).await }
+                    async move { client.#call_with(&request, options).await }
                 }
             });
             if ep.pagination.is_some() {
@@ -336,10 +333,7 @@ impl Emitter<'_> {
         let with = format_ident!("{}_with", ep.name.trim_start_matches("r#"));
         let request = ident(&ep.request_type);
         let error = ident(&ep.error_type);
-        let response = match &ep.response {
-            Some(ty) => self.ty(Some(module), ty),
-            None => quote!(#rt::NoData),
-        };
+        let (response, call, call_with) = self.call_shape(module, ep);
         let (docs, with_docs, all_docs) = self.call_docs(ep);
         let all = ep.pagination.is_some().then(|| {
             let all = format_ident!("{}_all", ep.name.trim_start_matches("r#"));
@@ -356,7 +350,7 @@ impl Emitter<'_> {
                 self,
                 request: #request,
             ) -> Result<#response, #rt::client::Error<#error>> {
-                self.client.call(&request).await
+                self.client.#call(&request).await
             }
 
             #all
@@ -367,9 +361,27 @@ impl Emitter<'_> {
                 request: #request,
                 options: &#rt::RequestOptions,
             ) -> Result<#response, #rt::client::Error<#error>> {
-                self.client.call_with(&request, options).await
+                self.client.#call_with(&request, options).await
             }
         }
+    }
+
+    /// What a call returns, and the client's methods that make it: the
+    /// response data by `call`, or a file by `download`.
+    fn call_shape(&self, module: ModuleId, ep: &Endpoint) -> (TokenStream, Ident, Ident) {
+        let rt = &self.rt;
+        if ep.download {
+            return (
+                quote!(#rt::client::Download),
+                format_ident!("download"),
+                format_ident!("download_with"),
+            );
+        }
+        let response = match &ep.response {
+            Some(ty) => self.ty(Some(module), ty),
+            None => quote!(#rt::NoData),
+        };
+        (response, format_ident!("call"), format_ident!("call_with"))
     }
 
     /// The version modules of a service with local calls.
@@ -459,7 +471,7 @@ impl Emitter<'_> {
 
     /// Services with calls of this spec that need an entry on the client
     /// (those the runtime has are reached through its own entry).
-    fn entry_services(&self) -> Vec<&str> {
+    pub(super) fn entry_services(&self) -> Vec<&str> {
         let mut services: Vec<&str> = Vec::new();
         for (i, m) in self.model.modules.iter().enumerate() {
             if m.version.is_some()
@@ -524,72 +536,6 @@ impl Emitter<'_> {
                         #(#impls)*
                     }
                 }
-            }
-        }
-    }
-
-    /// `prelude`: every extension trait generated, to glob-import.
-    pub(super) fn prelude(&self) -> TokenStream {
-        if self.options.calls != Calls::Trait {
-            return TokenStream::new();
-        }
-        let mut traits = Vec::new();
-        let client = self.client_gate();
-        if !self.entry_services().is_empty() {
-            let rt = &self.rt;
-            traits.push(quote!(
-                #client pub use super::ClientExt as _;
-                pub use #rt::EndpointError as _;
-            ));
-        }
-        if self
-            .model
-            .modules
-            .iter()
-            .enumerate()
-            .any(|(i, m)| self.enabled(ModuleId(i)) && m.events.iter().any(|e| !e.external))
-        {
-            let events = self.events_gate();
-            traits.push(quote!(
-                #events pub use super::DispatcherExt as _;
-            ));
-        }
-        if self.extending() {
-            let mut services: Vec<&str> = Vec::new();
-            for (i, m) in self.model.modules.iter().enumerate() {
-                let id = ModuleId(i);
-                let Some(version) = &m.version else { continue };
-                let resources = self.local_resources(id);
-                if resources.is_empty() {
-                    continue;
-                }
-                let service = ident(&m.service);
-                let v = ident(version);
-                let gate = self.version_gate(id);
-                if self.base_version(id) {
-                    if resources.iter().any(|r| !self.base_resource(id, r)) {
-                        traits.push(quote!(#gate pub use super::#service::#v::CallsExt as _;));
-                    }
-                } else if self.base_service(&m.service) && !services.contains(&m.service.as_str()) {
-                    services.push(&m.service);
-                    let gate = self.service_gate(&m.service);
-                    traits.push(quote!(#gate pub use super::#service::CallsExt as _;));
-                }
-                for r in resources.iter().filter(|r| self.base_resource(id, r)) {
-                    let ext = format_ident!("{}CallsExt", names::pascal(r));
-                    traits.push(quote!(#gate pub use super::#service::#v::#ext as _;));
-                }
-            }
-        }
-        if traits.is_empty() {
-            return TokenStream::new();
-        }
-        quote! {
-            /// Every extension trait of this spec, for `use …::prelude::*;`.
-            // Unused where the macro is invoked in a private module.
-            #[allow(unused_imports)]
-            pub mod prelude {
-                #(#traits)*
             }
         }
     }

@@ -8,6 +8,7 @@ mod calls;
 mod endpoint;
 mod errors;
 mod event;
+mod prelude;
 mod types;
 
 pub use calls::Calls;

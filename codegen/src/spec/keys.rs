@@ -34,6 +34,8 @@ pub enum Builtin {
     Array,
     /// `map` with string keys, with `items`.
     Map,
+    /// `binary`: a file, as an endpoint's `response` (a download).
+    Binary,
 }
 
 /// Every built-in type: its spelling, and a note for the reference.
@@ -53,6 +55,11 @@ pub const BUILTIN_TYPES: &[(&str, Builtin, Option<&str>)] = &[
     ("enum", Builtin::Enum, None),
     ("array", Builtin::Array, None),
     ("map", Builtin::Map, Some("string keys")),
+    (
+        "binary",
+        Builtin::Binary,
+        Some("a file: an endpoint's `response` that is a download"),
+    ),
 ];
 
 impl Builtin {

@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use tracing::Instrument;
 
 use super::answer::{Answer, Shown, transport_error};
+use super::download::{Download, Downloaded};
 use super::error::{Error, TokenError, TransportError};
 use super::token::{self, TokenKey};
 use super::{AppType, Client, RequestOptions, Secret};
@@ -26,9 +27,58 @@ enum Auth {
 }
 
 /// What one HTTP exchange gave.
-enum Exchange<T> {
+pub(crate) enum Exchange<T> {
     Data(T),
     Failed(Box<ApiError>),
+}
+
+/// How a call reads a platform's answer: as JSON `data`, or as a file.
+pub(crate) trait Reading: Sized + Send {
+    /// Reads an answer; the headers are kept for the rate-limit reset.
+    fn read(
+        endpoint: &'static str,
+        url: &str,
+        response: reqwest::Response,
+    ) -> impl Future<Output = Result<(Exchange<Self>, HeaderMap), TransportError>> + Send;
+}
+
+/// `data` as JSON of its type.
+pub(crate) struct Json<T>(pub(crate) T);
+
+impl<T: DeserializeOwned + Send> Reading for Json<T> {
+    async fn read(
+        endpoint: &'static str,
+        url: &str,
+        response: reqwest::Response,
+    ) -> Result<(Exchange<Self>, HeaderMap), TransportError> {
+        let answer = Answer::read(url, response).await?;
+        let exchange = match exchange::<T>(endpoint, &answer)? {
+            Exchange::Data(data) => Exchange::Data(Json(data)),
+            Exchange::Failed(error) => Exchange::Failed(error),
+        };
+        Ok((exchange, answer.headers))
+    }
+}
+
+impl Reading for Download {
+    async fn read(
+        _endpoint: &'static str,
+        url: &str,
+        response: reqwest::Response,
+    ) -> Result<(Exchange<Self>, HeaderMap), TransportError> {
+        let headers = response.headers().clone();
+        match Downloaded::read(url, response).await? {
+            Downloaded::File(file) => Ok((Exchange::Data(file), headers)),
+            Downloaded::Answer(answer) => {
+                let envelope = answer.envelope(Shown::Plain)?;
+                if envelope.code == 0 {
+                    return Err(answer.unexpected(Shown::Plain));
+                }
+                let error = Box::new(envelope.into_error(&answer));
+                Ok((Exchange::Failed(error), answer.headers))
+            }
+        }
+    }
 }
 
 impl Client {
@@ -44,6 +94,34 @@ impl Client {
         request: &E,
         options: &RequestOptions,
     ) -> Result<E::Response, Error<E::Error>> {
+        let Json(data) = self
+            .traced::<E, Json<E::Response>>(request, options)
+            .await?;
+        Ok(data)
+    }
+
+    /// Calls a download endpoint (one whose answer is a file): the file is
+    /// read as it comes, through the [`Download`]; an error answer is
+    /// decoded into the endpoint's error enum.
+    pub async fn download<E: Endpoint>(&self, request: &E) -> Result<Download, Error<E::Error>> {
+        self.download_with(request, &RequestOptions::default())
+            .await
+    }
+
+    /// [`Client::download`] with per-call options.
+    pub async fn download_with<E: Endpoint>(
+        &self,
+        request: &E,
+        options: &RequestOptions,
+    ) -> Result<Download, Error<E::Error>> {
+        self.traced::<E, Download>(request, options).await
+    }
+
+    async fn traced<E: Endpoint, R: Reading>(
+        &self,
+        request: &E,
+        options: &RequestOptions,
+    ) -> Result<R, Error<E::Error>> {
         let span = tracing::info_span!(
             "lark.call",
             endpoint = E::ID,
@@ -53,14 +131,16 @@ impl Client {
             code = tracing::field::Empty,
             log_id = tracing::field::Empty,
         );
-        self.call_inner(request, options).instrument(span).await
+        self.call_inner::<E, R>(request, options)
+            .instrument(span)
+            .await
     }
 
-    async fn call_inner<E: Endpoint>(
+    async fn call_inner<E: Endpoint, R: Reading>(
         &self,
         request: &E,
         options: &RequestOptions,
-    ) -> Result<E::Response, Error<E::Error>> {
+    ) -> Result<R, Error<E::Error>> {
         let config = &self.inner.config;
         request.validate()?;
         let path = request.render_path()?;
@@ -129,11 +209,10 @@ impl Client {
                 }
                 Err(e) => return Err(transport_error(&url, timeout, e).into()),
             };
-            tracing::Span::current().record("status", response.status().as_u16());
-            let answer = Answer::read(&url, response).await?;
-            let status = answer.status;
-            let exchange = match exchange::<E::Response>(E::ID, &answer) {
-                Ok(exchange) => exchange,
+            let status = response.status().as_u16();
+            tracing::Span::current().record("status", status);
+            let (exchange, headers) = match R::read(E::ID, &url, response).await {
+                Ok(read) => read,
                 Err(e)
                     if E::METHOD == HttpMethod::Get
                         && status >= 500
@@ -166,7 +245,7 @@ impl Client {
             }
             if (error.code == RATE_LIMITED || status == 429) && retries < config.max_retries {
                 retries += 1;
-                let wait = reset_after(&answer.headers)
+                let wait = reset_after(&headers)
                     .unwrap_or_else(|| backoff(retries))
                     .min(config.max_rate_limit_wait);
                 tracing::debug!(?wait, "rate limited; waiting for the reset");

@@ -25,6 +25,7 @@
 
 pub(crate) mod answer;
 mod call;
+mod download;
 mod error;
 mod limiter;
 mod paginate;
@@ -34,6 +35,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
+pub use download::Download;
 pub use error::{Error, TokenError, TransportError};
 pub use paginate::Paginator;
 
