@@ -108,6 +108,8 @@ pub struct Field {
     pub scopes: Vec<String>,
     /// Documented bounds, checked before sending.
     pub bounds: Bounds,
+    /// Sent as a JSON document inside a string (`encoding: json`).
+    pub in_string: bool,
 }
 
 /// The bounds a value must keep to (`minimum`, `max_length`, …).

@@ -17,6 +17,7 @@
 
 #[cfg(feature = "client")]
 pub mod client;
+pub mod embedded;
 pub mod endpoint;
 pub mod error;
 pub mod event;
@@ -27,6 +28,7 @@ mod tls;
 #[doc(hidden)]
 pub mod __private;
 
+pub use embedded::JsonString;
 pub use endpoint::{
     Endpoint, EndpointInfo, FieldScopes, HttpMethod, NoData, Page, Paginated, RateLimit, TokenType,
 };

@@ -210,6 +210,7 @@ impl Checker<'_> {
                 ident,
                 ty,
                 bounds,
+                in_string: schema.encoding.is_some(),
                 required: schema.required.as_ref().is_some_and(|r| r.value),
                 boxed: false,
                 docs: field_docs,

@@ -36,8 +36,19 @@ impl Emitter<'_> {
     }
 
     fn value_type(&self, module: ModuleId, field: &Field) -> TokenStream {
-        let ty = self.ty(Some(module), &field.ty);
+        let ty = self.member_type(module, field);
         if field.boxed { quote!(Box<#ty>) } else { ty }
+    }
+
+    /// The field's type, in a `JsonString` when it travels inside a string.
+    fn member_type(&self, module: ModuleId, field: &Field) -> TokenStream {
+        let ty = self.ty(Some(module), &field.ty);
+        if field.in_string {
+            let rt = &self.rt;
+            quote!(#rt::JsonString<#ty>)
+        } else {
+            ty
+        }
     }
 
     fn object(&self, id: TypeId, fields: &[Field]) -> TokenStream {
@@ -79,7 +90,7 @@ impl Emitter<'_> {
         let required: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
         let args = required.iter().map(|f| {
             let field = ident(&f.ident);
-            let ty = self.ty(Some(def.module), &f.ty);
+            let ty = self.member_type(def.module, f);
             quote!(#field: impl Into<#ty>)
         });
         let inits = fields.iter().map(|f| {
@@ -92,7 +103,7 @@ impl Emitter<'_> {
         });
         let setters = fields.iter().filter(|f| !f.required).map(|f| {
             let field = ident(&f.ident);
-            let ty = self.ty(Some(def.module), &f.ty);
+            let ty = self.member_type(def.module, f);
             let value = if f.boxed {
                 quote!(Box::new(value.into()))
             } else {

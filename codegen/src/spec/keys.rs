@@ -368,6 +368,20 @@ pub const TYPE_KEYS: &[TypeKey] = &[
         schema: u32::schema,
     },
     TypeKey {
+        name: "encoding",
+        docs: KeyDocs::Text(
+            "Fields: `json` when the value is sent as a JSON document inside a string (a \
+             message's `content`); the field is typed as its `type`, written to the string on \
+             send and parsed on receive, the string kept when it does not parse.",
+        ),
+        roles: &[FieldRole],
+        required: false,
+        goes_with: &[],
+        needed: false,
+        decode: |value, cx, out| out.encoding = Spanned::decode(value, cx),
+        schema: Spanned::<super::Encoding>::schema,
+    },
+    TypeKey {
         name: "required",
         docs: KeyDocs::Text(
             "`true` when the field or parameter is always present (default `false`).",

@@ -252,6 +252,14 @@ keywords! {
 }
 
 keywords! {
+    /// How a field's value is carried.
+    pub enum Encoding as "encoding" {
+        /// As a JSON document inside a string (`"content": "{\"text\":\"hi\"}"`).
+        Json = "json",
+    }
+}
+
+keywords! {
     /// Event envelope version.
     pub enum EnvelopeVersion as "envelope version" {
         /// `{"schema":"2.0","header":{..},"event":{..}}`
@@ -305,6 +313,8 @@ pub struct Schema {
     pub values: Option<Vec<EnumValue>>,
     /// `repr`, for enums.
     pub repr: Option<Spanned<Repr>>,
+    /// `encoding`, for fields.
+    pub encoding: Option<Spanned<Encoding>>,
     /// `minimum`, as written.
     pub minimum: Option<Spanned<String>>,
     /// `maximum`, as written.
