@@ -80,7 +80,8 @@ pub trait Decode: Sized + Default {
     /// What a valid value is, as JSON Schema (named parts go into `defs`).
     fn schema(defs: &mut Defs) -> Json;
 
-    /// The stand-in for a required key that is missing (already reported).
+    /// The stand-in for a value that is missing or cannot be read (already
+    /// reported), at `loc` (a [`Loc::stand_in`]).
     fn placeholder(_loc: Loc) -> Self {
         Self::default()
     }
@@ -394,6 +395,10 @@ macro_rules! spec_struct {
         impl $crate::decode::Decode for $name {
             const EXPECTED: &'static str = concat!("a mapping (", $what, ")");
 
+            fn placeholder(loc: $crate::diag::Loc) -> Self {
+                Self { loc, ..Default::default() }
+            }
+
             fn schema(defs: &mut $crate::schema::Defs) -> $crate::schema::Json {
                 use $crate::schema::{Json, describe};
                 defs.named(stringify!($name), |defs| {
@@ -451,15 +456,19 @@ macro_rules! spec_struct {
     (@required def) => { false };
     (@required opt) => { false };
 
+    // A value that cannot be read is reported, and replaced by a stand-in
+    // (at `Loc::stand_in`, so that checks of it report nothing more).
     (@decode opt $place:expr, $ty:ty, $value:expr, $cx:expr) => {{
         if !$value.is_null() {
-            $place = <$ty as $crate::decode::Decode>::decode($value, $cx);
+            $place = Some(<$ty as $crate::decode::Decode>::decode($value, $cx).unwrap_or_else(|| {
+                <$ty as $crate::decode::Decode>::placeholder($value.loc.stand_in())
+            }));
         }
     }};
     (@decode $kind:ident $place:expr, $ty:ty, $value:expr, $cx:expr) => {{
-        if let Some(v) = <$ty as $crate::decode::Decode>::decode($value, $cx) {
-            $place = v;
-        }
+        $place = <$ty as $crate::decode::Decode>::decode($value, $cx).unwrap_or_else(|| {
+            <$ty as $crate::decode::Decode>::placeholder($value.loc.stand_in())
+        });
     }};
 
     (@missing req $place:expr, $name:expr, $ty:ty, $entries:expr, $misspelt:expr, $node:expr, $cx:expr, $what:expr) => {
@@ -467,7 +476,7 @@ macro_rules! spec_struct {
             if !$misspelt.contains(&$name) {
                 $cx.error($node.loc, format!("missing required key `{}` in {}", $name, $what));
             }
-            $place = <$ty as $crate::decode::Decode>::placeholder($node.loc);
+            $place = <$ty as $crate::decode::Decode>::placeholder($node.loc.stand_in());
         }
     };
     (@missing $kind:ident $place:expr, $name:expr, $ty:ty, $entries:expr, $misspelt:expr, $node:expr, $cx:expr, $what:expr) => {};

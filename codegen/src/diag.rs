@@ -28,6 +28,27 @@ pub struct Loc {
     pub pos: Pos,
 }
 
+impl Loc {
+    /// The place of a stand-in for a value at `self` that is missing or
+    /// could not be read: column 0 of its line, where no text is. The
+    /// value's problem is reported where it is; problems found later with
+    /// the stand-in are follow-ons, and are not kept.
+    pub fn stand_in(self) -> Loc {
+        Loc {
+            pos: Pos {
+                line: self.pos.line,
+                col: 0,
+            },
+            ..self
+        }
+    }
+
+    /// Whether this is the place of a stand-in (see [`Loc::stand_in`]).
+    pub fn is_stand_in(&self) -> bool {
+        self.pos.col == 0 && self.pos.line > 0
+    }
+}
+
 /// One spec file as read from disk.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
@@ -95,8 +116,13 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
-    /// Records a problem at a place in a file.
+    /// Records a problem at a place in a file; one found with a stand-in
+    /// (at [`Loc::stand_in`]) is a follow-on of a problem already recorded,
+    /// and is dropped.
     pub fn error(&mut self, loc: Loc, message: impl Into<String>) {
+        if loc.is_stand_in() {
+            return;
+        }
         self.list.push(Diagnostic {
             place: Place::At(loc),
             message: message.into(),
@@ -184,7 +210,7 @@ pub(crate) fn did_you_mean<'a>(
 }
 
 /// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

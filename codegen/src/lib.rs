@@ -57,35 +57,46 @@ pub fn load(dir: &Path, display: &str, diags: &mut Diagnostics) -> Loaded {
 }
 
 /// Reads a folder's spec files into `loaded`, after those already there.
+///
+/// The folder may be a symbolic link, and so may folders below it; a folder
+/// reached a second time (a link back up the tree, or two links to one
+/// folder) is reported and not read again, so the walk always ends.
 pub fn load_into(loaded: &mut Loaded, dir: &Path, display: &str, diags: &mut Diagnostics) {
-    let mut paths = Vec::new();
     if !dir.is_dir() {
         diags.error_path(display, "spec folder not found");
         return;
     }
-    collect(dir, 0, &mut paths, display, diags);
+    let mut walk = Walk {
+        root: dir,
+        display: display.trim_end_matches('/'),
+        seen: HashSet::new(),
+        paths: Vec::new(),
+    };
+    if let Ok(canonical) = dir.canonicalize() {
+        walk.seen.insert(canonical);
+    }
+    walk.collect(dir, 0, diags);
+    let mut paths = walk.paths;
     paths.sort();
     if paths.is_empty() {
         diags.error_path(display, "no .yaml files in the spec folder");
     }
     for path in paths {
-        let relative = path.strip_prefix(dir).unwrap_or(&path);
-        let shown = format!(
-            "{}/{}",
-            display.trim_end_matches('/'),
-            relative.to_string_lossy().replace('\\', "/")
-        );
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(_) => {
-                    diags.error_path(shown, "not UTF-8 text");
-                    continue;
-                }
-            },
+        let shown = walk_shown(dir, display.trim_end_matches('/'), &path);
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
             Err(err) => {
                 diags.error_path(shown, format!("cannot read: {err}"));
                 continue;
+            }
+        };
+        let (text, bad) = match String::from_utf8(bytes) {
+            Ok(text) => (text, None),
+            Err(err) => {
+                let valid = err.utf8_error().valid_up_to();
+                let bytes = err.into_bytes();
+                let pos = position_at(&bytes, valid);
+                (String::from_utf8_lossy(&bytes).into_owned(), Some(pos))
             }
         };
         let id = loaded.sources.add(SourceFile {
@@ -93,6 +104,15 @@ pub fn load_into(loaded: &mut Loaded, dir: &Path, display: &str, diags: &mut Dia
             display: shown,
             text,
         });
+        if let Some(pos) = bad {
+            // The file is kept among the sources, so that a build tracks it
+            // and re-expands once it is fixed.
+            diags.error(
+                Loc { file: id, pos },
+                "not UTF-8 text: the first byte that is not UTF-8 is here",
+            );
+            continue;
+        }
         let node = yaml::parse(id, &loaded.sources.get(id).text, diags);
         if let Some(file) = node.and_then(|n| SpecFile::decode(&n, &mut Cx { diags })) {
             loaded.files.push((id, file));
@@ -100,35 +120,82 @@ pub fn load_into(loaded: &mut Loaded, dir: &Path, display: &str, diags: &mut Dia
     }
 }
 
-fn collect(
-    dir: &Path,
-    depth: usize,
-    out: &mut Vec<PathBuf>,
-    display: &str,
-    diags: &mut Diagnostics,
-) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            diags.error_path(display, format!("cannot list {}: {err}", dir.display()));
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            if depth < MAX_DEPTH {
-                collect(&path, depth + 1, out, display, diags);
+/// Line and column (in characters) of byte `at` of a text whose bytes
+/// before `at` are UTF-8.
+fn position_at(bytes: &[u8], at: usize) -> Pos {
+    let before = &bytes[..at];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    Pos {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        col: u32::try_from(col).unwrap_or(u32::MAX),
+    }
+}
+
+/// A path below a spec folder as messages show it: `spec/im/v1/reaction.yaml`.
+fn walk_shown(root: &Path, display: &str, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    format!(
+        "{display}/{}",
+        relative.to_string_lossy().replace('\\', "/")
+    )
+}
+
+/// The walk of a spec folder: the spec files found, and the folders read.
+struct Walk<'a> {
+    root: &'a Path,
+    display: &'a str,
+    /// Canonical paths of the folders read.
+    seen: HashSet<PathBuf>,
+    paths: Vec<PathBuf>,
+}
+
+impl Walk<'_> {
+    fn collect(&mut self, dir: &Path, depth: usize, diags: &mut Diagnostics) {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(err) => {
+                diags.error_path(
+                    walk_shown(self.root, self.display, dir),
+                    format!("cannot list the folder: {err}"),
+                );
+                return;
             }
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        ) {
-            out.push(path);
+        };
+        let mut entries: Vec<_> = entries.flatten().collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                if depth >= MAX_DEPTH {
+                    continue;
+                }
+                let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+                if self.seen.insert(canonical) {
+                    self.collect(&path, depth + 1, diags);
+                } else {
+                    diags.error_path(
+                        walk_shown(self.root, self.display, &path),
+                        "this folder is a link to a folder of the spec already read (a link back up the tree, or a second link to one folder); it is not read again",
+                    );
+                }
+            } else if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("yaml" | "yml")
+            ) {
+                self.paths.push(path);
+            }
         }
     }
 }
@@ -170,6 +237,25 @@ pub fn generate(dir: &Path, display: &str, options: &Options) -> Output {
     let tokens = emit::emit(&model, options);
     Output {
         tokens,
+        errors: diags.render(&loaded.sources),
+        files: model.files,
+    }
+}
+
+/// The result of checking a spec folder without generating.
+#[derive(Debug)]
+pub struct Checked {
+    /// Every problem, as `file:line:col: message`, in file order.
+    pub errors: Vec<String>,
+    /// The files read.
+    pub files: Vec<PathBuf>,
+}
+
+/// Loads and checks a spec folder (after the base spec of `options.base`,
+/// when there is one), without generating: what `lark-spec check` does.
+pub fn check_folder(dir: &Path, display: &str, options: &Options) -> Checked {
+    let (loaded, model, diags) = load_and_check(dir, display, options);
+    Checked {
         errors: diags.render(&loaded.sources),
         files: model.files,
     }
@@ -241,6 +327,69 @@ pub fn declared_features(manifest: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::declared_features;
+    use super::{Diagnostics, load};
+
+    /// A fresh folder under the system's temporary folder.
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("lark-codegen-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_folder_walk_ends_on_link_loops_and_follows_a_linked_root() {
+        use std::os::unix::fs::symlink;
+        let dir = scratch("links");
+        let spec = dir.join("real");
+        std::fs::create_dir_all(spec.join("im")).unwrap();
+        std::fs::write(spec.join("im/a.yaml"), "types:\n  A: {type: string}\n").unwrap();
+        symlink(&spec, spec.join("im/up")).unwrap();
+        symlink(".", spec.join("im/here")).unwrap();
+        symlink(&spec, dir.join("linked")).unwrap();
+
+        let mut diags = Diagnostics::default();
+        let loaded = load(&dir.join("linked"), "spec", &mut diags);
+        assert_eq!(loaded.files.len(), 1);
+        let shown: Vec<&str> = loaded
+            .sources
+            .iter()
+            .map(|(_, f)| f.display.as_str())
+            .collect();
+        assert_eq!(shown, ["spec/im/a.yaml"]);
+        let problems = diags.render(&loaded.sources);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].starts_with(
+                "spec/im/here: this folder is a link to a folder of the spec already read"
+            ),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].starts_with("spec/im/up: this folder is a link"),
+            "{problems:?}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_reported_where_it_stops_being_so() {
+        let dir = scratch("utf8");
+        std::fs::write(
+            dir.join("a.yaml"),
+            b"types:\n  \xc3\xa9t\xe9: {type: string}\n",
+        )
+        .unwrap();
+        let mut diags = Diagnostics::default();
+        let loaded = load(&dir, "spec", &mut diags);
+        assert!(loaded.files.is_empty());
+        assert_eq!(
+            diags.render(&loaded.sources),
+            ["spec/a.yaml:2:5: not UTF-8 text: the first byte that is not UTF-8 is here"]
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn reads_the_features_table_only() {

@@ -13,8 +13,15 @@ use crate::diag::{Diagnostics, FileId, Loc, Pos};
 
 /// Nesting deeper than this is refused (a spec never needs it; recursion would).
 const MAX_DEPTH: usize = 64;
-/// Nodes per document, counting alias expansions (guards against alias bombs).
-const MAX_NODES: usize = 1_000_000;
+/// Nodes that aliases may copy into one document (guards against alias
+/// bombs: an alias copies its anchor's whole value, aliases within it too).
+pub const MAX_ALIAS_NODES: usize = 1_000_000;
+/// Bytes of text (scalars and keys) that aliases may copy into one document:
+/// 16 MiB, so that a long anchored value repeated many times cannot exhaust
+/// memory.
+pub const MAX_ALIAS_BYTES: usize = 16 << 20;
+/// Mappings with more keys than this find duplicate keys through an index.
+const INDEXED_FROM: usize = 16;
 
 /// A YAML node with the place it starts.
 #[derive(Clone, Debug)]
@@ -70,7 +77,49 @@ impl Node {
 
 enum Frame {
     Seq(Loc, Vec<Node>, usize),
-    Map(Loc, Vec<(Key, Node)>, Option<Pending>, usize),
+    Map(MapFrame),
+}
+
+/// A mapping being read.
+struct MapFrame {
+    start: Loc,
+    entries: Vec<(Key, Node)>,
+    /// What the next node is, once a key has been read.
+    pending: Option<Pending>,
+    anchor: usize,
+    /// Position of each key in `entries`, once there are many.
+    index: HashMap<String, usize>,
+}
+
+impl MapFrame {
+    /// The entry with a key already read, if any.
+    fn find(&self, key: &str) -> Option<&Key> {
+        let at = if self.entries.len() > INDEXED_FROM {
+            self.index.get(key).copied()
+        } else {
+            self.entries.iter().position(|(k, _)| k.text == key)
+        };
+        at.map(|i| &self.entries[i].0)
+    }
+
+    fn push(&mut self, key: Key, value: Node) {
+        if self.entries.len() == INDEXED_FROM {
+            self.index = (self.entries.iter().enumerate())
+                .map(|(i, (k, _))| (k.text.clone(), i))
+                .collect();
+        }
+        if self.entries.len() >= INDEXED_FROM {
+            self.index.insert(key.text.clone(), self.entries.len());
+        }
+        self.entries.push((key, value));
+    }
+}
+
+/// An anchored value, with what an alias of it copies.
+struct Anchored {
+    node: Node,
+    nodes: usize,
+    bytes: usize,
 }
 
 /// What a mapping waits for after reading a key.
@@ -103,7 +152,8 @@ pub fn parse(file: FileId, text: &str, diags: &mut Diagnostics) -> Option<Node> 
         anchors: HashMap::new(),
         root: None,
         documents: 0,
-        nodes: 0,
+        copied_nodes: 0,
+        copied_bytes: 0,
         failed: false,
     };
     for item in Parser::new_from_str(text) {
@@ -142,10 +192,12 @@ struct Builder<'d> {
     file: FileId,
     diags: &'d mut Diagnostics,
     stack: Vec<Frame>,
-    anchors: HashMap<usize, Node>,
+    anchors: HashMap<usize, Anchored>,
     root: Option<Node>,
     documents: usize,
-    nodes: usize,
+    /// Nodes and bytes of text copied by aliases so far.
+    copied_nodes: usize,
+    copied_bytes: usize,
     failed: bool,
 }
 
@@ -197,7 +249,13 @@ impl Builder<'_> {
                 if self.depth_exceeded(loc) {
                     return;
                 }
-                self.stack.push(Frame::Map(loc, Vec::new(), None, anchor));
+                self.stack.push(Frame::Map(MapFrame {
+                    start: loc,
+                    entries: Vec::new(),
+                    pending: None,
+                    anchor,
+                    index: HashMap::new(),
+                }));
             }
             Event::SequenceEnd => {
                 if let Some(Frame::Seq(start, items, anchor)) = self.stack.pop() {
@@ -211,21 +269,37 @@ impl Builder<'_> {
                 }
             }
             Event::MappingEnd => {
-                if let Some(Frame::Map(start, entries, _, anchor)) = self.stack.pop() {
+                if let Some(Frame::Map(map)) = self.stack.pop() {
                     self.finish(
                         Node {
-                            loc: start,
-                            kind: NodeKind::Map(entries),
+                            loc: map.start,
+                            kind: NodeKind::Map(map.entries),
                         },
-                        anchor,
+                        map.anchor,
                     );
                 }
             }
             Event::Alias(id) => match self.anchors.get(&id) {
-                Some(node) => {
-                    let node = node.clone();
-                    self.nodes += count(&node);
-                    self.finish(node, 0);
+                Some(anchored) => {
+                    self.copied_nodes += anchored.nodes;
+                    self.copied_bytes += anchored.bytes;
+                    if self.copied_nodes > MAX_ALIAS_NODES {
+                        self.fail(
+                            loc,
+                            format!("aliases expand to too much: more than {MAX_ALIAS_NODES} nodes copied"),
+                        );
+                    } else if self.copied_bytes > MAX_ALIAS_BYTES {
+                        self.fail(
+                            loc,
+                            format!(
+                                "aliases expand to too much: more than {} MiB of text copied (each alias copies its anchor's whole value)",
+                                MAX_ALIAS_BYTES >> 20
+                            ),
+                        );
+                    } else {
+                        let node = anchored.node.clone();
+                        self.finish(node, 0);
+                    }
                 }
                 None => self.fail(
                     loc,
@@ -245,30 +319,30 @@ impl Builder<'_> {
     }
 
     fn finish(&mut self, node: Node, anchor: usize) {
-        self.nodes += 1;
-        if self.nodes > MAX_NODES {
-            self.fail(
-                node.loc,
-                format!("more than {MAX_NODES} nodes (aliases expand to too much)"),
-            );
-            return;
-        }
         if anchor != 0 {
-            self.anchors.insert(anchor, node.clone());
+            let (nodes, bytes) = measure(&node);
+            self.anchors.insert(
+                anchor,
+                Anchored {
+                    node: node.clone(),
+                    nodes,
+                    bytes,
+                },
+            );
         }
         match self.stack.last_mut() {
             None => self.root = Some(node),
             Some(Frame::Seq(_, items, _)) => items.push(node),
-            Some(Frame::Map(_, entries, pending, _)) => match pending.take() {
-                Some(Pending::Value(key)) => entries.push((key, node)),
+            Some(Frame::Map(map)) => match map.pending.take() {
+                Some(Pending::Value(key)) => map.push(key, node),
                 Some(Pending::Dropped) => {}
                 None => {
                     let NodeKind::Scalar { text, .. } = node.kind else {
                         self.fail(node.loc, "mapping keys must be plain text");
                         return;
                     };
-                    *pending = Some(match entries.iter().find(|(k, _)| k.text == text) {
-                        Some((first, _)) => {
+                    map.pending = Some(match map.find(&text) {
+                        Some(first) => {
                             let first = first.loc.pos;
                             self.diags.error(
                                 node.loc,
@@ -290,12 +364,23 @@ impl Builder<'_> {
     }
 }
 
-fn count(node: &Node) -> usize {
+/// The nodes of a value and the bytes of text (scalars and keys) in it.
+fn measure(node: &Node) -> (usize, usize) {
     match &node.kind {
-        NodeKind::Scalar { .. } => 1,
-        NodeKind::Seq(items) => 1 + items.iter().map(count).sum::<usize>(),
-        NodeKind::Map(entries) => 1 + entries.iter().map(|(_, v)| count(v)).sum::<usize>(),
+        NodeKind::Scalar { text, .. } => (1, text.len()),
+        NodeKind::Seq(items) => items.iter().map(measure).fold((1, 0), add),
+        NodeKind::Map(entries) => entries
+            .iter()
+            .map(|(key, value)| {
+                let (nodes, bytes) = measure(value);
+                (nodes + 1, bytes + key.text.len())
+            })
+            .fold((1, 0), add),
     }
+}
+
+fn add(a: (usize, usize), b: (usize, usize)) -> (usize, usize) {
+    (a.0 + b.0, a.1 + b.1)
 }
 
 #[cfg(test)]
@@ -397,6 +482,43 @@ mod tests {
         let (node, errs) = parse_str(&bomb);
         assert!(node.is_none());
         assert!(errs[0].contains("aliases expand to too much"), "{errs:?}");
+    }
+
+    #[test]
+    fn bounds_the_text_aliases_copy() {
+        let long = "x".repeat(1 << 20);
+        let mut text = format!("a: &a {long}\n");
+        for i in 0..16 {
+            text.push_str(&format!("b{i}: *a\n"));
+        }
+        let (node, errs) = parse_str(&text);
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(map_keys(&node.unwrap()).len(), 17);
+
+        text.push_str("c: *a\n");
+        let (node, errs) = parse_str(&text);
+        assert!(node.is_none());
+        assert_eq!(
+            errs,
+            [
+                "18:4: aliases expand to too much: more than 16 MiB of text copied (each alias copies its anchor's whole value)"
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_duplicates_in_large_mappings() {
+        let mut text: String = (0..100).map(|i| format!("k{i}: {i}\n")).collect();
+        text.push_str("k7: again\nk99: again\n");
+        let (node, errs) = parse_str(&text);
+        assert_eq!(
+            errs,
+            [
+                "101:1: duplicate key `k7` (first written at line 8, column 1)",
+                "102:1: duplicate key `k99` (first written at line 100, column 1)",
+            ]
+        );
+        assert_eq!(map_keys(&node.unwrap()).len(), 100);
     }
 
     #[test]

@@ -261,7 +261,15 @@ pub mod im {
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct MessageBody {
-            /// JSON text of the content.
+            /// JSON text of the content, for a text message:
+            /// ```text
+            /// {"text": "hello [world]"}
+            /// ```
+            /// Code in the spec's prose is shown as written and never run as a doctest:
+            ///
+            /// ```text
+            /// let content = r#"{"text": "hi"}"#;
+            /// ```
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub content: Option<String>,
         }

@@ -85,16 +85,14 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &Args) -> lark_codegen::Output {
-    let display = args.dir.trim_end_matches('/');
-    let options = lark_codegen::Options {
+fn options(args: &Args) -> lark_codegen::Options {
+    lark_codegen::Options {
         base: args.base.as_ref().map(|base| lark_codegen::SpecDir {
             dir: base.into(),
             display: base.trim_end_matches('/').to_owned(),
         }),
         ..lark_codegen::Options::default()
-    };
-    lark_codegen::generate(Path::new(&args.dir), display, &options)
+    }
 }
 
 fn report(errors: &[String]) -> ExitCode {
@@ -107,7 +105,8 @@ fn report(errors: &[String]) -> ExitCode {
 }
 
 fn check(args: &Args) -> ExitCode {
-    let out = run(args);
+    let display = args.dir.trim_end_matches('/');
+    let out = lark_codegen::check_folder(Path::new(&args.dir), display, &options(args));
     if !out.errors.is_empty() {
         return report(&out.errors);
     }
@@ -130,7 +129,8 @@ fn check(args: &Args) -> ExitCode {
 }
 
 fn expand(args: &Args) -> ExitCode {
-    let out = run(args);
+    let display = args.dir.trim_end_matches('/');
+    let out = lark_codegen::generate(Path::new(&args.dir), display, &options(args));
     print!("{}", lark_codegen::format(&out.tokens));
     if out.errors.is_empty() {
         ExitCode::SUCCESS

@@ -1,54 +1,18 @@
 //! Endpoints: names, path template and parameters, body and response, paging.
 
-use super::types::push_para;
+use super::params::ParamKind;
 use super::{Checker, names};
-use crate::decode::{Entries, Spanned};
 use crate::diag::did_you_mean;
 use crate::model::{self, ModuleId, Param, Segment, Ty, TypeKind};
 use crate::rustdoc;
 use crate::spec::{self, Method, Schema, SpecFile, TokenType};
 
 impl Checker<'_> {
-    /// Checks the endpoints of a file.
-    pub(super) fn endpoints(&mut self, module: ModuleId, file: &SpecFile) {
-        let Some(first) = file.endpoints.first() else {
-            return;
-        };
-        let resource = match &file.resource {
-            Some(r) if names::is_snake(&r.value) => r.value.clone(),
-            Some(r) => {
-                self.diags.error(
-                    r.loc,
-                    format!(
-                        "resource `{}` must be snake_case (`message_reaction`)",
-                        r.value
-                    ),
-                );
-                names::snake_for_json(&r.value).unwrap_or_else(|| "resource".to_owned())
-            }
-            None => {
-                self.diags.error(
-                    first.loc,
-                    "a file with endpoints needs `resource` (`resource: message_reaction`)",
-                );
-                "resource".to_owned()
-            }
-        };
-        let loc = file.resource.as_ref().map_or(first.loc, |r| r.loc);
-        if !self.resources.iter().any(|(m, _)| *m == module) {
-            self.reserve(module, "Calls", loc, "the calls of the module");
-        }
-        if self.resources.insert((module, resource.clone())) {
-            let what = format!("the calls of resource `{resource}`");
-            self.reserve(
-                module,
-                &format!("{}Calls", names::pascal(&resource)),
-                loc,
-                &what,
-            );
-        }
+    /// Checks the endpoints of a file, whose resource is checked and its
+    /// call groups named (`claim_calls`).
+    pub(super) fn endpoints(&mut self, module: ModuleId, file: &SpecFile, resource: &str) {
         for ep in &file.endpoints {
-            let checked = self.endpoint(module, &resource, ep);
+            let checked = self.endpoint(module, resource, ep);
             self.model.modules[module.0].endpoints.push(checked);
         }
     }
@@ -59,27 +23,7 @@ impl Checker<'_> {
         resource: &str,
         ep: &spec::Endpoint,
     ) -> model::Endpoint {
-        let mut name = if names::is_snake(&ep.name.value) {
-            ep.name.value.clone()
-        } else {
-            self.diags.error(
-                ep.name.loc,
-                format!(
-                    "endpoint name `{}` must be snake_case (`delete`, `list`)",
-                    ep.name.value
-                ),
-            );
-            names::snake_for_json(&ep.name.value).unwrap_or_else(|| "call".to_owned())
-        };
-        let call = self.reserve(
-            module,
-            &format!("{resource}.{name}"),
-            ep.name.loc,
-            "an endpoint",
-        );
-        if let Some((_, n)) = call.split_once('.') {
-            name = n.to_owned();
-        }
+        let name = self.endpoint_name(module, resource, ep);
         let stem = match &ep.id {
             Some(id) if names::is_pascal(&id.value) => id.value.clone(),
             Some(id) => {
@@ -268,168 +212,6 @@ impl Checker<'_> {
         (segments, params)
     }
 
-    fn params<T: AsSchema>(
-        &mut self,
-        module: ModuleId,
-        entries: &Entries<T>,
-        stem: &str,
-        kind: ParamKind,
-    ) -> Vec<Param> {
-        let mut out = Vec::new();
-        for (index, (key, def)) in entries.iter().enumerate() {
-            if kind == ParamKind::Header && key.value.eq_ignore_ascii_case("authorization") {
-                self.diags.error(
-                    key.loc,
-                    "`Authorization` is set from the endpoint's `tokens`; do not list it as a header",
-                );
-                continue;
-            }
-            out.push(self.param(module, key, def.schema(), stem, kind, index));
-        }
-        out
-    }
-
-    fn param(
-        &mut self,
-        module: ModuleId,
-        key: &Spanned<String>,
-        schema: &Schema,
-        stem: &str,
-        kind: ParamKind,
-        index: usize,
-    ) -> Param {
-        let ident = self.member_ident(key, schema.rust_name.as_ref(), index, kind.what());
-        let ty = self.resolve(
-            module,
-            schema,
-            &format!("{stem}{}", names::pascal(&key.value)),
-        );
-        let scalar_ok = self.is_scalar(&ty);
-        let ok = match (&ty, kind) {
-            (Ty::Array(item), ParamKind::Query) => self.is_scalar(item),
-            _ => scalar_ok,
-        };
-        if !ok {
-            let allowed = if kind == ParamKind::Query {
-                "a string, number, boolean, timestamp, enum, or an array of those"
-            } else {
-                "a string, number, boolean, timestamp or enum"
-            };
-            self.diags.error(
-                schema.ty.loc,
-                format!("a {} is {allowed}, not `{}`", kind.what(), schema.ty.value),
-            );
-        }
-        let required = kind == ParamKind::Path || schema.required.as_ref().is_some_and(|r| r.value);
-        if let Some(default) = &schema.default {
-            if required {
-                self.diags
-                    .error(default.loc, "a required parameter has no default");
-            }
-            self.check_default(&ty, default);
-        }
-        let mut param_docs = rustdoc::described(schema.description.as_ref(), &key.value);
-        if let Some(default) = &schema.default {
-            push_para(
-                &mut param_docs,
-                format!("Default: {}", rustdoc::code(&default.value)),
-            );
-        }
-        if let Some(example) = &schema.example {
-            push_para(
-                &mut param_docs,
-                format!("Example: {}", rustdoc::code(&example.value)),
-            );
-        }
-        let bounds = self.bounds(schema, &ty);
-        Param {
-            wire: key.value.clone(),
-            ident,
-            ty,
-            bounds,
-            required,
-            default: schema.default.as_ref().map(|d| d.value.clone()),
-            docs: param_docs,
-        }
-    }
-
-    /// True for types a parameter can carry as text.
-    fn is_scalar(&self, ty: &Ty) -> bool {
-        match ty {
-            Ty::String | Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool | Ty::TimestampMs => true,
-            Ty::Named(id) => match &self.model.types[id.0].kind {
-                TypeKind::Enum(_) | TypeKind::IntEnum(_) => true,
-                TypeKind::Alias(inner) => self.is_scalar(inner),
-                TypeKind::Object(_) => false,
-            },
-            Ty::Any | Ty::Array(_) | Ty::Map(_) => false,
-        }
-    }
-
-    /// A documented default must be a value of the parameter's type.
-    fn check_default(&mut self, ty: &Ty, default: &Spanned<String>) {
-        let text = default.value.as_str();
-        let problem = match ty {
-            Ty::I32 if text.parse::<i32>().is_err() => Some("a 32-bit integer".to_owned()),
-            Ty::I64 | Ty::TimestampMs if text.parse::<i64>().is_err() => {
-                Some("an integer".to_owned())
-            }
-            Ty::F64 if text.parse::<f64>().is_err() => Some("a number".to_owned()),
-            Ty::Bool if !matches!(text, "true" | "false") => Some("`true` or `false`".to_owned()),
-            Ty::Named(id) => match &self.model.types[id.0].kind {
-                TypeKind::Enum(variants) | TypeKind::IntEnum(variants)
-                    if !variants.iter().any(|v| v.value == text) =>
-                {
-                    let values: Vec<&str> = variants.iter().map(|v| v.value.as_str()).collect();
-                    Some(match did_you_mean(text, values.iter().copied()) {
-                        Some(close) => format!("one of its values (did you mean `{close}`?)"),
-                        None => format!("one of its values: {}", crate::diag::one_of(values)),
-                    })
-                }
-                TypeKind::Alias(inner) => {
-                    let inner = inner.clone();
-                    self.check_default(&inner, default);
-                    None
-                }
-                _ => None,
-            },
-            _ => None,
-        };
-        if let Some(expected) = problem {
-            self.diags
-                .error(default.loc, format!("default `{text}` is not {expected}"));
-        }
-    }
-
-    /// Parameters become fields and setters of one request type: names must differ.
-    fn check_member_names(
-        &mut self,
-        path: &[Param],
-        query: &[Param],
-        headers: &[Param],
-        ep: &spec::Endpoint,
-    ) {
-        let mut seen: Vec<&str> = vec!["body", "new"];
-        let locs = ep
-            .path_params
-            .iter()
-            .map(|(k, _)| k.loc)
-            .chain(ep.query.iter().map(|(k, _)| k.loc))
-            .chain(ep.headers.iter().map(|(k, _)| k.loc));
-        for (param, loc) in path.iter().chain(query).chain(headers).zip(locs) {
-            if seen.contains(&param.ident.as_str()) {
-                self.diags.error(
-                    loc,
-                    format!(
-                        "parameter `{}` has the Rust name `{}`, already used in this request; give it a `rust_name`",
-                        param.wire, param.ident
-                    ),
-                );
-            }
-            seen.push(&param.ident);
-        }
-    }
-
     /// The response `data` type. It is always reachable as `{stem}Response`:
     /// an inline object gets that name, anything else an alias of it.
     fn response(&mut self, module: ModuleId, schema: &Schema, stem: &str, request: &str) -> Ty {
@@ -457,7 +239,7 @@ impl Checker<'_> {
     fn body(&mut self, module: ModuleId, schema: &Schema, hint: &str) -> Option<model::TypeId> {
         match self.resolve(module, schema, hint) {
             Ty::Named(id) if matches!(self.model.types[id.0].kind, TypeKind::Object(_)) => Some(id),
-            Ty::Any if schema.builtin() != Some(spec::Builtin::Any) => None,
+            ty if self.stands_in(schema, &ty) => None,
             _ => {
                 self.diags.error(
                     schema.ty.loc,
@@ -508,32 +290,3 @@ impl Checker<'_> {
         )
     }
 }
-
-/// What kind of parameter is checked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ParamKind {
-    Path,
-    Query,
-    Header,
-}
-
-impl ParamKind {
-    fn what(self) -> &'static str {
-        ["path parameter", "query parameter", "header"][self as usize]
-    }
-}
-
-/// Parameter definitions of every role give their schema.
-trait AsSchema {
-    fn schema(&self) -> &Schema;
-}
-
-macro_rules! as_schema {
-    ($($param:ty),*) => {$(
-        impl AsSchema for $param {
-            fn schema(&self) -> &Schema { &self.0 }
-        }
-    )*};
-}
-
-as_schema!(spec::QueryParam, spec::HeaderParam);

@@ -87,6 +87,11 @@ impl Checker<'_> {
             }
         }
         rows.sort_by_key(|r| r.code);
+        self.platform_codes = rows.iter().enumerate().map(|(i, r)| (r.code, i)).collect();
+        self.platform_applying = (rows.iter().enumerate())
+            .filter(|(_, r)| r.name.is_some() && !r.applies.is_empty())
+            .map(|(i, _)| i)
+            .collect();
         self.model.platform_errors = rows;
     }
 
@@ -184,13 +189,12 @@ impl Checker<'_> {
             };
             out.push(row_variant(row, ident));
         }
+        // The platform rows to add: those listed, and those whose `applies`
+        // covers the endpoint, in code order.
+        let mut rows: Vec<usize> = Vec::new();
         for code in &ep.platform_errors {
-            match self
-                .model
-                .platform_errors
-                .iter()
-                .find(|p| p.code == code.value)
-            {
+            let row = self.platform_codes.get(&code.value).copied();
+            match row.map(|i| &self.model.platform_errors[i]) {
                 None => self.diags.error(
                     code.loc,
                     format!(
@@ -205,28 +209,29 @@ impl Checker<'_> {
                         code.value
                     ),
                 ),
-                Some(_) => {}
+                Some(_) => rows.extend(row),
             }
         }
-        let platform = self.model.platform_errors.clone();
-        for p in &platform {
+        rows.extend(self.platform_applying.iter().copied().filter(|&i| {
+            let applies = &self.model.platform_errors[i].applies;
+            applies.iter().any(|a| applies_to(*a, tokens))
+        }));
+        rows.sort_unstable();
+        rows.dedup();
+        for i in rows {
+            let p = &self.model.platform_errors[i];
             let Some(name) = &p.name else {
                 continue;
             };
-            let listed = ep.platform_errors.iter().any(|c| c.value == p.code);
-            if !(listed || p.applies.iter().any(|a| applies_to(*a, tokens)))
-                || codes.contains_key(&p.code)
-            {
+            if codes.contains_key(&p.code) {
                 continue;
             }
             if let Some(own) = seen.get(name) {
-                self.diags.error(
-                    *own,
-                    format!(
-                        "error name `{name}` is also the name of platform error {} ({}); rename this row",
-                        p.code, p.message
-                    ),
+                let message = format!(
+                    "error name `{name}` is also the name of platform error {} ({}); rename this row",
+                    p.code, p.message
                 );
+                self.diags.error(*own, message);
                 continue;
             }
             out.push(platform_variant(p, name));

@@ -1,8 +1,119 @@
 //! Facts about the whole type graph, settled once every type is known:
-//! which fields must be boxed, which types can derive `Eq`, and which fields
-//! need a scope of their own.
+//! aliases that contain themselves (reported), which fields must be boxed,
+//! which types can derive `Eq`, and which fields need a scope of their own.
 
+use std::collections::VecDeque;
+
+use super::Checker;
 use crate::model::{Model, Ty, TypeId, TypeKind};
+
+impl Checker<'_> {
+    /// Reports each cycle of aliases (`A` is `B`, `B` is `A`, or `A` a list
+    /// of `A`), which no Rust type can be, once, at the member defined
+    /// first; its members become stand-ins for free-form JSON.
+    pub(super) fn alias_cycles(&mut self) {
+        let types = &self.model.types;
+        let graph: Vec<Vec<TypeId>> = types
+            .iter()
+            .map(|t| match &t.kind {
+                TypeKind::Alias(ty) => {
+                    let mut out = Vec::new();
+                    named_in(ty, &mut out);
+                    out.retain(|id| matches!(types[id.0].kind, TypeKind::Alias(_)));
+                    out
+                }
+                _ => Vec::new(),
+            })
+            .collect();
+        let component = components(&graph);
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        for (i, &c) in component.iter().enumerate() {
+            if members.len() <= c {
+                members.resize(c + 1, Vec::new());
+            }
+            members[c].push(i);
+        }
+        for group in members {
+            let Some(&first) = group.iter().min_by_key(|&&i| self.type_locs[i]) else {
+                continue;
+            };
+            let cyclic = group.len() > 1 || graph[first].contains(&TypeId(first));
+            if !cyclic {
+                continue;
+            }
+            let path = cycle_from(first, &graph, &component);
+            let names: Vec<String> = path
+                .iter()
+                .map(|&i| format!("`{}`", self.model.types[i].name))
+                .collect();
+            let others: Vec<String> = path[1..path.len() - 1]
+                .iter()
+                .map(|&i| {
+                    format!(
+                        "`{}` at {}",
+                        self.model.types[i].name,
+                        self.at(self.type_locs[i])
+                    )
+                })
+                .collect();
+            let others = if others.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", others.join(", "))
+            };
+            self.diags.error(
+                self.type_locs[first],
+                format!(
+                    "alias cycle: {}{others}, each an alias of the next (or a list or map of it); a type alias cannot contain itself: make one of them an object",
+                    names.join(" → ")
+                ),
+            );
+            for &i in &group {
+                self.model.types[i].kind = TypeKind::Alias(Ty::Any);
+                self.stand_ins.insert(TypeId(i));
+            }
+        }
+    }
+}
+
+/// The named types anywhere in a type (inside arrays and maps too).
+fn named_in(ty: &Ty, out: &mut Vec<TypeId>) {
+    match ty {
+        Ty::Named(id) => out.push(*id),
+        Ty::Array(inner) | Ty::Map(inner) => named_in(inner, out),
+        _ => {}
+    }
+}
+
+/// A shortest way from `start` back to itself within its component:
+/// `[start, …, start]`.
+fn cycle_from(start: usize, graph: &[Vec<TypeId>], component: &[usize]) -> Vec<usize> {
+    let mut parent = vec![usize::MAX; graph.len()];
+    let mut queue = VecDeque::from([start]);
+    while let Some(v) = queue.pop_front() {
+        for &TypeId(w) in &graph[v] {
+            if component[w] != component[start] {
+                continue;
+            }
+            if w == start {
+                let mut path = vec![start];
+                let mut at = v;
+                while at != start {
+                    path.push(at);
+                    at = parent[at];
+                }
+                path[1..].reverse();
+                path.push(start);
+                return path;
+            }
+            if parent[w] == usize::MAX && w != start {
+                parent[w] = v;
+                queue.push_back(w);
+            }
+        }
+    }
+    vec![start, start]
+}
 
 /// Settles the graph facts of a checked model.
 pub(super) fn finish(model: &mut Model) {
@@ -27,10 +138,11 @@ fn edges(model: &Model, id: TypeId) -> Vec<TypeId> {
     }
 }
 
-/// Strongly connected components (Tarjan's algorithm, iterative).
-fn components(model: &Model) -> Vec<usize> {
-    let n = model.types.len();
-    let graph: Vec<Vec<TypeId>> = (0..n).map(|i| edges(model, TypeId(i))).collect();
+/// Strongly connected components of a graph of types (Tarjan's
+/// algorithm, iterative): each type's component, numbered so that a
+/// component comes after every component it reaches.
+fn components(graph: &[Vec<TypeId>]) -> Vec<usize> {
+    let n = graph.len();
     let mut index = vec![usize::MAX; n];
     let mut low = vec![0; n];
     let mut on_stack = vec![false; n];
@@ -84,7 +196,10 @@ fn components(model: &Model) -> Vec<usize> {
 /// A field that leads back to its own type (directly or through others)
 /// would make an infinitely large struct: it is boxed.
 fn box_cycles(model: &mut Model) {
-    let component = components(model);
+    let graph: Vec<Vec<TypeId>> = (0..model.types.len())
+        .map(|i| edges(model, TypeId(i)))
+        .collect();
+    let component = components(&graph);
     for i in 0..model.types.len() {
         let TypeKind::Object(fields) = &mut model.types[i].kind else {
             continue;
@@ -97,35 +212,69 @@ fn box_cycles(model: &mut Model) {
     }
 }
 
+/// Every type a type holds, anywhere (inside arrays and maps too).
+fn all_edges(model: &Model) -> Vec<Vec<TypeId>> {
+    model
+        .types
+        .iter()
+        .map(|t| {
+            let mut out = Vec::new();
+            match &t.kind {
+                TypeKind::Object(fields) => fields.iter().for_each(|f| named_in(&f.ty, &mut out)),
+                TypeKind::Alias(ty) => named_in(ty, &mut out),
+                TypeKind::Enum(_) | TypeKind::IntEnum(_) => {}
+            }
+            out
+        })
+        .collect()
+}
+
+/// Whether each type has `own` or holds a type that has it (anywhere,
+/// through any number of types): each component in turn, those it reaches
+/// first, so that every edge is followed once.
+fn reaching(graph: &[Vec<TypeId>], own: impl Fn(usize) -> bool) -> Vec<bool> {
+    let component = components(graph);
+    let count = component.iter().map(|c| c + 1).max().unwrap_or(0);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (i, &c) in component.iter().enumerate() {
+        members[c].push(i);
+    }
+    let mut reaches = vec![false; graph.len()];
+    for group in &members {
+        let any = group.iter().any(|&i| {
+            own(i)
+                || graph[i]
+                    .iter()
+                    .any(|&TypeId(w)| component[w] != component[i] && reaches[w])
+        });
+        for &i in group {
+            reaches[i] = any;
+        }
+    }
+    reaches
+}
+
 /// `Eq` holds for types with no floating-point number anywhere inside.
 fn derive_eq(model: &mut Model) {
-    fn has_float(model: &Model, ty: &Ty) -> bool {
+    fn has_float(ty: &Ty) -> bool {
         match ty {
             Ty::F64 => true,
-            Ty::Named(id) => !model.types[id.0].eq,
-            Ty::Array(inner) | Ty::Map(inner) => has_float(model, inner),
+            Ty::Array(inner) | Ty::Map(inner) => has_float(inner),
             _ => false,
         }
     }
-    loop {
-        let mut changed = false;
-        for i in 0..model.types.len() {
-            if !model.types[i].eq {
-                continue;
-            }
-            let float = match &model.types[i].kind {
-                TypeKind::Object(fields) => fields.iter().any(|f| has_float(model, &f.ty)),
-                TypeKind::Alias(ty) => has_float(model, ty),
+    let graph = all_edges(model);
+    let floats = reaching(&graph, |i| {
+        let def = &model.types[i];
+        !def.eq
+            || match &def.kind {
+                TypeKind::Object(fields) => fields.iter().any(|f| has_float(&f.ty)),
+                TypeKind::Alias(ty) => has_float(ty),
                 TypeKind::Enum(_) | TypeKind::IntEnum(_) => false,
-            };
-            if float {
-                model.types[i].eq = false;
-                changed = true;
             }
-        }
-        if !changed {
-            break;
-        }
+    });
+    for (def, float) in model.types.iter_mut().zip(floats) {
+        def.eq = !float;
     }
 }
 
@@ -136,10 +285,11 @@ fn scopes_under(
     prefix: &str,
     seen: &mut Vec<TypeId>,
     out: &mut Vec<(String, Vec<String>)>,
+    scoped: &[bool],
 ) {
     match ty {
-        Ty::Array(inner) | Ty::Map(inner) => scopes_under(model, inner, prefix, seen, out),
-        Ty::Named(id) if !seen.contains(id) => {
+        Ty::Array(inner) | Ty::Map(inner) => scopes_under(model, inner, prefix, seen, out, scoped),
+        Ty::Named(id) if scoped[id.0] && !seen.contains(id) => {
             seen.push(*id);
             match &model.types[id.0].kind {
                 TypeKind::Object(fields) => {
@@ -152,10 +302,10 @@ fn scopes_under(
                         if !field.scopes.is_empty() {
                             out.push((path.clone(), field.scopes.clone()));
                         }
-                        scopes_under(model, &field.ty, &path, seen, out);
+                        scopes_under(model, &field.ty, &path, seen, out, scoped);
                     }
                 }
-                TypeKind::Alias(inner) => scopes_under(model, inner, prefix, seen, out),
+                TypeKind::Alias(inner) => scopes_under(model, inner, prefix, seen, out, scoped),
                 TypeKind::Enum(_) | TypeKind::IntEnum(_) => {}
             }
             seen.pop();
@@ -164,19 +314,26 @@ fn scopes_under(
     }
 }
 
+/// Each endpoint's and event's fields with scopes, walking only into the
+/// types that hold one.
 fn field_scopes(model: &mut Model) {
+    let graph = all_edges(model);
+    let scoped = reaching(&graph, |i| match &model.types[i].kind {
+        TypeKind::Object(fields) => fields.iter().any(|f| !f.scopes.is_empty()),
+        _ => false,
+    });
     for m in 0..model.modules.len() {
         for e in 0..model.modules[m].endpoints.len() {
             let mut out = Vec::new();
             if let Some(ty) = model.modules[m].endpoints[e].response.clone() {
-                scopes_under(model, &ty, "", &mut Vec::new(), &mut out);
+                scopes_under(model, &ty, "", &mut Vec::new(), &mut out, &scoped);
             }
             model.modules[m].endpoints[e].field_scopes = out;
         }
         for e in 0..model.modules[m].events.len() {
             let mut out = Vec::new();
             let body = Ty::Named(model.modules[m].events[e].body);
-            scopes_under(model, &body, "", &mut Vec::new(), &mut out);
+            scopes_under(model, &body, "", &mut Vec::new(), &mut out, &scoped);
             model.modules[m].events[e].field_scopes = out;
         }
     }

@@ -12,7 +12,10 @@ mod event;
 mod graph;
 pub mod names;
 mod pagination;
+mod params;
+mod reserved;
 mod types;
+mod unknown;
 
 use std::collections::{HashMap, HashSet};
 
@@ -45,9 +48,21 @@ pub fn check_with_base(
         model: Model::default(),
         modules: HashMap::new(),
         taken: HashMap::new(),
+        suffixes: HashMap::new(),
         named: HashMap::new(),
         event_types: HashMap::new(),
-        resources: HashSet::new(),
+        resource_names: HashMap::new(),
+        modules_with_calls: HashSet::new(),
+        methods: HashMap::new(),
+        type_locs: Vec::new(),
+        stand_ins: HashSet::new(),
+        inline_names: HashMap::new(),
+        suggestions: HashMap::new(),
+        suggestions_made: HashMap::new(),
+        suggestion_work: 0,
+        has_base: !base.is_empty(),
+        platform_codes: HashMap::new(),
+        platform_applying: Vec::new(),
         external: false,
     };
     cx.model.files = sources.iter().map(|(_, f)| f.path.clone()).collect();
@@ -58,6 +73,15 @@ pub fn check_with_base(
             module: cx.module_of(file),
             file,
             external: base.contains(id),
+        })
+        .collect();
+    // The generated call groups' names first, so that a spec type taking
+    // one is what is reported.
+    let resources: Vec<Option<String>> = placed
+        .iter()
+        .map(|p| {
+            cx.note_inline_names(p.file);
+            cx.claim_calls(p.module, p.file)
         })
         .collect();
     let declared: Vec<Vec<TypeId>> = placed
@@ -71,11 +95,14 @@ pub fn check_with_base(
         cx.external = p.external;
         cx.define_types(p.module, p.file, ids);
     }
+    cx.alias_cycles();
     cx.platform_errors(&placed);
-    for p in &placed {
+    for (p, resource) in placed.iter().zip(&resources) {
         cx.check_builtin_names(p.file);
         cx.external = p.external;
-        cx.endpoints(p.module, p.file);
+        if let Some(resource) = resource {
+            cx.endpoints(p.module, p.file, resource);
+        }
         cx.events(p.module, p.file);
     }
     graph::finish(&mut cx.model);
@@ -98,12 +125,40 @@ pub(crate) struct Checker<'a> {
     modules: HashMap<String, ModuleId>,
     /// Rust names used in each module: what uses it and where.
     taken: HashMap<(ModuleId, String), (String, Loc)>,
+    /// The next suffix to try for a stand-in of a name taken twice.
+    suffixes: HashMap<(ModuleId, String), u32>,
     /// Named spec types by module and name.
     named: HashMap<(ModuleId, String), (TypeId, Loc)>,
     /// Event types seen, with where.
     event_types: HashMap<String, Loc>,
-    /// Resources seen per module (their call groups are named once).
-    resources: HashSet<(ModuleId, String)>,
+    /// Resources seen per module, as written, with the name used (a
+    /// stand-in when the written one is taken).
+    resource_names: HashMap<(ModuleId, String), String>,
+    /// Version modules whose call groups are named.
+    modules_with_calls: HashSet<ModuleId>,
+    /// Methods of the generated call groups: what each is and where.
+    methods: HashMap<(reserved::Group, String), (String, Loc)>,
+    /// Where each type is defined, by [`TypeId`].
+    pub type_locs: Vec<Loc>,
+    /// Types standing in for a mistake already reported (an alias of an
+    /// unknown type, a member of an alias cycle): their uses are not
+    /// reported again.
+    pub stand_ins: HashSet<TypeId>,
+    /// Where each `type_name` of an inline type is first given.
+    inline_names: HashMap<String, Loc>,
+    /// The names of each module (and the built-in types, under [`ROOT`]),
+    /// to suggest one for an unknown name; built at the first.
+    suggestions: HashMap<ModuleId, unknown::Suggestions>,
+    /// The suggestion made for each unknown name in each module.
+    suggestions_made: HashMap<(ModuleId, String), Option<String>>,
+    /// Candidates compared for suggestions so far.
+    suggestion_work: usize,
+    /// Whether a base spec was given.
+    has_base: bool,
+    /// The platform-wide table's rows by code.
+    platform_codes: HashMap<i64, usize>,
+    /// The rows of the platform-wide table with a name and `applies`.
+    platform_applying: Vec<usize>,
     /// Whether the file being checked belongs to the base spec.
     pub external: bool,
 }
@@ -132,6 +187,15 @@ impl Checker<'_> {
             let stand_in = format!("{name}Type");
             return self.reserve(module, &stand_in, loc, what);
         }
+        if module == ROOT
+            && let Some(used) = reserved::root_name(name)
+        {
+            self.diags.error(
+                loc,
+                format!("`{name}` cannot name {what}: it is {used}; give the event another `name`"),
+            );
+            return self.reserve(module, &format!("{name}Event"), loc, what);
+        }
         let key = (module, name.to_owned());
         if let Some((first_what, first_loc)) = self.taken.get(&key).cloned() {
             let first = self.at(first_loc);
@@ -143,10 +207,12 @@ impl Checker<'_> {
                 )
             };
             self.diags.error(loc, message);
-            let mut n = 2;
+            let next = self.suffixes.entry(key.clone()).or_insert(2);
+            let mut n = *next;
             while self.taken.contains_key(&(module, format!("{name}{n}"))) {
                 n += 1;
             }
+            *next = n + 1;
             let stand_in = format!("{name}{n}");
             self.taken
                 .insert((module, stand_in.clone()), (what.to_owned(), loc));
@@ -160,7 +226,7 @@ impl Checker<'_> {
     fn module_of(&mut self, file: &SpecFile) -> ModuleId {
         let service = self.module_segment(file.service.as_ref(), "service");
         let version = self.module_segment(file.version.as_ref(), "version");
-        let (service, mut version) = match (service, version) {
+        let (mut service, mut version) = match (service, version) {
             (Some(s), Some(v)) => (s, Some(v)),
             (None, None) => ("common".to_owned(), None),
             (Some(s), None) => {
@@ -178,6 +244,11 @@ impl Checker<'_> {
                 ("common".to_owned(), None)
             }
         };
+        let mut reserved_service = None;
+        if let Some(used) = reserved::root_module(&service) {
+            reserved_service = Some((service.clone(), used));
+            service = format!("{service}_service");
+        }
         if service == "common" {
             if let Some(s) = &file.service {
                 self.diags.error(
@@ -194,6 +265,14 @@ impl Checker<'_> {
         let id = match self.modules.get(&key) {
             Some(id) => *id,
             None => {
+                if let Some((written, used)) = reserved_service {
+                    self.diags.error(
+                        file.service.as_ref().map_or(file.loc, |s| s.loc),
+                        format!(
+                            "service `{written}` would make a module `{written}` at the crate root, where `{written}` is {used}; choose another service name"
+                        ),
+                    );
+                }
                 let id = ModuleId(self.model.modules.len());
                 self.model.modules.push(Module {
                     service,

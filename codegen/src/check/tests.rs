@@ -176,7 +176,7 @@ fn stand_ins_keep_the_model_whole_after_errors() {
     assert_eq!(
         errs,
         [
-            "a.yaml:7:17: unknown type `Nope`",
+            "a.yaml:7:17: unknown type `Nope` (not defined in this spec; if it is a type of the SDK's spec, check with that spec as the base: `lark-spec check DIR --base <its spec folder>`, or `base = \"…\"` in `generate!`)",
             "b.yaml:4:3: `Thing` is defined twice, as a type (first at a.yaml:4:3)",
         ]
     );
@@ -243,8 +243,171 @@ endpoints:
             "a.yaml:9:19: unknown type `arrray` (did you mean `array`?)",
             "a.yaml:17:7: path parameter `unused` does not appear in the path `/open-apis/im/v1/things`",
             "a.yaml:17:22: unknown type `integr` (expected `string`, `int32`, `int64`, `number`, `boolean`, `timestamp_ms`, `any`, `object`, `enum`, `array`, `map` or `binary`, or the PascalCase name of a type)",
-            "a.yaml:19:20: a query parameter is a string, number, boolean, timestamp, enum, or an array of those, not `xyzzy`",
             "a.yaml:19:20: unknown type `xyzzy` (expected `string`, `int32`, `int64`, `number`, `boolean`, `timestamp_ms`, `any`, `object`, `enum`, `array`, `map` or `binary`, or the PascalCase name of a type)",
+        ]
+    );
+}
+
+const HEAD: &str = "service: demo\nversion: v1\n";
+
+/// An endpoint of resource `thing` (GET, no parameters) named `name`.
+fn endpoint(name: &str, extra: &str) -> String {
+    format!(
+        "  - name: {name}\n    summary: x\n    method: GET\n    path: /open-apis/demo/v1/things\n    tokens: [tenant]\n{extra}"
+    )
+}
+
+const PAGED: &str = "    query: {page_token: {type: string}}\n    pagination: {}\n    response: {type: object, fields: {has_more: {type: boolean}, page_token: {type: string}, items: {type: array, items: {type: string}}}}\n";
+
+#[test]
+fn alias_cycles_are_one_error_each_and_stand_in_for_any() {
+    let (model, errs) = check_texts(&[(
+        "a.yaml",
+        &format!(
+            "{HEAD}types:\n  A: {{type: B}}\n  B: {{type: A}}\n  L: {{type: array, items: {{type: L}}}}\n  O:\n    type: object\n    fields:\n      a: {{type: A}}\nresource: thing\nendpoints:\n{}",
+            endpoint("get", "    query: {q: {type: A}}\n")
+        ),
+    )]);
+    assert_eq!(
+        errs,
+        [
+            "a.yaml:4:3: alias cycle: `A` → `B` → `A` (`B` at a.yaml:5:3), each an alias of the next (or a list or map of it); a type alias cannot contain itself: make one of them an object",
+            "a.yaml:6:3: alias cycle: `L` → `L`, each an alias of the next (or a list or map of it); a type alias cannot contain itself: make one of them an object",
+        ]
+    );
+    assert!(matches!(
+        type_named(&model, "A").kind,
+        TypeKind::Alias(Ty::Any)
+    ));
+}
+
+#[test]
+fn generated_method_names_collide_with_endpoints() {
+    let endpoints = [
+        endpoint("delete_with", ""),
+        endpoint("delete", ""),
+        endpoint("list", PAGED),
+        endpoint("list_all", ""),
+        endpoint("client", ""),
+        endpoint("delete", ""),
+    ]
+    .concat();
+    let (model, errs) = check_texts(&[(
+        "a.yaml",
+        &format!("{HEAD}resource: thing\nendpoints:\n{endpoints}"),
+    )]);
+    assert_eq!(
+        errs,
+        [
+            "a.yaml:10:11: name collision: the method `delete_with` of this resource's calls would be both the per-call-options method of endpoint `delete` and endpoint `delete_with` (at a.yaml:5:11); rename one endpoint",
+            "a.yaml:23:11: name collision: the method `list_all` of this resource's calls would be both endpoint `list_all` and the every-page method of paged endpoint `list` (at a.yaml:15:11); rename one endpoint",
+            "a.yaml:28:11: name collision: the method `client` of this resource's calls would be both endpoint `client` and the calls' own `client()` (the client they go through); rename one endpoint",
+            "a.yaml:33:11: endpoint `delete` is defined twice on this resource (at a.yaml:10:11)",
+        ]
+    );
+    let names: Vec<&str> = model.modules[0]
+        .endpoints
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "delete_with",
+            "delete2",
+            "list",
+            "list_all2",
+            "client2",
+            "delete3"
+        ]
+    );
+}
+
+#[test]
+fn names_the_generated_code_takes_are_refused() {
+    let (_, errs) = check_texts(&[
+        (
+            "a.yaml",
+            &format!(
+                "{HEAD}types:\n  Calls: {{type: string}}\n  ThingCallsExt: {{type: string}}\nresource: thing\nendpoints:\n{}",
+                endpoint("get", "")
+            ),
+        ),
+        (
+            "b.yaml",
+            &format!(
+                "service: prelude\nversion: v1\nresource: client\nendpoints:\n{}events:\n  - {{event_type: prelude.gone, name: Unknown, schema: \"2.0\", summary: x, fields: {{a: {{type: string}}}}}}\n",
+                endpoint("get", "")
+            ),
+        ),
+    ]);
+    assert_eq!(
+        errs,
+        [
+            "a.yaml:4:3: name collision: `Calls` would name both a type and the calls of module `demo.v1` (defined at a.yaml:6:11)",
+            "a.yaml:5:3: name collision: `ThingCallsExt` would name both a type and the extension trait of the calls of resource `thing` (defined at a.yaml:6:11)",
+            "b.yaml:1:10: service `prelude` would make a module `prelude` at the crate root, where `prelude` is the module of the generated extension traits (`use …::prelude::*`); choose another service name",
+            "b.yaml:3:11: resource `client` would name the method `client` of the module's calls, which is the calls' own `client()` (the client they go through); choose another resource name",
+            "b.yaml:11:18: `Unknown` cannot name the variant of event `prelude.gone`: it is the variant of `Event` that keeps event types the spec does not describe; give the event another `name`",
+        ]
+    );
+}
+
+#[test]
+fn unknown_types_say_what_may_help_once() {
+    let (_, errs) = check_texts(&[(
+        "a.yaml",
+        &format!(
+            "{HEAD}types:\n  Holder:\n    type: object\n    fields:\n      inline: {{type: object, type_name: Inline, fields: {{x: {{type: string}}}}}}\n      again: {{type: Inline}}\n  Bad: {{type: Missing}}\nresource: thing\nendpoints:\n{}",
+            endpoint(
+                "get",
+                "    query:\n      a: {type: Nope}\n      b: {type: array, items: {type: Holdr}}\n      c: {type: Bad}\n      d: {type: [x]}\n"
+            )
+        ),
+    )]);
+    let base_hint = "(not defined in this spec; if it is a type of the SDK's spec, check with that spec as the base: `lark-spec check DIR --base <its spec folder>`, or `base = \"…\"` in `generate!`)";
+    assert_eq!(
+        errs,
+        [
+            "a.yaml:8:21: unknown type `Inline`: `Inline` is the `type_name` of an inline type at a.yaml:7:41, which only its own field can use; declare it under `types:` and refer to it by name from both places".to_owned(),
+            format!("a.yaml:9:15: unknown type `Missing` {base_hint}"),
+            format!("a.yaml:18:17: unknown type `Nope` {base_hint}"),
+            "a.yaml:19:38: unknown type `Holdr` (did you mean `Holder`?)".to_owned(),
+            "a.yaml:21:17: expected a string, found a list".to_owned(),
+        ]
+    );
+}
+
+#[test]
+fn values_that_cannot_be_read_have_no_follow_on_problems() {
+    let (_, errs) = check_texts(&[(
+        "a.yaml",
+        "service: demo\nversion: v1\nresource: [r]\nendpoints:\n  - name: [n]\n    summary: x\n    method: GET\n    path: [p]\n    tokens: [tenant]\n    errors:\n      - {code: 1, http: [h], message: m}\nevents:\n  - {event_type: [e], schema: \"2.0\", summary: x, fields: {a: {type: string}}}\ntypes:\n  E: {type: enum, values: [{value: [x]}, {name: Foo}]}\n",
+    )]);
+    assert_eq!(
+        errs,
+        [
+            "a.yaml:3:11: expected a string, found a list",
+            "a.yaml:5:11: expected a string, found a list",
+            "a.yaml:8:11: expected a string, found a list",
+            "a.yaml:11:25: expected a whole number from 0 to 65535, found a list",
+            "a.yaml:13:18: expected a string, found a list",
+            "a.yaml:15:36: expected a string, found a list",
+            "a.yaml:15:42: missing required key `value` in enum value",
+        ]
+    );
+}
+
+#[test]
+fn optional_fields_named_new_are_refused() {
+    let (_, errs) = check_texts(&[(
+        "a.yaml",
+        "types:\n  A:\n    type: object\n    fields:\n      new: {type: string}\n      old: {type: string, rust_name: new, required: true}\n",
+    )]);
+    assert_eq!(
+        errs,
+        [
+            "a.yaml:5:7: optional field `new` of `A` would have a setter `new`, the name of the constructor; give it a `rust_name`"
         ]
     );
 }

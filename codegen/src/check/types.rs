@@ -1,6 +1,8 @@
 //! Types: named definitions, inline objects and enums hoisted into named types
 //! (parent name + field name), and references between modules.
 
+use std::collections::HashMap;
+
 use super::{Checker, names};
 use crate::decode::{Entries, Spanned};
 use crate::diag::{Loc, did_you_mean, one_of};
@@ -49,12 +51,14 @@ impl Checker<'_> {
             let ty = &mut self.model.types[id.0];
             ty.kind = kind;
             ty.docs = rustdoc::described(schema.description.as_ref(), &name);
+            self.note_stand_in(id, schema);
         }
     }
 
     /// A new type, registered in its module, with a stand-in kind.
-    pub(super) fn new_type(&mut self, module: ModuleId, name: String, _loc: Loc) -> TypeId {
+    pub(super) fn new_type(&mut self, module: ModuleId, name: String, loc: Loc) -> TypeId {
         let id = TypeId(self.model.types.len());
+        self.type_locs.push(loc);
         self.model.types.push(TypeDef {
             module,
             name,
@@ -168,11 +172,11 @@ impl Checker<'_> {
         entries: Option<&Entries<spec::Field>>,
     ) -> Vec<model::Field> {
         let mut out: Vec<model::Field> = Vec::new();
-        let mut seen: Vec<(String, Loc)> = Vec::new();
+        let mut seen: HashMap<String, Loc> = HashMap::new();
         for (index, (json, field)) in entries.into_iter().flat_map(Entries::iter).enumerate() {
             let schema = &field.0;
             let ident = self.member_ident(json, schema.rust_name.as_ref(), index, "field");
-            if let Some((_, first)) = seen.iter().find(|(i, _)| *i == ident) {
+            if let Some(first) = seen.get(&ident) {
                 let first = self.at(*first);
                 self.diags.error(
                     json.loc,
@@ -180,7 +184,15 @@ impl Checker<'_> {
                 );
                 continue;
             }
-            seen.push((ident.clone(), json.loc));
+            let required = schema.required.as_ref().is_some_and(|r| r.value);
+            if ident == "new" && !required {
+                self.diags.error(
+                    json.loc,
+                    format!("optional field `new` of `{owner}` would have a setter `new`, the name of the constructor; give it a `rust_name`"),
+                );
+                continue;
+            }
+            seen.insert(ident.clone(), json.loc);
             let ty = self.resolve(
                 module,
                 schema,
@@ -211,7 +223,7 @@ impl Checker<'_> {
                 ty,
                 bounds,
                 in_string: schema.encoding.is_some(),
-                required: schema.required.as_ref().is_some_and(|r| r.value),
+                required,
                 boxed: false,
                 docs: field_docs,
                 scopes,
@@ -348,22 +360,7 @@ impl Checker<'_> {
         if let Some((id, _)) = found {
             return Ty::Named(*id);
         }
-        let common = self.module_by_key("common");
-        let mut visible: Vec<&str> = self
-            .named
-            .keys()
-            .filter(|(m, _)| *m == module || Some(*m) == common)
-            .map(|(_, n)| n.as_str())
-            .chain(Builtin::names().map(|n| n as &str))
-            .collect();
-        visible.sort_unstable();
-        let hint = match did_you_mean(text, visible) {
-            Some(close) => format!(" (did you mean `{close}`?)"),
-            None => String::new(),
-        };
-        self.diags
-            .error(name.loc, format!("unknown type `{text}`{hint}"));
-        Ty::Any
+        self.unknown_type(module, name)
     }
 }
 

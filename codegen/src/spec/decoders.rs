@@ -6,6 +6,7 @@ use super::keys::{
 };
 use super::{EnumValue, Schema, Text};
 use crate::decode::{Cx, Decode, Spanned, scalar};
+use crate::diag::Loc;
 use crate::schema::{Defs, Json};
 use crate::yaml::{Key, Node, NodeKind};
 
@@ -14,6 +15,13 @@ impl Decode for Text {
 
     fn schema(defs: &mut Defs) -> Json {
         text_schema(defs)
+    }
+
+    fn placeholder(loc: Loc) -> Self {
+        Text {
+            loc,
+            ..Text::default()
+        }
     }
 
     fn decode(node: &Node, cx: &mut Cx<'_>) -> Option<Self> {
@@ -60,13 +68,12 @@ impl Decode for EnumValue {
             out.value = Spanned::decode(node, cx)?;
             return Some(out);
         };
-        let mut has_value = false;
+        let mut value_read = None;
         let mut misspelt = None;
         for (key, value) in entries {
             match key.text.as_str() {
                 "value" => {
-                    has_value = true;
-                    out.value = Spanned::decode(value, cx).unwrap_or_default();
+                    value_read = Some(Spanned::decode(value, cx));
                 }
                 "name" => out.name = Spanned::decode(value, cx),
                 "description" => out.description = Text::decode(value, cx),
@@ -76,8 +83,15 @@ impl Decode for EnumValue {
                 }
             }
         }
-        if !has_value && misspelt != Some("value") {
-            cx.error(node.loc, "missing required key `value` in enum value");
+        match value_read {
+            // A value that cannot be read is reported, and the item dropped.
+            Some(value) => out.value = value?,
+            None => {
+                if misspelt != Some("value") {
+                    cx.error(node.loc, "missing required key `value` in enum value");
+                }
+                return None;
+            }
         }
         Some(out)
     }
@@ -113,6 +127,9 @@ impl Schema {
                 continue;
             }
             (def.decode)(value, cx, &mut out);
+            if def.name == "type" {
+                out.type_stand_in(value, cx);
+            }
             present.push((def, key));
         }
         let mut complete = true;
@@ -133,6 +150,21 @@ impl Schema {
         }
         out.check_kind_keys(&present, cx);
         Some(out)
+    }
+
+    /// A `type` that is not a name (reported while decoding it, or here when
+    /// empty) keeps the place of its value, for the checks after it.
+    fn type_stand_in(&mut self, value: &Node, cx: &mut Cx<'_>) {
+        if !self.ty.value.is_empty() {
+            return;
+        }
+        if matches!(&value.kind, NodeKind::Scalar { .. }) && !value.is_null() {
+            cx.error(
+                value.loc,
+                "`type` is empty; expected a built-in type or the name of a type",
+            );
+        }
+        self.ty.loc = value.loc.stand_in();
     }
 
     /// `fields`, `values` and `items` belong to some built-in types each, and

@@ -364,6 +364,14 @@ macro_rules! role_schema {
             fn decode(node: &Node, cx: &mut Cx<'_>) -> Option<Self> {
                 Schema::decode_as(node, $role, cx).map($name)
             }
+
+            fn placeholder(loc: Loc) -> Self {
+                $name(Schema {
+                    loc,
+                    ty: Spanned::new(String::new(), loc),
+                    ..Schema::default()
+                })
+            }
         }
     )*};
 }
