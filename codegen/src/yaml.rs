@@ -15,7 +15,7 @@ use crate::diag::{Diagnostics, FileId, Loc, Pos};
 const MAX_DEPTH: usize = 64;
 /// Nodes that aliases may copy into one document (guards against alias
 /// bombs: an alias copies its anchor's whole value, aliases within it too).
-pub const MAX_ALIAS_NODES: usize = 1_000_000;
+pub const MAX_ALIAS_NODES: usize = 2_000_000;
 /// Bytes of text (scalars and keys) that aliases may copy into one document:
 /// 16 MiB, so that a long anchored value repeated many times cannot exhaust
 /// memory.
