@@ -437,3 +437,24 @@ fn scoped_fields_reached_too_many_ways_are_one_error() {
     );
     assert!(model.modules[0].endpoints[0].field_scopes.is_empty());
 }
+
+#[test]
+fn parameter_name_collisions_point_at_the_parameter() {
+    let (_, errs) = check_texts(&[(
+        "a.yaml",
+        &format!(
+            "{HEAD}resource: thing\nendpoints:\n{}",
+            endpoint(
+                "get",
+                "    query:\n      x_id: {type: string}\n    headers:\n      Authorization: {type: string}\n      X-Id: {type: string}\n"
+            )
+        ),
+    )]);
+    assert_eq!(
+        errs,
+        [
+            "a.yaml:13:7: `Authorization` is set from the endpoint's `tokens`; do not list it as a header",
+            "a.yaml:14:7: parameter `X-Id` has the Rust name `x_id`, already used in this request; give it a `rust_name`",
+        ]
+    );
+}
