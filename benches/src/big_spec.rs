@@ -143,6 +143,26 @@ pub fn write_small_types(dir: &Path, bytes: usize) -> std::io::Result<Written> {
     })
 }
 
+/// Writes a spec of about `bytes` bytes: one enum with that many values.
+pub fn write_big_enum(dir: &Path, bytes: usize) -> std::io::Result<Written> {
+    let mut text =
+        String::from("service: demo\nversion: v1\ntypes:\n  Big:\n    type: enum\n    values:\n");
+    let mut n = 0;
+    while text.len() < bytes {
+        let _ = writeln!(
+            text,
+            "      - {{value: value_{n}, description: Value {n}.}}"
+        );
+        n += 1;
+    }
+    write(dir, "types.yaml", &text, true)?;
+    Ok(Written {
+        types: 1,
+        endpoints: 0,
+        bytes: text.len(),
+    })
+}
+
 /// Writes a spec of about `bytes` bytes whose types share their fields and
 /// descriptions through YAML aliases (`fields: *fields`), within the
 /// loader's limits on what aliases may copy.

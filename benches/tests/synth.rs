@@ -36,6 +36,9 @@ fn the_large_specs_check_clean_and_the_alias_bomb_is_refused() {
     big_spec::write_small_types(&root.join("small"), 100_000).unwrap();
     let out = lark_codegen::check_folder(&root.join("small"), "small", &options);
     assert!(out.errors.is_empty(), "{:?}", out.errors.first());
+    big_spec::write_big_enum(&root.join("enum"), 100_000).unwrap();
+    let out = lark_codegen::check_folder(&root.join("enum"), "enum", &options);
+    assert!(out.errors.is_empty(), "{:?}", out.errors.first());
     big_spec::write_alias_heavy(&root.join("aliases"), 200_000).unwrap();
     let out = lark_codegen::check_folder(&root.join("aliases"), "aliases", &options);
     assert!(

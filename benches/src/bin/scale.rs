@@ -109,8 +109,8 @@ fn check_once(dir: &Path) -> Result {
 
 /// Checking time (median of 5 runs, each in a fresh process) and peak
 /// memory of large specs: many types of every kind with endpoints using
-/// them, many small types, types sharing their fields through aliases, and
-/// an alias bomb (refused).
+/// them, many small types, one enum of many values, types sharing their
+/// fields through aliases, and an alias bomb (refused).
 fn check() -> Result {
     use lark_benches::big_spec;
     const BYTES: usize = 5 << 20;
@@ -121,6 +121,7 @@ fn check() -> Result {
             big_spec::write_many_types as fn(&Path, usize) -> std::io::Result<big_spec::Written>,
         ),
         ("small types", "check-small", big_spec::write_small_types),
+        ("one enum", "check-enum", big_spec::write_big_enum),
         ("aliases", "check-aliases", big_spec::write_alias_heavy),
         ("alias bomb", "check-bomb", |dir: &Path, _| {
             big_spec::write_alias_bomb(dir)
