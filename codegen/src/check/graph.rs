@@ -127,7 +127,7 @@ pub(super) fn finish(model: &mut Model) -> Vec<ScopedPlace> {
 /// Dotted paths of fields with scopes listed at most for one endpoint or
 /// event: types that reach one another through many fields would make
 /// exponentially many.
-pub(super) const MAX_SCOPED_PATHS: usize = 1024;
+pub(crate) const MAX_SCOPED_PATHS: usize = 1024;
 
 /// An endpoint (`false`) or event (`true`) of a module, by index.
 pub(super) type ScopedPlace = (usize, usize, bool);

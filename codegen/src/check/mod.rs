@@ -8,9 +8,11 @@ mod endpoint;
 mod errors;
 mod event;
 mod graph;
+
+pub(crate) use graph::MAX_SCOPED_PATHS;
 pub mod names;
 mod params;
-mod reserved;
+pub(crate) mod reserved;
 mod types;
 mod unknown;
 
