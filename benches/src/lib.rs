@@ -1,7 +1,8 @@
 //! What the benchmarks share: the webhook's inputs, the bare bound it is
-//! measured against, a poll-once executor, peak memory, and the generator of
+//! measured against, a poll-once executor, peak memory, and the generators of
 //! synthetic specs.
 
+pub mod big_spec;
 pub mod synth;
 
 use std::future::Future;

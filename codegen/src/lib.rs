@@ -36,8 +36,8 @@ use decode::{Cx, Decode};
 use diag::FileId;
 use spec::SpecFile;
 
-/// Spec files, folders deeper than this are not read.
-const MAX_DEPTH: usize = 16;
+/// Folders deeper than this below the spec folder are not read.
+pub const MAX_DEPTH: usize = 16;
 
 /// Spec files read from a folder.
 #[derive(Debug, Default)]

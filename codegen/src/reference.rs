@@ -60,6 +60,7 @@ pub fn markdown() -> String {
     enum_values(&mut out);
     text(&mut out);
     keywords(&mut out);
+    names_and_limits(&mut out);
     out
 }
 
@@ -131,7 +132,9 @@ fn text(out: &mut String) {
     let _ = writeln!(
         out,
         "## Text\n\nProse (`summary`, `description`, `remedy`, …): {}. Both languages are\n\
-         kept and rendered into the generated docs, English first.\n",
+         kept and rendered into the generated docs, English first. Code blocks in prose\n\
+         (fenced, or indented four spaces) are shown as written and never run as doctests:\n\
+         a fence without a language, or marked `rust`, is rendered as `text`.\n",
         crate::spec::Text::EXPECTED
     );
 }
@@ -148,4 +151,69 @@ fn keywords(out: &mut String) {
 fn keyword_line<T>(out: &mut String, key: &str, all: &[(&str, T)]) {
     let values: Vec<String> = all.iter().map(|(t, _)| format!("`{t}`")).collect();
     let _ = writeln!(out, "- {key}: {}", values.join(", "));
+}
+
+fn names_and_limits(out: &mut String) {
+    use crate::check::names::PRELUDE_NAMES;
+    use crate::check::reserved::{OWN_METHODS, ROOT_MODULES, ROOT_NAMES};
+    let code = |items: &[&str]| -> String {
+        let items: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+        items.join(", ")
+    };
+    let firsts = |table: &[(&str, &str)]| -> Vec<String> {
+        table
+            .iter()
+            .map(|(name, what)| format!("`{name}`, {what}"))
+            .collect()
+    };
+    let _ = write!(
+        out,
+        "\n## Names the generated code takes\n\n\
+         A spec name that would collide with one of these is an error where the spec writes it.\n\n\
+         - Services: `common`, the module of platform-wide files; {}.\n\
+         - In a version module with endpoints: `Calls`, `CallsExt`, and per resource \
+         `<Resource>Calls` and `<Resource>CallsExt`; per endpoint `<Id>Request`, `<Id>Error` \
+         and `<Id>Response`.\n\
+         - Methods of the generated calls: {} (on the calls of a service or version). A \
+         resource's name is a method of its module's calls, a version's of its service's; an \
+         endpoint `x` takes the methods `x`, `x_with` and, when paged, `x_all` of its \
+         resource's calls.\n\
+         - Events: {}; each event's variant of `Event` and handler `on_<name>` are its own.\n\
+         - Types: the names of Rust's prelude that generated code uses: {}.\n\
+         - A parameter may not have the Rust name `new` or `body`, nor an optional field `new` \
+         (their setters would be the constructor's or the body's).\n",
+        firsts(ROOT_MODULES).join(", "),
+        firsts(OWN_METHODS).join("; "),
+        firsts(ROOT_NAMES).join(", "),
+        code(PRELUDE_NAMES),
+    );
+    let _ = write!(
+        out,
+        "\n## Limits\n\n\
+         - YAML aliases may copy at most {} nodes and {} MiB of text into one file (each alias \
+         copies its anchor's whole value).\n\
+         - Nesting in one file: {} levels; folders below the spec folder: {} levels. A folder \
+         reached twice through symbolic links is read once.\n\
+         - Fields with `scopes` under one response or event: at most {} dotted paths.\n\
+         - An alias may not contain itself (`A: {{type: B}}`, `B: {{type: A}}`, or \
+         `A: {{type: array, items: {{type: A}}}}`); an object may.\n",
+        group_thousands(crate::yaml::MAX_ALIAS_NODES),
+        crate::yaml::MAX_ALIAS_BYTES >> 20,
+        crate::yaml::MAX_DEPTH,
+        crate::MAX_DEPTH,
+        crate::check::MAX_SCOPED_PATHS,
+    );
+}
+
+/// `2000000` → `2,000,000`.
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

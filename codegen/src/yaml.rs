@@ -12,10 +12,10 @@ use granit_parser::{Event, Marker, Parser, ScalarStyle, Span};
 use crate::diag::{Diagnostics, FileId, Loc, Pos};
 
 /// Nesting deeper than this is refused (a spec never needs it; recursion would).
-const MAX_DEPTH: usize = 64;
+pub const MAX_DEPTH: usize = 64;
 /// Nodes that aliases may copy into one document (guards against alias
 /// bombs: an alias copies its anchor's whole value, aliases within it too).
-pub const MAX_ALIAS_NODES: usize = 1_000_000;
+pub const MAX_ALIAS_NODES: usize = 2_000_000;
 /// Bytes of text (scalars and keys) that aliases may copy into one document:
 /// 16 MiB, so that a long anchored value repeated many times cannot exhaust
 /// memory.

@@ -5,6 +5,7 @@
 //! cargo run --release -p lark-benches --bin scale -- compile           # compile time of the generated code, per-service features, rebuilds
 //! cargo run --release -p lark-benches --bin scale -- compare-openlark  # clean build of a small bot: lark-sdk vs openlark from crates.io
 //! cargo run --release -p lark-benches --bin scale -- lines             # generated lines per endpoint, after rustfmt
+//! cargo run --release -p lark-benches --bin scale -- check             # checking 5 MB specs (many types, aliases) and refusing an alias bomb
 //! ```
 //!
 //! Everything is written under `target/bench-scale/`. `compile` and
@@ -28,9 +29,14 @@ fn main() {
             None => Err("expand-once needs a spec folder".into()),
         },
         Some("compile") => compile(),
+        Some("check") => check(),
+        Some("check-once") => match args.get(1) {
+            Some(dir) => check_once(Path::new(dir)),
+            None => Err("check-once needs a spec folder".into()),
+        },
         Some("compare-openlark") => compare_openlark(),
         Some("lines") => lines(),
-        _ => Err("usage: scale expand | compile | compare-openlark | lines".into()),
+        _ => Err("usage: scale expand | compile | compare-openlark | lines | check".into()),
     };
     if let Err(e) = result {
         eprintln!("scale: {e}");
@@ -114,6 +120,102 @@ fn lines() -> Result {
         total as f64 / stats.endpoints as f64,
         file.display()
     );
+    Ok(())
+}
+
+/// One check in this process, as `lark-spec check` does it
+/// (`lark_codegen::check_folder`): prints milliseconds, peak memory (KiB),
+/// the number of problems and the first.
+fn check_once(dir: &Path) -> Result {
+    let start = Instant::now();
+    let out = lark_codegen::check_folder(dir, "spec", &lark_codegen::Options::default());
+    let took = start.elapsed();
+    println!(
+        "{:.3} {} {} {}",
+        took.as_secs_f64() * 1e3,
+        lark_benches::peak_rss_kib().unwrap_or(0),
+        out.errors.len(),
+        out.errors.first().map_or("", String::as_str)
+    );
+    Ok(())
+}
+
+/// Checking time (median of 5 runs, each in a fresh process) and peak
+/// memory of large specs: the expansion benchmark's 2,500 endpoints (whose
+/// types are not counted), many types of every kind with endpoints using
+/// them, many small types, one enum of many values, types sharing their
+/// fields through aliases, and an alias bomb (refused).
+fn check() -> Result {
+    use lark_benches::big_spec;
+    const BYTES: usize = 5 << 20;
+    let cases = [
+        (
+            "2,500 endpoints (as `expand`)",
+            "check-endpoints",
+            (|dir: &Path, _| {
+                synth::write_spec(dir, 2_500).map(|stats| big_spec::Written {
+                    types: 0,
+                    endpoints: stats.endpoints,
+                    bytes: stats.bytes,
+                })
+            }) as fn(&Path, usize) -> std::io::Result<big_spec::Written>,
+        ),
+        ("many types", "check-types", big_spec::write_many_types),
+        ("small types", "check-small", big_spec::write_small_types),
+        ("one enum", "check-enum", big_spec::write_big_enum),
+        ("aliases", "check-aliases", big_spec::write_alias_heavy),
+        ("alias bomb", "check-bomb", |dir: &Path, _| {
+            big_spec::write_alias_bomb(dir)
+        }),
+    ];
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    println!("| spec | YAML | types | endpoints | check (median of 5) | peak memory | outcome |");
+    println!("|---|---|---|---|---|---|---|");
+    for (what, folder, write) in cases {
+        let dir = scratch().join(folder);
+        let written = write(&dir, BYTES).map_err(|e| format!("writing {folder}: {e}"))?;
+        let mut runs = Vec::new();
+        let mut peak = 0u64;
+        let mut outcome = String::new();
+        for _ in 0..5 {
+            let out = Command::new(&exe)
+                .arg("check-once")
+                .arg(&dir)
+                .output()
+                .map_err(|e| e.to_string())?;
+            if !out.status.success() {
+                return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+            }
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            let mut fields = text.splitn(4, ' ');
+            runs.push(fields.next().and_then(|f| f.parse().ok()).unwrap_or(0.0));
+            let kib: u64 = fields.next().and_then(|f| f.parse().ok()).unwrap_or(0);
+            peak = peak.max(kib);
+            let problems = fields.next().unwrap_or("0");
+            let first = fields.next().unwrap_or("").trim();
+            outcome = if problems == "0" {
+                "no problems".to_owned()
+            } else {
+                format!(
+                    "{problems} problem(s): {}",
+                    first.rsplit(": ").next().unwrap_or(first)
+                )
+            };
+        }
+        runs.sort_by(f64::total_cmp);
+        println!(
+            "| {what} | {:.1} MiB | {} | {} | {:.0} ms | {:.0} MiB | {outcome} |",
+            written.bytes as f64 / 1_048_576.0,
+            if written.types == 0 {
+                "—".to_owned()
+            } else {
+                written.types.to_string()
+            },
+            written.endpoints,
+            runs[runs.len() / 2],
+            peak as f64 / 1024.0,
+        );
+    }
     Ok(())
 }
 

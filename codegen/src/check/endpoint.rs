@@ -13,7 +13,11 @@ impl Checker<'_> {
     pub(super) fn endpoints(&mut self, module: ModuleId, file: &SpecFile, resource: &str) {
         for ep in &file.endpoints {
             let checked = self.endpoint(module, resource, ep);
-            self.model.modules[module.0].endpoints.push(checked);
+            let endpoints = &mut self.model.modules[module.0].endpoints;
+            let loc = ep.response.as_ref().map_or(ep.loc, |r| r.0.loc);
+            self.scope_places
+                .insert((module.0, endpoints.len(), false), loc);
+            endpoints.push(checked);
         }
     }
 

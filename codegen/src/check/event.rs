@@ -10,7 +10,10 @@ impl Checker<'_> {
     pub(super) fn events(&mut self, module: ModuleId, file: &SpecFile) {
         for ev in &file.events {
             if let Some(checked) = self.event(module, ev) {
-                self.model.modules[module.0].events.push(checked);
+                let events = &mut self.model.modules[module.0].events;
+                self.scope_places
+                    .insert((module.0, events.len(), true), ev.loc);
+                events.push(checked);
             }
         }
     }

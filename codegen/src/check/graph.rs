@@ -116,11 +116,21 @@ fn cycle_from(start: usize, graph: &[Vec<TypeId>], component: &[usize]) -> Vec<u
 }
 
 /// Settles the graph facts of a checked model.
-pub(super) fn finish(model: &mut Model) {
+/// Returns the endpoints and events whose fields with scopes are too many
+/// to list (see [`MAX_SCOPED_PATHS`]).
+pub(super) fn finish(model: &mut Model) -> Vec<ScopedPlace> {
     box_cycles(model);
     derive_eq(model);
-    field_scopes(model);
+    field_scopes(model)
 }
+
+/// Dotted paths of fields with scopes listed at most for one endpoint or
+/// event: types that reach one another through many fields would make
+/// exponentially many.
+pub(crate) const MAX_SCOPED_PATHS: usize = 1024;
+
+/// An endpoint (`false`) or event (`true`) of a module, by index.
+pub(super) type ScopedPlace = (usize, usize, bool);
 
 /// Types a type holds directly (not behind a `Vec` or map, which already allocate).
 fn direct(ty: &Ty) -> Option<TypeId> {
@@ -287,6 +297,9 @@ fn scopes_under(
     out: &mut Vec<(String, Vec<String>)>,
     scoped: &[bool],
 ) {
+    if out.len() > MAX_SCOPED_PATHS {
+        return;
+    }
     match ty {
         Ty::Array(inner) | Ty::Map(inner) => scopes_under(model, inner, prefix, seen, out, scoped),
         Ty::Named(id) if scoped[id.0] && !seen.contains(id) => {
@@ -316,7 +329,16 @@ fn scopes_under(
 
 /// Each endpoint's and event's fields with scopes, walking only into the
 /// types that hold one.
-fn field_scopes(model: &mut Model) {
+fn field_scopes(model: &mut Model) -> Vec<ScopedPlace> {
+    let mut over = Vec::new();
+    let mut keep = |out: Vec<(String, Vec<String>)>, place: ScopedPlace| {
+        if out.len() > MAX_SCOPED_PATHS {
+            over.push(place);
+            Vec::new()
+        } else {
+            out
+        }
+    };
     let graph = all_edges(model);
     let scoped = reaching(&graph, |i| match &model.types[i].kind {
         TypeKind::Object(fields) => fields.iter().any(|f| !f.scopes.is_empty()),
@@ -328,13 +350,14 @@ fn field_scopes(model: &mut Model) {
             if let Some(ty) = model.modules[m].endpoints[e].response.clone() {
                 scopes_under(model, &ty, "", &mut Vec::new(), &mut out, &scoped);
             }
-            model.modules[m].endpoints[e].field_scopes = out;
+            model.modules[m].endpoints[e].field_scopes = keep(out, (m, e, false));
         }
         for e in 0..model.modules[m].events.len() {
             let mut out = Vec::new();
             let body = Ty::Named(model.modules[m].events[e].body);
             scopes_under(model, &body, "", &mut Vec::new(), &mut out, &scoped);
-            model.modules[m].events[e].field_scopes = out;
+            model.modules[m].events[e].field_scopes = keep(out, (m, e, true));
         }
     }
+    over
 }

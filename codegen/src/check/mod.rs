@@ -10,10 +10,12 @@ mod errors;
 pub(crate) use errors::platform_variant;
 mod event;
 mod graph;
+
+pub(crate) use graph::MAX_SCOPED_PATHS;
 pub mod names;
 mod pagination;
 mod params;
-mod reserved;
+pub(crate) mod reserved;
 mod types;
 mod unknown;
 
@@ -62,6 +64,7 @@ pub fn check_with_base(
         suggestion_work: 0,
         has_base: !base.is_empty(),
         platform_codes: HashMap::new(),
+        scope_places: HashMap::new(),
         platform_applying: Vec::new(),
         external: false,
     };
@@ -105,7 +108,19 @@ pub fn check_with_base(
         }
         cx.events(p.module, p.file);
     }
-    graph::finish(&mut cx.model);
+    for place in graph::finish(&mut cx.model) {
+        let Some(&loc) = cx.scope_places.get(&place) else {
+            continue;
+        };
+        let what = if place.2 { "event's body" } else { "response" };
+        cx.diags.error(
+            loc,
+            format!(
+                "the fields with scopes (字段权限) under this {what} make more than {} dotted paths through its nested types; nest them less, or give fewer fields `scopes`",
+                graph::MAX_SCOPED_PATHS
+            ),
+        );
+    }
     cx.model
 }
 
@@ -155,6 +170,9 @@ pub(crate) struct Checker<'a> {
     suggestion_work: usize,
     /// Whether a base spec was given.
     has_base: bool,
+    /// Where each endpoint's response and each event is, by module, index
+    /// and whether it is an event, for problems with their scoped fields.
+    pub scope_places: HashMap<graph::ScopedPlace, Loc>,
     /// The platform-wide table's rows by code.
     platform_codes: HashMap<i64, usize>,
     /// The rows of the platform-wide table with a name and `applies`.

@@ -1,10 +1,12 @@
 //! Parameters of an endpoint: path parameters, query parameters and
 //! headers, their types, defaults and Rust names.
 
+use std::collections::{HashMap, HashSet};
+
 use super::types::push_para;
 use super::{Checker, names};
 use crate::decode::{Entries, Spanned};
-use crate::diag::did_you_mean;
+use crate::diag::{Loc, did_you_mean};
 use crate::model::{ModuleId, Param, Ty, TypeKind};
 use crate::rustdoc;
 use crate::spec::{self, Schema};
@@ -151,15 +153,19 @@ impl Checker<'_> {
         headers: &[Param],
         ep: &spec::Endpoint,
     ) {
-        let mut seen: Vec<&str> = vec!["body", "new"];
-        let locs = ep
-            .path_params
-            .iter()
-            .map(|(k, _)| k.loc)
-            .chain(ep.query.iter().map(|(k, _)| k.loc))
-            .chain(ep.headers.iter().map(|(k, _)| k.loc));
-        for (param, loc) in path.iter().chain(query).chain(headers).zip(locs) {
-            if seen.contains(&param.ident.as_str()) {
+        let mut seen: HashSet<&str> = HashSet::from(["body", "new"]);
+        let keys: HashMap<&str, Loc> = (ep.path_params.iter().map(|(k, _)| k))
+            .chain(ep.query.iter().map(|(k, _)| k))
+            .chain(ep.headers.iter().map(|(k, _)| k))
+            .map(|k| (k.value.as_str(), k.loc))
+            .collect();
+        for param in path.iter().chain(query).chain(headers) {
+            if !seen.insert(&param.ident) {
+                // A path parameter not described is reported at the path.
+                let loc = keys
+                    .get(param.wire.as_str())
+                    .copied()
+                    .unwrap_or(ep.path.loc);
                 self.diags.error(
                     loc,
                     format!(
@@ -168,7 +174,6 @@ impl Checker<'_> {
                     ),
                 );
             }
-            seen.push(&param.ident);
         }
     }
 }

@@ -12,21 +12,21 @@ use crate::spec::{self, SpecFile};
 
 /// Modules at the crate root that a service may not be called, with what
 /// the generated code uses them for (`common` has rules of its own).
-const ROOT_MODULES: &[(&str, &str)] = &[(
+pub(crate) const ROOT_MODULES: &[(&str, &str)] = &[(
     "prelude",
     "the module of the generated extension traits (`use …::prelude::*`)",
 )];
 
 /// Names of the crate root's namespace of events (variants of `Event`,
 /// handler methods) that no event may take, with what they are.
-const ROOT_NAMES: &[(&str, &str)] = &[(
+pub(crate) const ROOT_NAMES: &[(&str, &str)] = &[(
     "Unknown",
     "the variant of `Event` that keeps event types the spec does not describe",
 )];
 
 /// Methods every generated call group has: the client the calls go
 /// through, and (on the calls of a service or version) its constructor.
-const OWN_METHODS: &[(&str, &str)] = &[
+pub(crate) const OWN_METHODS: &[(&str, &str)] = &[
     (
         "client",
         "the calls' own `client()` (the client they go through)",

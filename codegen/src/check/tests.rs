@@ -411,3 +411,50 @@ fn optional_fields_named_new_are_refused() {
         ]
     );
 }
+
+#[test]
+fn scoped_fields_reached_too_many_ways_are_one_error() {
+    let mut types = String::from("types:\n");
+    for k in 0..12 {
+        types.push_str(&format!(
+            "  T{k}:\n    type: object\n    fields:\n      a: {{type: T{n}}}\n      b: {{type: T{n}}}\n      id: {{type: string, scopes: [x]}}\n",
+            n = k + 1
+        ));
+    }
+    types.push_str("  T12: {type: string}\n");
+    let (model, errs) = check_texts(&[(
+        "a.yaml",
+        &format!(
+            "{HEAD}{types}resource: thing\nendpoints:\n{}",
+            endpoint("get", "    response: {type: T0}\n")
+        ),
+    )]);
+    assert_eq!(
+        errs,
+        [
+            "a.yaml:84:15: the fields with scopes (字段权限) under this response make more than 1024 dotted paths through its nested types; nest them less, or give fewer fields `scopes`"
+        ]
+    );
+    assert!(model.modules[0].endpoints[0].field_scopes.is_empty());
+}
+
+#[test]
+fn parameter_name_collisions_point_at_the_parameter() {
+    let (_, errs) = check_texts(&[(
+        "a.yaml",
+        &format!(
+            "{HEAD}resource: thing\nendpoints:\n{}",
+            endpoint(
+                "get",
+                "    query:\n      x_id: {type: string}\n    headers:\n      Authorization: {type: string}\n      X-Id: {type: string}\n"
+            )
+        ),
+    )]);
+    assert_eq!(
+        errs,
+        [
+            "a.yaml:13:7: `Authorization` is set from the endpoint's `tokens`; do not list it as a header",
+            "a.yaml:14:7: parameter `X-Id` has the Rust name `x_id`, already used in this request; give it a `rust_name`",
+        ]
+    );
+}

@@ -268,11 +268,12 @@ impl Checker<'_> {
     /// The variants of an open enum.
     fn variants(&mut self, values: &[EnumValue]) -> Vec<Variant> {
         let mut out: Vec<Variant> = Vec::new();
-        let mut seen: Vec<(String, Loc)> = Vec::new();
+        let mut seen: HashMap<String, Loc> = HashMap::new();
+        let mut listed: HashMap<String, Loc> = HashMap::new();
         for (index, value) in values.iter().enumerate() {
             let wire = &value.value;
-            if let Some(first) = out.iter().position(|v| v.value == wire.value) {
-                let first = self.at(seen[first].1);
+            if let Some(first) = listed.get(&wire.value) {
+                let first = self.at(*first);
                 self.diags.error(
                     wire.loc,
                     format!(
@@ -316,7 +317,7 @@ impl Checker<'_> {
                 );
                 continue;
             }
-            if let Some((_, first)) = seen.iter().find(|(i, _)| *i == ident) {
+            if let Some(first) = seen.get(&ident) {
                 let first = self.at(*first);
                 self.diags.error(
                     loc,
@@ -326,7 +327,8 @@ impl Checker<'_> {
                 );
                 continue;
             }
-            seen.push((ident.clone(), loc));
+            seen.insert(ident.clone(), loc);
+            listed.insert(wire.value.clone(), loc);
             let mut variant_docs = vec![format!("`{}`", wire.value)];
             if let Some(text) = &value.description {
                 variant_docs.push(String::new());
