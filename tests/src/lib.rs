@@ -222,6 +222,25 @@ pub async fn serve(router: axum::Router) -> String {
     url
 }
 
+/// The local server with extra routes (endpoints of a fixture, with rules
+/// written in the test), and a client of a new app on it.
+///
+/// # Panics
+/// When the server cannot start.
+pub async fn server_with(
+    routes: axum::Router<std::sync::Arc<lark_devserver::Shared>>,
+) -> (lark_devserver::DevServer, lark_sdk::Client) {
+    let server = lark_devserver::DevServer::start_with(lark_devserver::Config::default(), routes)
+        .await
+        .expect("the local server starts");
+    let app = server.create_app(Default::default()).expect("an app");
+    let client = lark_sdk::Client::builder(app.app_id, app.app_secret)
+        .base_url(server.url())
+        .build()
+        .expect("a client");
+    (server, client)
+}
+
 /// The Python with the packages of `tests/python/requirements.txt`:
 /// `LARK_PYTHON`, or the `.venv` that `scripts/test` makes.
 pub fn python() -> PathBuf {

@@ -17,9 +17,8 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use download::im::v1::{GetMessageResourceError, GetMessageResourceRequest};
 use futures_util::StreamExt;
+use lark_devserver::Shared;
 use lark_devserver::api::{Reply, endpoint, guard};
-use lark_devserver::{Config, DevServer, Shared};
-use lark_sdk::Client;
 use lark_sdk::client::Error;
 
 const SIZE: usize = 8 << 20;
@@ -70,14 +69,7 @@ async fn resource(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_download_streams_byte_identical_and_errors_stay_typed() {
     let routes = endpoint::<GetMessageResourceRequest, _, _>(Router::new(), resource);
-    let server = DevServer::start_with(Config::default(), routes)
-        .await
-        .unwrap();
-    let app = server.create_app(Default::default()).unwrap();
-    let client = Client::builder(app.app_id, app.app_secret)
-        .base_url(server.url())
-        .build()
-        .unwrap();
+    let (server, client) = lark_tests::server_with(routes).await;
 
     let request = GetMessageResourceRequest::new("om_1", "img_v3_cat", "image");
     let mut file = client.download(&request).await.unwrap();

@@ -16,9 +16,8 @@ use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use int_enums::contact::v3::{Gender, ListUserRequest, PatchUserRequest, PatchUserRequestBody};
+use lark_devserver::Shared;
 use lark_devserver::api::{Reply, endpoint, guard};
-use lark_devserver::{Config, DevServer, Shared};
-use lark_sdk::Client;
 use serde_json::{Value, json};
 
 /// What the server was sent: the query of the list call, the body of the patch.
@@ -70,14 +69,7 @@ async fn patch(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Byte
 async fn integer_enums_are_numbers_both_ways_and_keep_unlisted_numbers() {
     let routes = endpoint::<ListUserRequest, _, _>(Router::new(), list);
     let routes = endpoint::<PatchUserRequest, _, _>(routes, patch);
-    let server = DevServer::start_with(Config::default(), routes)
-        .await
-        .unwrap();
-    let app = server.create_app(Default::default()).unwrap();
-    let client = Client::builder(app.app_id, app.app_secret)
-        .base_url(server.url())
-        .build()
-        .unwrap();
+    let (server, client) = lark_tests::server_with(routes).await;
 
     let users = client
         .call(&ListUserRequest::new().gender(Gender::Female))

@@ -15,9 +15,8 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use json_string::im::v1::{CreateMessageRequest, CreateMessageRequestBody, TextContent};
+use lark_devserver::Shared;
 use lark_devserver::api::{Reply, endpoint, guard};
-use lark_devserver::{Config, DevServer, Shared};
-use lark_sdk::Client;
 use serde_json::{Value, json};
 
 static RECEIVED: Mutex<Vec<Value>> = Mutex::new(Vec::new());
@@ -45,14 +44,7 @@ async fn create(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Byt
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn content_travels_as_json_in_a_string_both_ways() {
     let routes = endpoint::<CreateMessageRequest, _, _>(Router::new(), create);
-    let server = DevServer::start_with(Config::default(), routes)
-        .await
-        .unwrap();
-    let app = server.create_app(Default::default()).unwrap();
-    let client = Client::builder(app.app_id, app.app_secret)
-        .base_url(server.url())
-        .build()
-        .unwrap();
+    let (server, client) = lark_tests::server_with(routes).await;
 
     let send = |text: &str| {
         CreateMessageRequest::new(CreateMessageRequestBody::new(

@@ -26,20 +26,21 @@ enum Auth {
     User(Secret),
 }
 
-/// What one HTTP exchange gave.
+/// What one HTTP exchange gave: the data, or the platform's error with the
+/// answer's headers (for the rate-limit reset).
 pub(crate) enum Exchange<T> {
     Data(T),
-    Failed(Box<ApiError>),
+    Failed(Box<ApiError>, HeaderMap),
 }
 
 /// How a call reads a platform's answer: as JSON `data`, or as a file.
 pub(crate) trait Reading: Sized + Send {
-    /// Reads an answer; the headers are kept for the rate-limit reset.
+    /// Reads an answer.
     fn read(
         endpoint: &'static str,
         url: &str,
         response: reqwest::Response,
-    ) -> impl Future<Output = Result<(Exchange<Self>, HeaderMap), TransportError>> + Send;
+    ) -> impl Future<Output = Result<Exchange<Self>, TransportError>> + Send;
 }
 
 /// `data` as JSON of its type.
@@ -50,13 +51,9 @@ impl<T: DeserializeOwned + Send> Reading for Json<T> {
         endpoint: &'static str,
         url: &str,
         response: reqwest::Response,
-    ) -> Result<(Exchange<Self>, HeaderMap), TransportError> {
+    ) -> Result<Exchange<Self>, TransportError> {
         let answer = Answer::read(url, response).await?;
-        let exchange = match exchange::<T>(endpoint, &answer)? {
-            Exchange::Data(data) => Exchange::Data(Json(data)),
-            Exchange::Failed(error) => Exchange::Failed(error),
-        };
-        Ok((exchange, answer.headers))
+        enveloped(answer, |_, raw| data(endpoint, raw).map(Json))
     }
 }
 
@@ -65,17 +62,12 @@ impl Reading for Download {
         _endpoint: &'static str,
         url: &str,
         response: reqwest::Response,
-    ) -> Result<(Exchange<Self>, HeaderMap), TransportError> {
-        let headers = response.headers().clone();
+    ) -> Result<Exchange<Self>, TransportError> {
         match Downloaded::read(url, response).await? {
-            Downloaded::File(file) => Ok((Exchange::Data(file), headers)),
+            Downloaded::File(file) => Ok(Exchange::Data(file)),
+            // An envelope that says success where a file was due is not one.
             Downloaded::Answer(answer) => {
-                let envelope = answer.envelope(Shown::Plain)?;
-                if envelope.code == 0 {
-                    return Err(answer.unexpected(Shown::Plain));
-                }
-                let error = Box::new(envelope.into_error(&answer));
-                Ok((Exchange::Failed(error), answer.headers))
+                enveloped(answer, |answer, _| Err(answer.unexpected(Shown::Plain)))
             }
         }
     }
@@ -211,7 +203,7 @@ impl Client {
             };
             let status = response.status().as_u16();
             tracing::Span::current().record("status", status);
-            let (exchange, headers) = match R::read(E::ID, &url, response).await {
+            let exchange = match R::read(E::ID, &url, response).await {
                 Ok(read) => read,
                 Err(e)
                     if E::METHOD == HttpMethod::Get
@@ -225,9 +217,9 @@ impl Client {
                 }
                 Err(e) => return Err(e.into()),
             };
-            let error = match exchange {
+            let (error, headers) = match exchange {
                 Exchange::Data(data) => return Ok(data),
-                Exchange::Failed(error) => error,
+                Exchange::Failed(error, headers) => (error, headers),
             };
             let span = tracing::Span::current();
             span.record("code", error.code);
@@ -285,17 +277,18 @@ impl Client {
     }
 }
 
-/// Reads the platform's envelope, whatever the HTTP status, and the data
-/// of a successful one as its type.
-fn exchange<T: DeserializeOwned>(
-    endpoint: &'static str,
-    answer: &Answer,
+/// Reads the platform's envelope, whatever the HTTP status: a successful
+/// one's `data` by `read`, else the error.
+fn enveloped<T>(
+    answer: Answer,
+    read: impl FnOnce(&Answer, &str) -> Result<T, TransportError>,
 ) -> Result<Exchange<T>, TransportError> {
     let envelope = answer.envelope(Shown::Plain)?;
     if envelope.code == 0 {
-        return data(endpoint, envelope.data_or_empty()).map(Exchange::Data);
+        return read(&answer, envelope.data_or_empty()).map(Exchange::Data);
     }
-    Ok(Exchange::Failed(Box::new(envelope.into_error(answer))))
+    let error = Box::new(envelope.into_error(&answer));
+    Ok(Exchange::Failed(error, answer.headers))
 }
 
 /// An endpoint's `data` as its type; a mismatch names the offending field.
