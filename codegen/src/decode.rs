@@ -210,6 +210,7 @@ macro_rules! decode_integer {
 decode_integer! {
     u16 => "a whole number from 0 to 65535", Some((0, 65_535)),
     u32 => "a whole number from 0 to 4294967295", Some((0, 4_294_967_295)),
+    u64 => "a whole number from 0", Some((0, i64::MAX)),
     i64 => "a whole number", None::<(i64, i64)>,
 }
 

@@ -74,6 +74,8 @@ pub struct TypeDef {
     pub eq: bool,
     /// From the base spec: generated in the runtime crate, referred to there.
     pub external: bool,
+    /// The body of an upload: sent as a form, not as JSON (no serde, no `PartialEq`).
+    pub form: bool,
 }
 
 /// The shapes of generated types.
@@ -123,6 +125,8 @@ pub struct Bounds {
     pub length: (Option<u32>, Option<u32>),
     /// Fewest and most items of an array.
     pub items: (Option<u32>, Option<u32>),
+    /// Most bytes of a file.
+    pub bytes: Option<u64>,
 }
 
 impl Bounds {
@@ -160,6 +164,8 @@ pub enum Ty {
     TimestampMs,
     /// Free-form JSON (also the stand-in after an error).
     Any,
+    /// A file to upload, a part of a `multipart/form-data` body.
+    File,
     /// A generated type.
     Named(TypeId),
     /// `Vec<T>`
@@ -195,6 +201,8 @@ pub struct Endpoint {
     pub headers: Vec<Param>,
     /// Request body type (an object).
     pub body: Option<TypeId>,
+    /// The body is sent as `multipart/form-data` (an upload).
+    pub multipart: bool,
     /// Response data type.
     pub response: Option<Ty>,
     /// The answer is a file (`response: {type: binary}`), read as a download.

@@ -15,7 +15,8 @@ use serde::Serialize;
 pub use member::Member;
 pub use refusal::{ControlError, Refusal};
 pub use types::{
-    App, AppKind, Chat, ChatKind, DEFAULT_SCOPES, Message, NewApp, Reaction, Tenant, User,
+    App, AppKind, Chat, ChatKind, DEFAULT_SCOPES, Message, NewApp, Reaction, StoredFile,
+    StoredKind, Tenant, User,
 };
 
 use crate::ids;
@@ -35,6 +36,8 @@ pub struct World {
     pub messages: BTreeMap<String, Message>,
     /// By reaction_id.
     pub reactions: BTreeMap<String, Reaction>,
+    /// Uploaded images and files, by key.
+    pub files: BTreeMap<String, StoredFile>,
 }
 
 impl World {

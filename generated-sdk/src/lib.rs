@@ -143,16 +143,16 @@ extern crate self as lark_sdk;
 #[doc(inline)]
 pub use lark_runtime::client;
 #[doc(inline)]
-pub use lark_runtime::{embedded, endpoint, error, event, time};
+pub use lark_runtime::{embedded, endpoint, error, event, time, upload};
 
 #[doc(hidden)]
 pub use lark_runtime::__private;
 
 pub use lark_runtime::{
     ApiError, Endpoint, EndpointError, EndpointInfo, ErrorDetail, ErrorSpec, FieldScopes,
-    FieldViolation, HelpLink, HttpMethod, InvalidRequest, JsonString, NoData, Page, Paginated,
-    PermissionViolation, PlatformErrorInfo, RateLimit, TimestampMs, TokenType, Unhandled,
-    UnknownNumber, UnknownValue,
+    FieldViolation, Form, HelpLink, HttpMethod, InvalidRequest, JsonString, NoData, Page,
+    Paginated, PermissionViolation, PlatformErrorInfo, RateLimit, TimestampMs, TokenType,
+    Unhandled, UnknownNumber, UnknownValue, UploadFile,
 };
 
 #[cfg(feature = "client")]

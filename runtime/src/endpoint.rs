@@ -161,6 +161,12 @@ pub trait Endpoint: Send + Sync {
     fn request_body(&self) -> Option<&Self::Body> {
         None
     }
+
+    /// The `multipart/form-data` body of an upload (which then has no JSON
+    /// body): its text and file parts, in order.
+    fn form(&self) -> Option<crate::upload::Form> {
+        None
+    }
 }
 
 /// One endpoint of the spec, as listed in the generated `ENDPOINTS`.

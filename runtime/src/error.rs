@@ -285,6 +285,17 @@ pub enum InvalidRequest {
         /// What was given (`500`, `0 characters`).
         found: String,
     },
+    /// A file to upload cannot be sent: it cannot be read, it is not
+    /// what its part needs, or (a stream) an earlier attempt read it.
+    #[error("{endpoint}: the file `{field}` cannot be sent: {reason}")]
+    File {
+        /// Endpoint id.
+        endpoint: &'static str,
+        /// The file's part, as on the wire.
+        field: &'static str,
+        /// Why.
+        reason: String,
+    },
     /// The body could not be written as JSON.
     #[error("{endpoint}: the body cannot be written as JSON: {reason}")]
     Body {

@@ -24,6 +24,7 @@ pub mod event;
 pub mod time;
 #[cfg(feature = "client")]
 mod tls;
+pub mod upload;
 
 #[doc(hidden)]
 pub mod __private;
@@ -37,6 +38,7 @@ pub use error::{
     PermissionViolation, PlatformErrorInfo, Unhandled, UnknownNumber, UnknownValue,
 };
 pub use time::TimestampMs;
+pub use upload::{Form, UploadFile};
 
 #[cfg(feature = "client")]
 pub use client::{Client, RequestOptions};

@@ -119,7 +119,7 @@ pub mod im {
                 self.page_size = Some(value.into());
                 self
             }
-            /// Replaces the JSON body.
+            /// Replaces the body.
             pub fn body(mut self, body: CreateChatRequestBody) -> Self {
                 self.body = body;
                 self

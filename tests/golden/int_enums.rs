@@ -360,7 +360,7 @@ pub mod contact {
                     body: <PatchUserRequestBody as Default>::default(),
                 }
             }
-            /// Replaces the JSON body.
+            /// Replaces the body.
             pub fn body(mut self, body: PatchUserRequestBody) -> Self {
                 self.body = body;
                 self

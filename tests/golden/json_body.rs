@@ -527,7 +527,7 @@ pub mod im {
                 self.x_request_id = Some(value.into());
                 self
             }
-            /// Replaces the JSON body.
+            /// Replaces the body.
             pub fn body(mut self, body: CreateMessageRequestBody) -> Self {
                 self.body = body;
                 self

@@ -170,7 +170,7 @@ pub mod im {
             pub fn new(body: CreateMessageRequestBody) -> Self {
                 Self { body }
             }
-            /// Replaces the JSON body.
+            /// Replaces the body.
             pub fn body(mut self, body: CreateMessageRequestBody) -> Self {
                 self.body = body;
                 self

@@ -26,6 +26,10 @@ mod int_enums {
     include!("../golden/int_enums.rs");
 }
 #[allow(dead_code)]
+mod multipart {
+    include!("../golden/multipart.rs");
+}
+#[allow(dead_code)]
 mod recursion {
     include!("../golden/recursion.rs");
 }
@@ -275,4 +279,45 @@ fn bounds_are_checked_before_sending_and_name_the_field() {
         CreateChatRequestBody::new("team").weight(0.1),
     ));
     assert_eq!(field, "weight");
+}
+
+#[test]
+fn an_upload_is_a_form_of_text_parts_and_a_file() {
+    use multipart::drive::v1::*;
+    let file = lark_sdk::UploadFile::from_bytes("a.png", vec![0x89, b'P', b'N', b'G']);
+    let body =
+        UploadMediaRequestBody::new("a.png", UploadMediaRequestBodyParentType::DocImage, 4, file)
+            .extra(true);
+    let request = UploadMediaRequest::new(body);
+    assert!(request.request_body().is_none(), "no JSON body");
+    let form = request.form().expect("a form");
+    assert_eq!(
+        form.names().collect::<Vec<_>>(),
+        ["file_name", "parent_type", "size", "extra", "file"]
+    );
+    assert_eq!(form.text_of("parent_type"), Some("doc_image"));
+    assert_eq!(form.text_of("size"), Some("4"));
+    assert_eq!(form.text_of("extra"), Some("true"));
+    assert_eq!(form.limit_of("file"), Some(20 << 20));
+    let file = form.file_of("file").expect("the file");
+    assert_eq!(file.file_name(), Some("a.png"));
+    assert_eq!(file.known_length(), Some(4));
+    // Text parts keep their bounds.
+    let long = UploadMediaRequestBody::new(
+        "x".repeat(251),
+        UploadMediaRequestBodyParentType::SheetFile,
+        4,
+        lark_sdk::UploadFile::from_bytes("b", vec![1]),
+    );
+    let refused = UploadMediaRequest::new(long).validate();
+    assert!(
+        matches!(
+            refused,
+            Err(InvalidRequest::OutOfBounds {
+                field: "file_name",
+                ..
+            })
+        ),
+        "{refused:?}"
+    );
 }

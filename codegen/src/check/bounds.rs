@@ -33,6 +33,7 @@ impl Checker<'_> {
             maximum,
             length,
             items,
+            bytes: schema.max_bytes.as_ref().map(|b| b.value),
         }
     }
 

@@ -5,7 +5,7 @@ use super::{Checker, names};
 use crate::diag::did_you_mean;
 use crate::model::{self, ModuleId, Param, Segment, Ty, TypeKind};
 use crate::rustdoc;
-use crate::spec::{self, Method, Schema, SpecFile, TokenType};
+use crate::spec::{self, ContentType, Method, Schema, SpecFile, TokenType};
 
 impl Checker<'_> {
     /// Checks the endpoints of a file, whose resource is checked and its
@@ -52,12 +52,27 @@ impl Checker<'_> {
         let headers = self.params(module, &ep.headers, &stem, ParamKind::Header);
         self.check_member_names(&path_params, &query, &headers, ep);
 
+        let multipart = ep
+            .content_type
+            .as_ref()
+            .is_some_and(|c| c.value == ContentType::Multipart);
+        if let Some(given) = ep.content_type.as_ref().filter(|_| ep.body.is_none()) {
+            self.diags.error(
+                given.loc,
+                "`content_type` is how the body is sent, and the endpoint has no `body`",
+            );
+        }
         let body = ep.body.as_ref().and_then(|b| {
             if ep.method.value == Method::Get {
                 self.diags
                     .error(b.0.loc, "a GET endpoint has no request body");
             }
-            self.body(module, &b.0, &format!("{stem}RequestBody"))
+            let hint = format!("{stem}RequestBody");
+            if multipart {
+                self.form_body(module, &b.0, &hint)
+            } else {
+                self.body(module, &b.0, &hint)
+            }
         });
         let download = ep
             .response
@@ -89,6 +104,7 @@ impl Checker<'_> {
             query,
             headers,
             body,
+            multipart,
             response,
             download,
             tokens,
@@ -252,6 +268,60 @@ impl Checker<'_> {
                 None
             }
         }
+    }
+
+    /// The body of an upload: an inline object whose fields are the form's
+    /// parts, each text or a file (`type: binary`, allowed only here).
+    fn form_body(
+        &mut self,
+        module: ModuleId,
+        schema: &Schema,
+        hint: &str,
+    ) -> Option<model::TypeId> {
+        if schema.builtin() != Some(spec::Builtin::Object) {
+            self.diags.error(
+                schema.ty.loc,
+                "an upload's body is written inline (`type: object` with `fields`): its fields are the form's parts",
+            );
+            return None;
+        }
+        self.files_allowed = true;
+        let id = self.body(module, schema, hint);
+        self.files_allowed = false;
+        let id = id?;
+        self.model.types[id.0].form = true;
+        let TypeKind::Object(fields) = &self.model.types[id.0].kind else {
+            return Some(id);
+        };
+        let refused: Vec<String> = fields
+            .iter()
+            .filter(|f| !self.is_part(&f.ty) || f.in_string)
+            .map(|f| f.json.clone())
+            .collect();
+        let written = schema
+            .fields
+            .as_ref()
+            .map(|f| f.items.as_slice())
+            .unwrap_or_default();
+        for (key, field) in written.iter().filter(|(k, _)| refused.contains(&k.value)) {
+            self.diags.error(
+                field.0.ty.loc,
+                format!(
+                    "`{}`: a part of an upload's body is text (a string, number, boolean or enum) or a file (`type: binary`)",
+                    key.value
+                ),
+            );
+        }
+        // Reported: the form goes on without them.
+        if let TypeKind::Object(fields) = &mut self.model.types[id.0].kind {
+            fields.retain(|f| !refused.contains(&f.json));
+        }
+        Some(id)
+    }
+
+    /// Whether a value can be a part of a form: text or a file.
+    fn is_part(&self, ty: &Ty) -> bool {
+        *ty == Ty::File || self.is_scalar(ty)
     }
 
     fn tokens(&mut self, ep: &spec::Endpoint) -> Vec<TokenType> {

@@ -67,6 +67,7 @@ pub fn check_with_base(
         scope_places: HashMap::new(),
         platform_applying: Vec::new(),
         external: false,
+        files_allowed: false,
     };
     cx.model.files = sources.iter().map(|(_, f)| f.path.clone()).collect();
 
@@ -134,6 +135,8 @@ pub(crate) struct Placed<'a> {
 /// What is being checked, and what has been seen so far.
 pub(crate) struct Checker<'a> {
     pub diags: &'a mut Diagnostics,
+    /// While an upload's body is read: `type: binary` is a file there.
+    files_allowed: bool,
     pub sources: &'a Sources,
     pub model: Model,
     /// Module by key (`im.v1`, `common`).

@@ -28,6 +28,13 @@ impl Checker<'_> {
                 );
                 continue;
             }
+            if kind == ParamKind::Header && key.value.eq_ignore_ascii_case("content-type") {
+                self.diags.error(
+                    key.loc,
+                    "`Content-Type` is set from the body (`content_type: multipart/form-data` for an upload); do not list it as a header",
+                );
+                continue;
+            }
             out.push(self.param(module, key, def.schema(), stem, kind, index));
         }
         out
@@ -98,9 +105,10 @@ impl Checker<'_> {
     }
 
     /// True for types a parameter can carry as text.
-    fn is_scalar(&self, ty: &Ty) -> bool {
+    pub(super) fn is_scalar(&self, ty: &Ty) -> bool {
         match ty {
             Ty::String | Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool | Ty::TimestampMs => true,
+            Ty::File => false,
             Ty::Named(id) => match &self.model.types[id.0].kind {
                 TypeKind::Enum(_) | TypeKind::IntEnum(_) => true,
                 TypeKind::Alias(inner) => self.is_scalar(inner),

@@ -66,6 +66,7 @@ impl Checker<'_> {
             kind: TypeKind::Alias(Ty::Any),
             eq: true,
             external: self.external,
+            form: false,
         });
         self.model.modules[module.0].types.push(id);
         id
@@ -116,10 +117,11 @@ impl Checker<'_> {
             Builtin::Boolean => Ty::Bool,
             Builtin::TimestampMs => Ty::TimestampMs,
             Builtin::Any => Ty::Any,
+            Builtin::Binary if self.files_allowed => Ty::File,
             Builtin::Binary => {
                 self.diags.error(
                     schema.ty.loc,
-                    "`type: binary` is a file: only an endpoint's `response` (a download) is one",
+                    "`type: binary` is a file: a field of an upload's body (with `content_type: multipart/form-data`), or an endpoint's `response` (a download)",
                 );
                 Ty::Any
             }

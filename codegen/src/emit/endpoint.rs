@@ -4,7 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::{Emitter, doc_attrs, field_scopes, ident, opt_u32};
-use crate::model::{Bounds, Endpoint, ModuleId, Param, Segment, Ty, TypeKind};
+use crate::model::{Bounds, Endpoint, Field, ModuleId, Param, Segment, Ty, TypeId, TypeKind};
 use crate::rustdoc::code;
 use crate::spec::{Method, TokenType};
 
@@ -59,9 +59,14 @@ impl Emitter<'_> {
             }
         });
         let body_ty = ep.body.map(|id| self.type_path(Some(module), id));
+        let what = if ep.multipart {
+            " The `multipart/form-data` body: its text parts and files."
+        } else {
+            " The JSON body."
+        };
         let body_member = body_ty.as_ref().map(|ty| {
             quote! {
-                /// The JSON body.
+                #[doc = #what]
                 pub body: #ty,
             }
         });
@@ -110,7 +115,7 @@ impl Emitter<'_> {
         });
         let body_setter = body_ty.as_ref().map(|ty| {
             quote! {
-                /// Replaces the JSON body.
+                /// Replaces the body.
                 pub fn body(mut self, body: #ty) -> Self {
                     self.body = body;
                     self
@@ -118,10 +123,12 @@ impl Emitter<'_> {
             }
         });
         let many = (args.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+        // A file is compared by nothing.
+        let eq = (!ep.multipart).then(|| quote!(PartialEq));
 
         quote! {
             #docs
-            #[derive(Clone, Debug, PartialEq)]
+            #[derive(Clone, Debug, #eq)]
             #[non_exhaustive]
             pub struct #name {
                 #(#members)*
@@ -162,7 +169,7 @@ impl Emitter<'_> {
             Some(ty) => self.ty(Some(module), ty),
             None => quote!(#rt::NoData),
         };
-        let body_ty = match ep.body {
+        let body_ty = match ep.body.filter(|_| !ep.multipart) {
             Some(id) => self.type_path(Some(module), id),
             None => quote!(#rt::NoData),
         };
@@ -206,13 +213,15 @@ impl Emitter<'_> {
                 }
             }
         });
-        let body = ep.body.is_some().then(|| {
-            quote! {
+        let body = match ep.body {
+            Some(id) if ep.multipart => self.form_fn(id),
+            Some(_) => quote! {
                 fn request_body(&self) -> Option<&Self::Body> {
                     Some(&self.body)
                 }
-            }
-        });
+            },
+            None => TokenStream::new(),
+        };
         let validate = self.validate_fn(ep);
 
         quote! {
@@ -311,7 +320,9 @@ impl Emitter<'_> {
         if let Some(body) = ep.body
             && let TypeKind::Object(fields) = &self.model.types[body.0].kind
         {
-            for f in fields.iter().filter(|f| !f.bounds.is_empty() && !f.boxed) {
+            // A file's size is checked as it is sent.
+            let checked = |f: &&Field| !f.bounds.is_empty() && !f.boxed && f.ty != Ty::File;
+            for f in fields.iter().filter(checked) {
                 let field = ident(&f.ident);
                 checks.push(bound_checks(
                     &self.rt,
@@ -331,6 +342,50 @@ impl Emitter<'_> {
             fn validate(&self) -> Result<(), #rt::InvalidRequest> {
                 #(#checks)*
                 Ok(())
+            }
+        }
+    }
+}
+
+impl Emitter<'_> {
+    /// `fn form`: an upload's body as its parts, text and files, in spec order.
+    fn form_fn(&self, body: TypeId) -> TokenStream {
+        let rt = &self.rt;
+        let TypeKind::Object(fields) = &self.model.types[body.0].kind else {
+            return TokenStream::new();
+        };
+        let parts = fields.iter().map(|f| {
+            let field = ident(&f.ident);
+            let wire = &f.json;
+            let add = match &f.ty {
+                Ty::File => {
+                    let max = f.bounds.bytes.map_or(quote!(None), |n| quote!(Some(#n)));
+                    quote!(form.file(#wire, value.clone(), #max))
+                }
+                Ty::String => quote!(form.text(#wire, value.as_str())),
+                Ty::Named(id) if matches!(self.model.types[id.0].kind, TypeKind::Enum(_)) => {
+                    quote!(form.text(#wire, value.as_str()))
+                }
+                _ => quote!(form.text(#wire, ToString::to_string(value))),
+            };
+            if f.required {
+                quote! {
+                    let value = &self.body.#field;
+                    #add;
+                }
+            } else {
+                quote! {
+                    if let Some(value) = &self.body.#field {
+                        #add;
+                    }
+                }
+            }
+        });
+        quote! {
+            fn form(&self) -> Option<#rt::Form> {
+                let mut form = #rt::Form::new();
+                #(#parts)*
+                Some(form)
             }
         }
     }

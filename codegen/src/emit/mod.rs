@@ -364,6 +364,7 @@ impl Emitter<'_> {
             Ty::Bool => quote!(bool),
             Ty::TimestampMs => quote!(#rt::TimestampMs),
             Ty::Any => quote!(#rt::__private::serde_json::Value),
+            Ty::File => quote!(#rt::UploadFile),
             Ty::Named(id) => self.type_path(from, *id),
             Ty::Array(inner) => {
                 let inner = self.ty(from, inner);

@@ -67,17 +67,35 @@ impl Emitter<'_> {
         let eq = def.eq.then(|| quote!(Eq,));
         let all_optional = fields.iter().all(|f| !f.required);
         let default = all_optional.then(|| quote!(Default,));
+        // An upload's body is sent as a form: no serde, and a file is
+        // compared by nothing.
+        let derives = if def.form {
+            quote!(#[derive(Clone, Debug, #default)])
+        } else {
+            quote! {
+                #[derive(
+                    Clone,
+                    Debug,
+                    PartialEq,
+                    #eq
+                    #default
+                    #rt::__private::serde::Serialize,
+                    #rt::__private::serde::Deserialize,
+                )]
+                #[serde(crate = #serde_crate)]
+            }
+        };
 
         let members = fields.iter().map(|f| {
             let docs = doc_attrs(&f.docs);
             let field = ident(&f.ident);
             let ty = self.field_type(def.module, f);
             let unraw = f.ident.trim_start_matches("r#");
-            let rename = (f.json != unraw).then(|| {
+            let rename = (f.json != unraw && !def.form).then(|| {
                 let json = &f.json;
                 quote!(#[serde(rename = #json)])
             });
-            let optional = (!f.required)
+            let optional = (!f.required && !def.form)
                 .then(|| quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
             quote! {
                 #docs
@@ -124,16 +142,7 @@ impl Emitter<'_> {
 
         quote! {
             #docs
-            #[derive(
-                Clone,
-                Debug,
-                PartialEq,
-                #eq
-                #default
-                #rt::__private::serde::Serialize,
-                #rt::__private::serde::Deserialize,
-            )]
-            #[serde(crate = #serde_crate)]
+            #derives
             #[non_exhaustive]
             pub struct #name {
                 #(#members)*

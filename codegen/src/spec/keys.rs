@@ -34,7 +34,8 @@ pub enum Builtin {
     Array,
     /// `map` with string keys, with `items`.
     Map,
-    /// `binary`: a file, as an endpoint's `response` (a download).
+    /// `binary`: a file: a field of an upload's body, or an endpoint's
+    /// `response` (a download).
     Binary,
 }
 
@@ -58,7 +59,7 @@ pub const BUILTIN_TYPES: &[(&str, Builtin, Option<&str>)] = &[
     (
         "binary",
         Builtin::Binary,
-        Some("a file: an endpoint's `response` that is a download"),
+        Some("a file: a field of a `multipart/form-data` body, or a `response` that is a download"),
     ),
 ];
 
@@ -366,6 +367,18 @@ pub const TYPE_KEYS: &[TypeKey] = &[
         needed: false,
         decode: |value, cx, out| out.max_items = Spanned::decode(value, cx),
         schema: u32::schema,
+    },
+    TypeKey {
+        name: "max_bytes",
+        docs: KeyDocs::Text(
+            "With `type: binary` in an upload's body: the largest file allowed, in bytes.",
+        ),
+        roles: &[FieldRole],
+        required: false,
+        goes_with: &[Builtin::Binary],
+        needed: false,
+        decode: |value, cx, out| out.max_bytes = Spanned::decode(value, cx),
+        schema: u64::schema,
     },
     TypeKey {
         name: "encoding",

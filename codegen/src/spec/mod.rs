@@ -84,7 +84,11 @@ spec_struct! {
         def query: Entries<QueryParam>,
         /// Request headers other than `Authorization` (which `tokens` decides).
         def headers: Entries<HeaderParam>,
-        /// JSON request body: an object type, inline or named.
+        /// How the body is sent: `application/json` (the default) or
+        /// `multipart/form-data`, an upload, whose `body` is an inline object
+        /// of text fields and files (`type: binary`).
+        opt content_type: Spanned<ContentType>,
+        /// Request body: an object type, inline or named (inline for an upload).
         opt body: BodySchema,
         /// Type of the response's `data`; omit when the call returns no data.
         opt response: BodySchema,
@@ -252,6 +256,16 @@ keywords! {
 }
 
 keywords! {
+    /// How a request body is sent.
+    pub enum ContentType as "content type" {
+        /// A JSON document.
+        Json = "application/json",
+        /// A form of text parts and files.
+        Multipart = "multipart/form-data",
+    }
+}
+
+keywords! {
     /// How a field's value is carried.
     pub enum Encoding as "encoding" {
         /// As a JSON document inside a string (`"content": "{\"text\":\"hi\"}"`).
@@ -327,6 +341,8 @@ pub struct Schema {
     pub min_items: Option<Spanned<u32>>,
     /// `max_items`.
     pub max_items: Option<Spanned<u32>>,
+    /// `max_bytes`, for files.
+    pub max_bytes: Option<Spanned<u64>>,
     /// `items`, for arrays and maps.
     pub items: Option<Box<Schema>>,
     /// `required`.

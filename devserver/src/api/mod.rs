@@ -6,6 +6,7 @@
 
 mod auth;
 mod reaction;
+mod upload;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -27,7 +28,7 @@ use crate::world::Member;
 /// The Open API routes.
 pub fn routes() -> Router<Arc<Shared>> {
     let router = Router::new().merge(auth::routes());
-    reaction::routes(router)
+    upload::routes(reaction::routes(router))
 }
 
 /// An Open API answer: status, JSON body and log id.

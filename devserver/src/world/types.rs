@@ -184,6 +184,38 @@ pub struct Reaction {
     pub tenant_key: String,
 }
 
+/// What a stored image or file is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StoredKind {
+    /// Uploaded to `im/v1/images`.
+    Image,
+    /// Uploaded to `im/v1/files`.
+    File,
+}
+
+/// An uploaded image or file.
+#[derive(Clone, Debug, Serialize)]
+pub struct StoredFile {
+    /// `img_…` or `file_…`.
+    pub key: String,
+    /// Image or file.
+    pub kind: StoredKind,
+    /// The app that uploaded it.
+    pub app_id: String,
+    /// The tenant it was uploaded in.
+    pub tenant_key: String,
+    /// The part's `Content-Type`.
+    pub content_type: String,
+    /// The name it was uploaded with.
+    pub file_name: Option<String>,
+    /// Its length in bytes.
+    pub size: usize,
+    /// Its content (not in the state's JSON).
+    #[serde(skip)]
+    pub bytes: axum::body::Bytes,
+}
+
 /// What a new app looks like.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -212,5 +244,6 @@ pub const DEFAULT_SCOPES: &[&str] = &[
     "im:message.reactions:read",
     "im:message.reactions:write_only",
     "im:message:readonly",
+    "im:resource",
     "contact:user.employee_id:readonly",
 ];

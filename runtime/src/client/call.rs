@@ -144,6 +144,7 @@ impl Client {
             })?),
             None => None,
         };
+        let form = request.form();
         let auth = self.auth_for::<E>(options)?;
         let limiter_key = format!(
             "{}/{}",
@@ -177,7 +178,10 @@ impl Client {
             for (name, value) in &options.headers {
                 http = http.header(name, value);
             }
-            if let Some(body) = &body {
+            if let Some(form) = &form {
+                // Sets the one Content-Type, with its boundary.
+                http = http.multipart(super::multipart::encode(E::ID, form).await?);
+            } else if let Some(body) = &body {
                 http = http
                     .header("content-type", "application/json; charset=utf-8")
                     .body(body.clone());

@@ -28,6 +28,7 @@ mod call;
 mod download;
 mod error;
 mod limiter;
+mod multipart;
 mod paginate;
 mod token;
 
