@@ -89,6 +89,35 @@ pub enum TypeKind {
     IntEnum(Vec<Variant>),
     /// `pub type Name = ...;`
     Alias(Ty),
+    /// One of several types, told by a tag beside it (`type: union`).
+    Union(Union),
+}
+
+/// A union: the content of an object field, its variant named by a sibling
+/// tag field (`msg_type` names the type of `content`).
+#[derive(Clone, Debug)]
+pub struct Union {
+    /// The tag's JSON key.
+    pub tag: String,
+    /// The content's JSON key (the holding field's).
+    pub content: String,
+    /// The content is a JSON document inside a string.
+    pub in_string: bool,
+    /// The variants, in spec order.
+    pub variants: Vec<UnionVariant>,
+}
+
+/// A variant of a union.
+#[derive(Clone, Debug)]
+pub struct UnionVariant {
+    /// The tag's value.
+    pub value: String,
+    /// PascalCase variant name.
+    pub ident: String,
+    /// The content's type.
+    pub ty: Ty,
+    /// Doc lines.
+    pub docs: Vec<String>,
 }
 
 /// A field of an object.
@@ -112,6 +141,8 @@ pub struct Field {
     pub bounds: Bounds,
     /// Sent as a JSON document inside a string (`encoding: json`).
     pub in_string: bool,
+    /// Where the field is written.
+    pub loc: crate::diag::Loc,
 }
 
 /// The bounds a value must keep to (`minimum`, `max_length`, …).

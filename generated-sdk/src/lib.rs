@@ -152,7 +152,7 @@ pub use lark_runtime::{
     ApiError, Endpoint, EndpointError, EndpointInfo, ErrorDetail, ErrorSpec, FieldScopes,
     FieldViolation, Form, HelpLink, HttpMethod, InvalidRequest, JsonString, NoData, Page,
     Paginated, PermissionViolation, PlatformErrorInfo, RateLimit, TimestampMs, TokenType,
-    Unhandled, UnknownNumber, UnknownValue, UploadFile,
+    Unhandled, UnknownContent, UnknownNumber, UnknownValue, UploadFile,
 };
 
 #[cfg(feature = "client")]

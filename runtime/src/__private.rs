@@ -161,6 +161,68 @@ where
     deserializer.deserialize_any(Int(PhantomData))
 }
 
+/// Reads a union's tag and content from the object holding it (the
+/// remaining keys of a flattened field): the tag a string, the content any
+/// JSON (`null` when absent). Other keys are skipped.
+pub fn deserialize_union<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    tag: &'static str,
+    content: &'static str,
+) -> Result<(String, serde_json::Value), D::Error> {
+    struct Keys {
+        tag: &'static str,
+        content: &'static str,
+    }
+
+    impl<'de> Visitor<'de> for Keys {
+        type Value = (String, serde_json::Value);
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "an object with `{}` and `{}`", self.tag, self.content)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let (mut tag, mut content) = (None, None);
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                if key == self.tag {
+                    tag = Some(map.next_value::<String>()?);
+                } else if key == self.content {
+                    content = Some(map.next_value::<serde_json::Value>()?);
+                } else {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+            let tag = tag.ok_or_else(|| serde::de::Error::missing_field(self.tag))?;
+            Ok((tag, content.unwrap_or(serde_json::Value::Null)))
+        }
+    }
+
+    deserializer.deserialize_map(Keys { tag, content })
+}
+
+/// A union's content as its variant's type, when it is one.
+pub fn union_variant<T: serde::de::DeserializeOwned>(content: &serde_json::Value) -> Option<T> {
+    T::deserialize(content).ok()
+}
+
+/// Writes a union as its two keys, into the object holding it.
+pub fn serialize_union<S: serde::Serializer, T: serde::Serialize + ?Sized>(
+    serializer: S,
+    tag_key: &'static str,
+    tag: &str,
+    content_key: &'static str,
+    content: &T,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(Some(2))?;
+    map.serialize_entry(tag_key, tag)?;
+    map.serialize_entry(content_key, content)?;
+    map.end()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -112,6 +112,37 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for JsonString<T> {
     }
 }
 
+/// The content of a union whose tag the spec does not list (a message type
+/// newer than the spec), or that does not fit its variant's type: the tag
+/// and the content as received, sent back as they are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownContent {
+    tag: String,
+    content: serde_json::Value,
+}
+
+impl UnknownContent {
+    /// Content kept raw (for generated code, and for sending a kind the
+    /// spec does not list yet).
+    pub fn new(tag: impl Into<String>, content: serde_json::Value) -> Self {
+        Self {
+            tag: tag.into(),
+            content,
+        }
+    }
+
+    /// The tag as received.
+    pub fn tag(&self) -> &str {
+        &self.tag
+    }
+
+    /// The content as received (for content carried in a string, the
+    /// string).
+    pub fn content(&self) -> &serde_json::Value {
+        &self.content
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::JsonString;

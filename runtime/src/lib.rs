@@ -29,7 +29,7 @@ pub mod upload;
 #[doc(hidden)]
 pub mod __private;
 
-pub use embedded::JsonString;
+pub use embedded::{JsonString, UnknownContent};
 pub use endpoint::{
     Endpoint, EndpointInfo, FieldScopes, HttpMethod, NoData, Page, Paginated, RateLimit, TokenType,
 };

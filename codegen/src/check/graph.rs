@@ -144,6 +144,7 @@ fn edges(model: &Model, id: TypeId) -> Vec<TypeId> {
     match &model.types[id.0].kind {
         TypeKind::Object(fields) => fields.iter().filter_map(|f| direct(&f.ty)).collect(),
         TypeKind::Alias(ty) => direct(ty).into_iter().collect(),
+        TypeKind::Union(u) => u.variants.iter().filter_map(|v| direct(&v.ty)).collect(),
         TypeKind::Enum(_) | TypeKind::IntEnum(_) => Vec::new(),
     }
 }
@@ -232,6 +233,7 @@ fn all_edges(model: &Model) -> Vec<Vec<TypeId>> {
             match &t.kind {
                 TypeKind::Object(fields) => fields.iter().for_each(|f| named_in(&f.ty, &mut out)),
                 TypeKind::Alias(ty) => named_in(ty, &mut out),
+                TypeKind::Union(u) => u.variants.iter().for_each(|v| named_in(&v.ty, &mut out)),
                 TypeKind::Enum(_) | TypeKind::IntEnum(_) => {}
             }
             out
@@ -280,6 +282,7 @@ fn derive_eq(model: &mut Model) {
             || match &def.kind {
                 TypeKind::Object(fields) => fields.iter().any(|f| has_float(&f.ty)),
                 TypeKind::Alias(ty) => has_float(ty),
+                TypeKind::Union(u) => u.variants.iter().any(|v| has_float(&v.ty)),
                 TypeKind::Enum(_) | TypeKind::IntEnum(_) => false,
             }
     });
@@ -319,6 +322,11 @@ fn scopes_under(
                     }
                 }
                 TypeKind::Alias(inner) => scopes_under(model, inner, prefix, seen, out, scoped),
+                TypeKind::Union(u) => {
+                    for v in &u.variants {
+                        scopes_under(model, &v.ty, prefix, seen, out, scoped);
+                    }
+                }
                 TypeKind::Enum(_) | TypeKind::IntEnum(_) => {}
             }
             seen.pop();

@@ -17,6 +17,7 @@ mod pagination;
 mod params;
 pub(crate) mod reserved;
 mod types;
+mod unions;
 mod unknown;
 
 use std::collections::{HashMap, HashSet};
@@ -109,6 +110,7 @@ pub fn check_with_base(
         }
         cx.events(p.module, p.file);
     }
+    cx.union_uses();
     for place in graph::finish(&mut cx.model) {
         let Some(&loc) = cx.scope_places.get(&place) else {
             continue;

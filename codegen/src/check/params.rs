@@ -112,7 +112,7 @@ impl Checker<'_> {
             Ty::Named(id) => match &self.model.types[id.0].kind {
                 TypeKind::Enum(_) | TypeKind::IntEnum(_) => true,
                 TypeKind::Alias(inner) => self.is_scalar(inner),
-                TypeKind::Object(_) => false,
+                TypeKind::Object(_) | TypeKind::Union(_) => false,
             },
             Ty::Any | Ty::Array(_) | Ty::Map(_) => false,
         }

@@ -47,6 +47,14 @@ impl Checker<'_> {
         for ((_, def), &id) in file.types.iter().zip(ids) {
             let schema = &def.0;
             let name = self.model.types[id.0].name.clone();
+            if let Some(encoding) = &schema.encoding
+                && schema.builtin() != Some(Builtin::Union)
+            {
+                self.diags.error(
+                    encoding.loc,
+                    "`encoding` on a named type goes with `type: union` (its content); a field takes it too",
+                );
+            }
             let kind = self.kind_of(module, schema, &name);
             let ty = &mut self.model.types[id.0];
             ty.kind = kind;
@@ -99,6 +107,7 @@ impl Checker<'_> {
                     _ => TypeKind::Enum(variants),
                 }
             }
+            Some(Builtin::Union) => TypeKind::Union(self.union(module, schema, name)),
             _ => TypeKind::Alias(self.resolve(module, schema, name)),
         }
     }
@@ -117,6 +126,13 @@ impl Checker<'_> {
             Builtin::Boolean => Ty::Bool,
             Builtin::TimestampMs => Ty::TimestampMs,
             Builtin::Any => Ty::Any,
+            Builtin::Union => {
+                self.diags.error(
+                    schema.ty.loc,
+                    "a union is a named type: define it under `types:` and name it here",
+                );
+                Ty::Any
+            }
             Builtin::Binary if self.files_allowed => Ty::File,
             Builtin::Binary => {
                 self.diags.error(
@@ -225,6 +241,7 @@ impl Checker<'_> {
                 ty,
                 bounds,
                 in_string: schema.encoding.is_some(),
+                loc: json.loc,
                 required,
                 boxed: false,
                 docs: field_docs,

@@ -10,6 +10,7 @@ mod errors;
 mod event;
 mod prelude;
 mod types;
+mod union;
 
 pub use calls::Calls;
 

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{Emitter, doc_attrs, ident};
-use crate::model::{Field, ModuleId, TypeId, TypeKind, Variant};
+use crate::model::{Field, ModuleId, Ty, TypeId, TypeKind, Variant};
 
 impl Emitter<'_> {
     pub(super) fn type_def(&self, id: TypeId) -> TokenStream {
@@ -13,6 +13,7 @@ impl Emitter<'_> {
             TypeKind::Object(fields) => self.object(id, fields),
             TypeKind::Enum(variants) => self.open_enum(id, variants),
             TypeKind::IntEnum(variants) => self.int_enum(id, variants),
+            TypeKind::Union(union) => self.union(id, union),
             TypeKind::Alias(ty) => {
                 let docs = doc_attrs(&def.docs);
                 let name = ident(&def.name);
@@ -91,14 +92,18 @@ impl Emitter<'_> {
             let field = ident(&f.ident);
             let ty = self.field_type(def.module, f);
             let unraw = f.ident.trim_start_matches("r#");
-            let rename = (f.json != unraw && !def.form).then(|| {
+            // A union is its tag and content, two keys of this object.
+            let union = matches!(&f.ty, Ty::Named(id) if matches!(self.model.types[id.0].kind, TypeKind::Union(_)));
+            let flatten = union.then(|| quote!(#[serde(flatten)]));
+            let rename = (f.json != unraw && !def.form && !union).then(|| {
                 let json = &f.json;
                 quote!(#[serde(rename = #json)])
             });
-            let optional = (!f.required && !def.form)
+            let optional = (!f.required && !def.form && !union)
                 .then(|| quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
             quote! {
                 #docs
+                #flatten
                 #rename
                 #optional
                 pub #field: #ty,

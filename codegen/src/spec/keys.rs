@@ -37,6 +37,8 @@ pub enum Builtin {
     /// `binary`: a file: a field of an upload's body, or an endpoint's
     /// `response` (a download).
     Binary,
+    /// `union`: one of several types, told by a sibling tag field.
+    Union,
 }
 
 /// Every built-in type: its spelling, and a note for the reference.
@@ -60,6 +62,11 @@ pub const BUILTIN_TYPES: &[(&str, Builtin, Option<&str>)] = &[
         "binary",
         Builtin::Binary,
         Some("a file: a field of a `multipart/form-data` body, or a `response` that is a download"),
+    ),
+    (
+        "union",
+        Builtin::Union,
+        Some("a named type: one of several, told by a tag field beside it"),
     ),
 ];
 
@@ -369,6 +376,47 @@ pub const TYPE_KEYS: &[TypeKey] = &[
         schema: u32::schema,
     },
     TypeKey {
+        name: "tag",
+        docs: KeyDocs::Text(
+            "With `type: union`: the JSON key, beside the content, whose value names the \
+             variant (`msg_type`).",
+        ),
+        roles: &[TypeDef],
+        required: false,
+        goes_with: &[Builtin::Union],
+        needed: true,
+        decode: |value, cx, out| out.tag = Spanned::decode(value, cx),
+        schema: |_| any_scalar(),
+    },
+    TypeKey {
+        name: "content",
+        docs: KeyDocs::Text(
+            "With `type: union`: the JSON key of the content (`content`); the object field \
+             holding the union has this name.",
+        ),
+        roles: &[TypeDef],
+        required: false,
+        goes_with: &[Builtin::Union],
+        needed: true,
+        decode: |value, cx, out| out.content = Spanned::decode(value, cx),
+        schema: |_| any_scalar(),
+    },
+    TypeKey {
+        name: "variants",
+        docs: KeyDocs::Text(
+            "With `type: union`: a mapping of tag values to the content's type expression \
+             (`text: {type: TextContent}`). Unions are open: an unknown tag keeps the content raw.",
+        ),
+        roles: &[TypeDef],
+        required: false,
+        goes_with: &[Builtin::Union],
+        needed: true,
+        decode: |value, cx, out| {
+            out.variants = Some(Entries::decode(value, cx).unwrap_or_default());
+        },
+        schema: Entries::<super::Variant>::schema,
+    },
+    TypeKey {
         name: "max_bytes",
         docs: KeyDocs::Text(
             "With `type: binary` in an upload's body: the largest file allowed, in bytes.",
@@ -383,11 +431,11 @@ pub const TYPE_KEYS: &[TypeKey] = &[
     TypeKey {
         name: "encoding",
         docs: KeyDocs::Text(
-            "Fields: `json` when the value is sent as a JSON document inside a string (a \
-             message's `content`); the field is typed as its `type`, written to the string on \
-             send and parsed on receive, the string kept when it does not parse.",
+            "Fields, and unions' content: `json` when the value is sent as a JSON document \
+             inside a string (a message's `content`); the field is typed as its `type`, written \
+             to the string on send and parsed on receive, the string kept when it does not parse.",
         ),
-        roles: &[FieldRole],
+        roles: &[FieldRole, TypeDef],
         required: false,
         goes_with: &[],
         needed: false,

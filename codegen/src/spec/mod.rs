@@ -343,6 +343,12 @@ pub struct Schema {
     pub max_items: Option<Spanned<u32>>,
     /// `max_bytes`, for files.
     pub max_bytes: Option<Spanned<u64>>,
+    /// `tag`, for unions.
+    pub tag: Option<Spanned<String>>,
+    /// `content`, for unions.
+    pub content: Option<Spanned<String>>,
+    /// `variants`, for unions.
+    pub variants: Option<Entries<Variant>>,
     /// `items`, for arrays and maps.
     pub items: Option<Box<Schema>>,
     /// `required`.
@@ -405,4 +411,6 @@ role_schema! {
     HeaderParam => Role::Header, "a header (a type expression)";
     /// A request body or response data type.
     BodySchema => Role::Body, "a type expression";
+    /// The content of one variant of a union.
+    Variant => Role::Items, "a union variant (a type expression)";
 }
