@@ -332,6 +332,8 @@ pub struct Event {
     pub handler: String,
     /// Envelope version.
     pub envelope: EnvelopeVersion,
+    /// A callback's answer type (an object); `None` for an event.
+    pub answer: Option<TypeId>,
     /// Scopes of which any one allows subscribing.
     pub scopes: Vec<String>,
     /// Kinds of apps that may subscribe.

@@ -52,13 +52,20 @@ pub struct DeliveryRecord {
     /// connection (200 acknowledges), the HTTP status of a webhook; none
     /// when nothing came back in time.
     pub ack_code: Option<i64>,
+    /// A callback's answer, as the receiver gave it: the JSON body of the
+    /// webhook's answer, or the JSON in the base64 `data` of the reply
+    /// frame. None for events, and when no answer came or it held no JSON.
+    pub answer: Option<serde_json::Value>,
 }
+
+/// A reply frame's `code`, and the JSON of its `data` when it had one.
+pub(crate) type Ack = (i64, Option<serde_json::Value>);
 
 /// Live connections, acknowledgements awaited, and the delivery log.
 #[derive(Debug, Default)]
 pub struct Deliveries {
     pub(crate) ws: std::sync::Mutex<HashMap<String, Vec<WsConn>>>,
-    pub(crate) acks: std::sync::Mutex<HashMap<String, oneshot::Sender<i64>>>,
+    pub(crate) acks: std::sync::Mutex<HashMap<String, oneshot::Sender<Ack>>>,
     pub(crate) log: std::sync::Mutex<Vec<DeliveryRecord>>,
     pub(crate) http: HttpClient,
     /// Pings received over every long connection.

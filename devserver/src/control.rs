@@ -35,13 +35,14 @@ use crate::world::{ChatKind, ControlError, Member, NewApp};
 use crate::{Faults, Shared};
 
 pub fn routes() -> Router<Arc<Shared>> {
-    let routes: [(&str, MethodRouter<Arc<Shared>>); 20] = [
+    let routes: [(&str, MethodRouter<Arc<Shared>>); 21] = [
         ("/_dev/state", get(state)),
         ("/_dev/tenants", post(create_tenant)),
         ("/_dev/apps", post(create_app)),
         ("/_dev/apps/{app_id}", patch(patch_app)),
         ("/_dev/apps/{app_id}/webhook", post(set_webhook)),
         ("/_dev/apps/{app_id}/install", post(install_app)),
+        ("/_dev/apps/{app_id}/card_actions", post(card_action)),
         ("/_dev/apps/{app_id}/connections", get(connections)),
         (
             "/_dev/apps/{app_id}/connections/{action}",
@@ -367,6 +368,21 @@ async fn add_reaction(
     Body(r): Body<NewReaction>,
 ) -> Answer {
     to_json(s.add_reaction(&id, r.operator, &r.emoji_type)?)
+}
+
+/// The body of `card.action.trigger`, as the platform sends it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CardAction {
+    event: lark_sdk::card::v1::CardActionTrigger,
+}
+
+async fn card_action(
+    State(s): State<Arc<Shared>>,
+    Params(id): Params<String>,
+    Body(c): Body<CardAction>,
+) -> Answer {
+    to_json(s.push_callback(&id, &c.event).await?)
 }
 
 #[derive(Deserialize)]

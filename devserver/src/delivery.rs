@@ -4,6 +4,8 @@
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use lark_runtime::event::crypto::EncryptKey;
 use lark_runtime::event::frame::{Frame, Header, METHOD_DATA, headers};
 use rand::Rng;
@@ -13,6 +15,7 @@ use tokio::sync::oneshot;
 use crate::world::ControlError;
 use crate::{Shared, ids};
 
+use crate::connections::Ack;
 pub use crate::connections::{DeliveryRecord, WsCommand, WsConn};
 
 /// An event on its way to one app.
@@ -26,6 +29,9 @@ pub struct Outgoing {
     pub event_type: String,
     /// The plaintext envelope.
     pub json: Vec<u8>,
+    /// A callback, whose receiver's answer is kept (and which is pushed
+    /// once: the user who acted sees its failure, nothing is re-pushed).
+    pub callback: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,16 +42,22 @@ enum Outcome {
 }
 
 /// One push: where it went, what came of it, and the receiver's answer.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct Pushed {
     channel: &'static str,
     outcome: Outcome,
     ack_code: Option<i64>,
+    answer: Option<serde_json::Value>,
 }
 
 impl Pushed {
     /// A push to `channel` answered with `ack_code` (none: no answer in time).
-    fn answered(channel: &'static str, ack_code: Option<i64>, acked: bool) -> Self {
+    fn answered(
+        channel: &'static str,
+        ack_code: Option<i64>,
+        acked: bool,
+        answer: Option<serde_json::Value>,
+    ) -> Self {
         Self {
             channel,
             outcome: if acked {
@@ -54,6 +66,7 @@ impl Pushed {
                 Outcome::Failed
             },
             ack_code,
+            answer,
         }
     }
 }
@@ -90,8 +103,9 @@ impl Shared {
         let delays = self.config.repush_delays.clone();
         for attempt in 0..=delays.len() {
             let pushed = self.push_once(&event).await;
+            let acked = pushed.outcome == Outcome::Acked;
             self.record(&event, attempt as u32 + 1, pushed);
-            if pushed.outcome == Outcome::Acked {
+            if acked {
                 if duplicate {
                     let pushed = self.push_once(&event).await;
                     self.record(&event, attempt as u32 + 2, pushed);
@@ -104,25 +118,35 @@ impl Shared {
         }
     }
 
-    fn record(&self, event: &Outgoing, attempt: u32, pushed: Pushed) {
+    /// Pushes a callback once and waits for its answer: the record of the
+    /// push, with the answer the receiver gave.
+    pub(crate) async fn deliver_callback(&self, event: Outgoing) -> DeliveryRecord {
+        let pushed = self.push_once(&event).await;
+        self.record(&event, 1, pushed)
+    }
+
+    fn record(&self, event: &Outgoing, attempt: u32, pushed: Pushed) -> DeliveryRecord {
         let outcome = match pushed.outcome {
             Outcome::Acked => "acked",
             Outcome::Failed => "failed",
             Outcome::NoReceiver => "no_receiver",
         };
+        let record = DeliveryRecord {
+            event_id: event.event_id.clone(),
+            event_type: event.event_type.clone(),
+            app_id: event.app_id.clone(),
+            channel: pushed.channel.to_owned(),
+            attempt,
+            outcome: outcome.to_owned(),
+            ack_code: pushed.ack_code,
+            answer: pushed.answer,
+        };
         self.deliveries
             .log
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .push(DeliveryRecord {
-                event_id: event.event_id.clone(),
-                event_type: event.event_type.clone(),
-                app_id: event.app_id.clone(),
-                channel: pushed.channel.to_owned(),
-                attempt,
-                outcome: outcome.to_owned(),
-                ack_code: pushed.ack_code,
-            });
+            .push(record.clone());
+        record
     }
 
     async fn push_once(&self, event: &Outgoing) -> Pushed {
@@ -133,8 +157,12 @@ impl Shared {
             })
         };
         if let Some(conn) = conn {
-            let code = self.push_ws(&conn, event).await;
-            return Pushed::answered("ws", code, code == Some(200));
+            let ack = self.push_ws(&conn, event).await;
+            let code = ack.as_ref().map(|(code, _)| *code);
+            let answer = ack
+                .and_then(|(_, answer)| answer)
+                .filter(|_| event.callback);
+            return Pushed::answered("ws", code, code == Some(200), answer);
         }
         let webhook = self.lock_world().apps.get(&event.app_id).and_then(|app| {
             app.webhook_url
@@ -143,23 +171,26 @@ impl Shared {
         });
         match webhook {
             Some((url, key)) => {
-                let status = self.push_webhook(&url, key.as_deref(), &event.json).await;
-                Pushed::answered(
-                    "webhook",
-                    status,
-                    status.is_some_and(|s| (200..300).contains(&s)),
-                )
+                let answered = self.push_webhook(&url, key.as_deref(), &event.json).await;
+                let status = answered.as_ref().map(|(status, _)| *status);
+                let ok = status.is_some_and(|s| (200..300).contains(&s));
+                let answer = answered
+                    .and_then(|(_, body)| serde_json::from_slice(&body).ok())
+                    .filter(|_| event.callback && ok);
+                Pushed::answered("webhook", status, ok, answer)
             }
             None => Pushed {
                 channel: "none",
                 outcome: Outcome::NoReceiver,
                 ack_code: None,
+                answer: None,
             },
         }
     }
 
-    /// Sends the event's frames; the `code` of the reply, none when none came in time.
-    async fn push_ws(&self, conn: &WsConn, event: &Outgoing) -> Option<i64> {
+    /// Sends the event's frames; the `code` of the reply and its `data`,
+    /// none when none came in time.
+    async fn push_ws(&self, conn: &WsConn, event: &Outgoing) -> Option<Ack> {
         let message_id = ids::event_id();
         let (size, reorder) = {
             let faults = self.lock_faults();
@@ -224,12 +255,20 @@ impl Shared {
         let Some(message_id) = frame.header(headers::MESSAGE_ID) else {
             return;
         };
-        let code = frame
+        let reply = frame
             .payload
             .as_deref()
-            .and_then(|p| serde_json::from_slice::<serde_json::Value>(p).ok())
+            .and_then(|p| serde_json::from_slice::<serde_json::Value>(p).ok());
+        let code = reply
+            .as_ref()
             .and_then(|v| v["code"].as_i64())
             .unwrap_or(500);
+        // A callback's answer: JSON, base64-encoded into `data`.
+        let answer = reply
+            .as_ref()
+            .and_then(|v| v["data"].as_str())
+            .and_then(|data| STANDARD.decode(data).ok())
+            .and_then(|json| serde_json::from_slice(&json).ok());
         let waiting = self
             .deliveries
             .acks
@@ -237,13 +276,18 @@ impl Shared {
             .unwrap_or_else(|e| e.into_inner())
             .remove(message_id);
         if let Some(tx) = waiting {
-            let _ = tx.send(code);
+            let _ = tx.send((code, answer));
         }
     }
 
     /// POSTs a body to a webhook: encrypted and signed when the app has a key.
-    /// The HTTP status of the answer, none when none came in time.
-    async fn push_webhook(&self, url: &str, key: Option<&str>, plaintext: &[u8]) -> Option<i64> {
+    /// The HTTP status and body of the answer, none when none came in time.
+    async fn push_webhook(
+        &self,
+        url: &str,
+        key: Option<&str>,
+        plaintext: &[u8],
+    ) -> Option<(i64, Vec<u8>)> {
         let body = webhook_body(key, plaintext);
         let timestamp = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -264,7 +308,14 @@ impl Shared {
             request = request.header("x-lark-signature", signature);
         }
         let response = request.body(body).send().await.ok()?;
-        Some(i64::from(response.status().as_u16()))
+        let status = i64::from(response.status().as_u16());
+        // A body cut off or too slow counts as none (the status stands).
+        let body = response
+            .bytes()
+            .await
+            .map(|b| b.to_vec())
+            .unwrap_or_default();
+        Some((status, body))
     }
 
     /// Sends the url_verification challenge; the URL is kept when it answers right.

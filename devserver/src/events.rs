@@ -8,7 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::json;
 
-use crate::delivery::Outgoing;
+use crate::delivery::{DeliveryRecord, Outgoing};
 use crate::world::{App, ControlError, Member, Reaction};
 use crate::{Shared, ids, rules};
 
@@ -182,7 +182,34 @@ impl Shared {
             event_id: uuid,
             event_type: "app_ticket".into(),
             json: json.to_string().into_bytes(),
+            callback: false,
         });
+    }
+
+    /// Pushes a callback (`card.action.trigger`) to an app, as the platform
+    /// does when a user acts on the app's card, over one of its long
+    /// connections or else its webhook, once; waits for the answer (up to
+    /// the ack timeout). The record, also in the delivery log, holds the
+    /// answer the app gave.
+    pub async fn push_callback<B>(
+        self: &Arc<Self>,
+        app_id: &str,
+        body: &B,
+    ) -> Result<DeliveryRecord, ControlError>
+    where
+        B: lark_runtime::event::CallbackBody,
+    {
+        let event = {
+            let world = self.lock_world();
+            let app = world
+                .apps
+                .get(app_id)
+                .ok_or_else(|| ControlError::not_found("app_id", "app", app_id))?;
+            let mut event = envelope(app, &app.tenant_key, B::EVENT_TYPE, body);
+            event.callback = true;
+            event
+        };
+        Ok(self.deliver_callback(event).await)
     }
 }
 
@@ -211,6 +238,7 @@ fn envelope(
         event_id,
         event_type: event_type.to_owned(),
         json: json.to_string().into_bytes(),
+        callback: false,
     }
 }
 

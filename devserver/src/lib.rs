@@ -154,6 +154,19 @@ impl DevServer {
         self.shared.push_event(chat_id, body)
     }
 
+    /// Pushes a callback to an app and waits for its answer (see
+    /// [`Shared::push_callback`]).
+    pub async fn push_callback<B>(
+        &self,
+        app_id: &str,
+        body: &B,
+    ) -> Result<DeliveryRecord, ControlError>
+    where
+        B: lark_runtime::event::CallbackBody,
+    {
+        self.shared.push_callback(app_id, body).await
+    }
+
     /// Creates an app (see [`NewApp`]).
     pub fn create_app(&self, new: NewApp) -> Result<App, ControlError> {
         self.shared.lock_world().create_app(new)

@@ -87,6 +87,27 @@
 //! A webhook refuses requests it cannot authenticate, all with one answer;
 //! a handler that fails, panics or is cancelled has its event pushed again.
 //!
+//! Callbacks are events whose answer carries data: when a user clicks a
+//! card's button (`card.action.trigger`), the handler returns the toast to
+//! show and, if it likes, the card that replaces the clicked one. The
+//! platform waits 3 seconds for it; the handler runs before anything is
+//! answered, whatever the [`AckMode`](event::AckMode), and its answer goes
+//! back as the webhook's JSON body or in the long connection's reply:
+//!
+//! ```
+//! use lark_sdk::prelude::*;
+//! use lark_sdk::card::v1::{CallbackToast, CardActionTriggerAnswer, ToastType};
+//! use lark_sdk::event::Dispatcher;
+//!
+//! let dispatcher = Dispatcher::new().on_card_action_trigger(|e| async move {
+//!     let tag = e.event.action.and_then(|a| a.tag).unwrap_or_default();
+//!     Ok(CardActionTriggerAnswer::new().toast(
+//!         CallbackToast::new().kind(ToastType::Success).content(format!("{tag} clicked")),
+//!     ))
+//! });
+//! # drop(dispatcher);
+//! ```
+//!
 //! # Features
 //!
 //! | feature | what |
@@ -96,6 +117,7 @@
 //! | `ws` (default) | the long connection |
 //! | `axum` | the webhook as an axum router |
 //! | `im` (default), `im-v1` | a service of the spec, or one version of it: a service that is off is not generated at all |
+//! | `card` (default), `card-v1` | the card callbacks (`card.action.trigger`) and their answers |
 //!
 //! # Testing a bot offline
 //!

@@ -30,6 +30,10 @@ mod multipart {
     include!("../golden/multipart.rs");
 }
 #[allow(dead_code)]
+mod callbacks {
+    include!("../golden/callbacks.rs");
+}
+#[allow(dead_code)]
 mod recursion {
     include!("../golden/recursion.rs");
 }
@@ -319,5 +323,48 @@ fn an_upload_is_a_form_of_text_parts_and_a_file() {
             })
         ),
         "{refused:?}"
+    );
+}
+
+#[test]
+fn callbacks_decode_and_their_answers_serialize() {
+    use callbacks::card::v1::*;
+    use lark_sdk::event::{CallbackBody, EventBody};
+    fn answer_of<T: CallbackBody>() -> &'static str {
+        std::any::type_name::<T::Answer>()
+    }
+    assert!(answer_of::<CardActionTrigger>().ends_with("CardActionTriggerAnswer"));
+    assert!(answer_of::<UrlPreviewGet>().ends_with("PreviewAnswer"));
+    assert_eq!(
+        <CardActionTrigger as EventBody>::EVENT_TYPE,
+        "card.action.trigger"
+    );
+    let v2 = br#"{"schema":"2.0","header":{"event_id":"e","event_type":"card.action.trigger","token":"vt"},"event":{"token":"c-1","action":{"value":{"k":1},"tag":"button"}}}"#;
+    match callbacks::Event::from_slice(v2).unwrap() {
+        callbacks::Event::CardActionTrigger(envelope) => {
+            assert_eq!(envelope.event.token.as_deref(), Some("c-1"));
+            assert_eq!(envelope.event.action.unwrap().value.unwrap()["k"], 1);
+        }
+        other => panic!("{other:?}"),
+    }
+    let answer = CardActionTriggerAnswer::new()
+        .toast(Toast::new().kind(ToastType::Success).content("saved"))
+        .card(
+            CardActionTriggerAnswerCard::new()
+                .kind("raw")
+                .data(json!({"elements": []})),
+        );
+    assert_eq!(
+        serde_json::to_value(&answer).unwrap(),
+        json!({"toast": {"type": "success", "content": "saved"}, "card": {"type": "raw", "data": {"elements": []}}})
+    );
+    assert_eq!(
+        serde_json::to_value(CardActionTriggerAnswer::new()).unwrap(),
+        json!({})
+    );
+    let preview = PreviewAnswer::new().inline(PreviewAnswerInline::new("A title"));
+    assert_eq!(
+        serde_json::to_value(&preview).unwrap(),
+        json!({"inline": {"title": "A title"}})
     );
 }

@@ -1,9 +1,9 @@
 //! Events: type strings, body types and their docs.
 
 use super::{Checker, names};
-use crate::model::{self, ModuleId, TypeKind};
+use crate::model::{self, ModuleId, Ty, TypeId, TypeKind};
 use crate::rustdoc;
-use crate::spec::{self, SpecFile};
+use crate::spec::{self, EnvelopeVersion, SpecFile};
 
 impl Checker<'_> {
     /// Checks the events of a file.
@@ -82,6 +82,7 @@ impl Checker<'_> {
         let body = self.new_type(module, name.clone(), ev.loc);
         let fields = self.fields(module, &name, Some(&ev.fields));
         self.model.types[body.0].kind = TypeKind::Object(fields);
+        let answer = self.answer(module, ev, &name);
 
         // One spelling per event: the variant of `Event` is the body's name,
         // and the handler its snake case.
@@ -103,6 +104,7 @@ impl Checker<'_> {
             variant,
             handler,
             envelope: ev.schema.value,
+            answer,
             scopes: ev.scopes.iter().map(|s| s.value.clone()).collect(),
             app_types: ev.app_types.iter().map(|a| a.value).collect(),
             doc_url: ev.doc_url.as_ref().map(|u| u.value.clone()),
@@ -111,6 +113,33 @@ impl Checker<'_> {
         };
         self.model.types[body.0].docs = event_docs(ev);
         Some(event)
+    }
+}
+
+impl Checker<'_> {
+    /// A callback's answer type: an object, of a 2.0 event.
+    fn answer(&mut self, module: ModuleId, ev: &spec::Event, body: &str) -> Option<TypeId> {
+        let schema = &ev.answer.as_ref()?.0;
+        if ev.schema.value != EnvelopeVersion::V2 {
+            self.diags.error(
+                schema.loc,
+                format!(
+                    "`answer` makes event `{}` a callback, and callbacks come in schema 2.0 envelopes (this one says `schema: \"1.0\"`)",
+                    ev.event_type.value
+                ),
+            );
+        }
+        match self.resolve(module, schema, &format!("{body}Answer")) {
+            Ty::Named(id) if matches!(self.model.types[id.0].kind, TypeKind::Object(_)) => Some(id),
+            ty if self.stands_in(schema, &ty) => None,
+            _ => {
+                self.diags.error(
+                    schema.ty.loc,
+                    "a callback's answer is an object (`type: object` with `fields`, or an object type's name)",
+                );
+                None
+            }
+        }
     }
 }
 

@@ -400,6 +400,7 @@ impl Checker<'_> {
         }
         for ev in &file.events {
             stack.extend(ev.fields.iter().map(|(_, f)| &f.0));
+            stack.extend(ev.answer.iter().map(|a| &a.0));
         }
         while let Some(schema) = stack.pop() {
             let ty = &schema.ty;

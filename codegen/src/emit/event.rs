@@ -19,6 +19,15 @@ impl Emitter<'_> {
         };
         let scopes = &ev.scopes;
         let field_scopes = field_scopes(&ev.field_scopes);
+        let callback = ev.answer.map(|answer| {
+            let module = self.model.types[ev.body.0].module;
+            let answer = self.type_path(Some(module), answer);
+            quote! {
+                impl #rt::event::CallbackBody for #body {
+                    type Answer = #answer;
+                }
+            }
+        });
         quote! {
             impl #body {
                 /// The event type, as in the envelope.
@@ -32,6 +41,8 @@ impl Emitter<'_> {
                 const FIELD_SCOPES: #rt::FieldScopes = #field_scopes;
                 type Envelope = #rt::event::#envelope<Self>;
             }
+
+            #callback
         }
     }
 
@@ -147,14 +158,41 @@ impl Emitter<'_> {
                 EnvelopeVersion::V2 => quote!(#rt::event::EventEnvelope<#body>),
                 EnvelopeVersion::V1 => quote!(#rt::event::EventV1Envelope<#body>),
             };
-            let doc = format!(" Handles `{}` events.", ev.event_type);
+            let (docs, output, register) = match ev.answer {
+                None => (
+                    vec![format!(" Handles `{}` events.", ev.event_type)],
+                    quote!(#rt::event::HandlerResult),
+                    quote!(on),
+                ),
+                Some(answer) => {
+                    let answer = self.type_path(None, answer);
+                    let docs = vec![
+                        format!(
+                            " Handles `{}` callbacks: the handler's answer goes back to the platform.",
+                            ev.event_type
+                        ),
+                        String::new(),
+                        " The platform waits 3 seconds for the answer, so the handler runs"
+                            .to_owned(),
+                        " before anything is answered, in every `AckMode`. A handler that fails"
+                            .to_owned(),
+                        " is answered as failed, and the user sees that the action failed."
+                            .to_owned(),
+                    ];
+                    (
+                        docs,
+                        quote!(#rt::event::CallbackResult<#answer>),
+                        quote!(on_callback),
+                    )
+                }
+            };
             let signature = quote! {
-                #[doc = #doc]
+                #(#[doc = #docs])*
                 #gate
                 fn #name<F, Fut>(self, handler: F) -> Self
                 where
                     F: ::core::ops::Fn(#envelope) -> Fut + ::core::marker::Send + ::core::marker::Sync + 'static,
-                    Fut: ::core::future::Future<Output = #rt::event::HandlerResult> + ::core::marker::Send + 'static
+                    Fut: ::core::future::Future<Output = #output> + ::core::marker::Send + 'static
             };
             if body_only {
                 quote!(#signature;)
@@ -162,7 +200,7 @@ impl Emitter<'_> {
                 quote! {
                     #signature
                     {
-                        self.on::<#body, F, Fut>(handler)
+                        self.#register::<#body, F, Fut>(handler)
                     }
                 }
             }
@@ -186,7 +224,7 @@ impl Emitter<'_> {
 }
 
 /// An event body's docs: the spec's prose, then the event's facts.
-pub(super) fn body_docs(prose: &[String], ev: &Event) -> Vec<String> {
+pub(super) fn body_docs(prose: &[String], ev: &Event, answer: Option<&str>) -> Vec<String> {
     let mut out = prose.to_vec();
     if !out.is_empty() {
         out.push(String::new());
@@ -198,6 +236,11 @@ pub(super) fn body_docs(prose: &[String], ev: &Event) -> Vec<String> {
         EnvelopeVersion::V2 => "- Envelope: schema 2.0, with `header`".to_owned(),
         EnvelopeVersion::V1 => "- Envelope: schema 1.0 (`uuid`, `token`, `type`)".to_owned(),
     });
+    if let Some(answer) = answer {
+        out.push(format!(
+            "- Callback: the receiver answers with a [`{answer}`], within 3 seconds"
+        ));
+    }
     if !ev.scopes.is_empty() {
         let scopes: Vec<String> = ev.scopes.iter().map(|s| code(s)).collect();
         out.push(format!(

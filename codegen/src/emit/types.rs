@@ -60,7 +60,13 @@ impl Emitter<'_> {
             .iter()
             .find(|e| e.body == id);
         let docs = match event {
-            Some(ev) => doc_attrs(&super::event::body_docs(&def.docs, ev)),
+            Some(ev) => {
+                let answer = ev
+                    .answer
+                    .map(|a| self.type_path(Some(def.module), a).to_string());
+                let answer = answer.map(|a| a.replace(' ', ""));
+                doc_attrs(&super::event::body_docs(&def.docs, ev, answer.as_deref()))
+            }
             None => doc_attrs(&def.docs),
         };
         let name = ident(&def.name);

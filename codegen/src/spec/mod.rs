@@ -190,6 +190,12 @@ spec_struct! {
         opt doc_url: Spanned<String>,
         /// Fields of the body (`event`).
         req fields: Entries<Field>,
+        /// Makes the event a callback (`card.action.trigger`): the type of
+        /// the receiver's answer, an object type, inline or named (as an
+        /// endpoint's `response`). The handler returns it and the platform,
+        /// which waits 3 seconds for it, shows it (a toast, a new card). An
+        /// inline object is named after the body + `Answer`. Schema 2.0 only.
+        opt answer: BodySchema,
     }
 }
 

@@ -143,6 +143,14 @@ pub trait EventBody:
         + 'static;
 }
 
+/// A generated callback body: an event whose receiver answers with data
+/// (`card.action.trigger`: a toast, a new card). Registered with
+/// `Dispatcher::on_callback`.
+pub trait CallbackBody: EventBody {
+    /// What the receiver answers, sent back as JSON.
+    type Answer: Serialize + Send + 'static;
+}
+
 /// Why an event could not be decoded.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

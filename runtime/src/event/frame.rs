@@ -235,6 +235,16 @@ impl Frame {
         reply
     }
 
+    /// The reply to a callback that was answered: as [`Self::reply`] with
+    /// success, the payload `{"code":200,"data":"<base64 of answer>"}`.
+    pub fn reply_answer(&self, answer: &[u8], biz_rt_ms: u64) -> Self {
+        use base64::Engine;
+        let mut reply = self.reply(true, biz_rt_ms);
+        let data = base64::engine::general_purpose::STANDARD.encode(answer);
+        reply.payload = Some(format!(r#"{{"code":200,"data":"{data}"}}"#).into_bytes());
+        reply
+    }
+
     /// Encodes to bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
         self.encode_to_vec()
@@ -277,5 +287,16 @@ mod tests {
         }
         let ping = hex("0800100018f681801020002a0c0a0474797065120470696e67");
         assert_eq!(Frame::from_bytes(&ping).unwrap().kind(), "ping");
+    }
+
+    #[test]
+    fn a_callback_answer_goes_base64_in_data() {
+        let event = Frame::ping(3);
+        let reply = event.reply_answer(br#"{"toast":{"content":"ok"}}"#, 7);
+        assert_eq!(reply.header(headers::BIZ_RT), Some("7"));
+        assert_eq!(
+            reply.payload.as_deref(),
+            Some(&br#"{"code":200,"data":"eyJ0b2FzdCI6eyJjb250ZW50Ijoib2sifX0="}"#[..])
+        );
     }
 }

@@ -15,10 +15,10 @@ pub mod webhook;
 pub mod ws;
 
 #[cfg(feature = "events")]
-pub use dispatch::{AckMode, Dispatcher, HandlerPanic, HandlerResult, Outcome};
+pub use dispatch::{AckMode, CallbackResult, Dispatcher, HandlerPanic, HandlerResult, Outcome};
 pub use envelope::{
-    EnvelopeRef, EventBody, EventDecodeError, EventEnvelope, EventHeader, EventSchema,
-    EventV1Envelope, FromParts, RawEvent,
+    CallbackBody, EnvelopeRef, EventBody, EventDecodeError, EventEnvelope, EventHeader,
+    EventSchema, EventV1Envelope, FromParts, RawEvent,
 };
 #[cfg(feature = "events")]
 pub use webhook::{Webhook, WebhookBuilder, WebhookError};

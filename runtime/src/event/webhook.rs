@@ -50,6 +50,7 @@
 //! | outcome | answer |
 //! |---|---|
 //! | handled, queued, duplicate | 200 `{"msg":"success"}` |
+//! | a callback answered ([`Outcome::Answered`]) | 200, the JSON of the handler's answer |
 //! | challenge | 200 `{"challenge":"…"}` |
 //! | no handler and no fallback | 200 `{"msg":"no handler for this event type"}`: re-pushing would not help; register a fallback to see such events |
 //! | body does not fit its type, no `on_undecodable` handler | 200 `{"msg":"the event does not fit its type"}`: logged at warn; a re-push would not fit either |
@@ -396,7 +397,7 @@ impl Webhook {
             .dispatcher
             .dispatch_envelope(&envelope, plaintext)
             .await;
-        respond(&outcome)
+        respond(outcome)
     }
 
     /// Checks the token of an event decoded whole, then runs it.
@@ -404,7 +405,7 @@ impl Webhook {
         if !decoded.token_ok {
             return REJECTED;
         }
-        respond(&self.dispatcher.run_decoded(decoded).await)
+        respond(self.dispatcher.run_decoded(decoded).await)
     }
 
     /// Whether a timestamp (Unix seconds) lies within the window.
@@ -452,8 +453,12 @@ impl Webhook {
 }
 
 /// The answer for a dispatch outcome.
-fn respond(outcome: &Outcome) -> Response {
+fn respond(outcome: Outcome) -> Response {
     match outcome {
+        Outcome::Answered(answer) => Response {
+            status: 200,
+            body: Cow::Owned(answer),
+        },
         Outcome::Handled | Outcome::Queued | Outcome::Duplicate => Response::fixed(200, SUCCESS),
         Outcome::Unhandled { .. } => {
             Response::fixed(200, r#"{"msg":"no handler for this event type"}"#)

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use super::HandlerResult;
+use super::{Ran, Run};
 use crate::event::dedup::{BoxFuture, Claim, DedupStore, Seen};
 
 /// A handler panicked; the panic was caught and taken as a failure.
@@ -45,7 +45,7 @@ impl<T> Future for CatchPanic<T> {
 }
 
 /// Runs a handler; a panic is its failure.
-pub(super) async fn run_caught(run: BoxFuture<'static, HandlerResult>) -> HandlerResult {
+pub(super) async fn run_caught(run: Run) -> Ran {
     CatchPanic(run).await.unwrap_or_else(|panic| {
         tracing::error!(panic = %panic.message, "event handler panicked");
         Err(Box::new(panic))

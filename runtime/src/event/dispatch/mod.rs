@@ -16,6 +16,11 @@
 //! The webhook and the long connection both hand events to a dispatcher and
 //! answer the platform from its [`Outcome`].
 //!
+//! Callbacks (`card.action.trigger`) answer with data: their handlers,
+//! registered with [`Dispatcher::on_callback`], return the answer, which
+//! the dispatcher gives as [`Outcome::Answered`] (see [`CallbackResult`]
+//! for what runs when).
+//!
 //! # What it guarantees
 //!
 //! - **No copy of a handled event runs again**: an event is claimed in the
@@ -51,6 +56,7 @@
 //! [`Dispatcher::shutdown`] lets the pool finish, up to a timeout
 //! (`LongConnection::run` calls it when it stops).
 
+mod callback;
 mod guard;
 mod pool;
 
@@ -63,6 +69,7 @@ use std::time::Duration;
 
 use tokio::sync::mpsc;
 
+pub use callback::CallbackResult;
 pub use guard::HandlerPanic;
 use guard::{Held, begin, run_caught};
 use pool::{Job, Pool};
@@ -75,12 +82,15 @@ use super::envelope::{
 /// What a handler returns.
 pub type HandlerResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
+/// What a handler's run gives the dispatcher: the JSON of a callback's
+/// answer, nothing for an event.
+type Ran = Result<Option<Vec<u8>>, Box<dyn std::error::Error + Send + Sync>>;
+
+/// A handler's run, ready to be polled.
+type Run = BoxFuture<'static, Ran>;
+
 /// A handler, from an envelope already read.
-type Erased = Arc<
-    dyn Fn(&EnvelopeRef<'_>, &[u8]) -> Result<BoxFuture<'static, HandlerResult>, EventDecodeError>
-        + Send
-        + Sync,
->;
+type Erased = Arc<dyn Fn(&EnvelopeRef<'_>, &[u8]) -> Result<Run, EventDecodeError> + Send + Sync>;
 
 /// A handler of a 2.0 event, decoding the whole event in one pass; `None`
 /// when the JSON is not such an event of its type (the general path then
@@ -88,16 +98,17 @@ type Erased = Arc<
 type Whole = Arc<dyn Fn(&[u8], Option<&str>) -> Option<Decoded> + Send + Sync>;
 
 /// The handler of events no typed handler takes.
-type Fallback = Arc<dyn Fn(RawEvent) -> BoxFuture<'static, HandlerResult> + Send + Sync>;
+type Fallback = Arc<dyn Fn(RawEvent) -> Run + Send + Sync>;
 
 /// The handler of events whose body does not fit their type.
-type Undecodable =
-    Arc<dyn Fn(RawEvent, EventDecodeError) -> BoxFuture<'static, HandlerResult> + Send + Sync>;
+type Undecodable = Arc<dyn Fn(RawEvent, EventDecodeError) -> Run + Send + Sync>;
 
 /// A handler of one event type.
 struct Handler {
     general: Erased,
     whole: Option<Whole>,
+    /// A callback's: it runs before the answer, whatever the mode.
+    callback: bool,
 }
 
 /// A 2.0 event decoded whole, its handler ready to run.
@@ -107,7 +118,8 @@ pub(crate) struct Decoded {
     /// Whether `header.token` is the expected verification token (compared
     /// in constant time; `true` when none is expected).
     pub token_ok: bool,
-    run: BoxFuture<'static, HandlerResult>,
+    callback: bool,
+    run: Run,
 }
 
 /// When the platform is told an event arrived.
@@ -141,6 +153,10 @@ pub enum AckMode {
 pub enum Outcome {
     /// Its handler ran and succeeded.
     Handled,
+    /// A callback's handler ran and succeeded: the JSON of its answer, for
+    /// the platform (the webhook's body, the `data` of the long
+    /// connection's reply).
+    Answered(Vec<u8>),
     /// Queued for a handler (ack-first mode).
     Queued,
     /// Handled before: acknowledged without running the handler again.
@@ -174,11 +190,20 @@ impl Outcome {
         matches!(
             self,
             Outcome::Handled
+                | Outcome::Answered(_)
                 | Outcome::Queued
                 | Outcome::Duplicate
                 | Outcome::Unhandled { .. }
                 | Outcome::Undecodable { .. }
         )
+    }
+
+    /// The JSON of a callback's answer, when it was answered.
+    pub fn answer(&self) -> Option<&[u8]> {
+        match self {
+            Outcome::Answered(json) => Some(json),
+            _ => None,
+        }
     }
 }
 
@@ -234,11 +259,23 @@ impl Dispatcher {
 
     /// Handles events of type `T` (the generated `on_…` methods call this).
     /// A second handler for one type replaces the first.
-    pub fn on<T, F, Fut>(mut self, handler: F) -> Self
+    pub fn on<T, F, Fut>(self, handler: F) -> Self
     where
         T: EventBody,
         F: Fn(T::Envelope) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = HandlerResult> + Send + 'static,
+    {
+        self.register::<T, F, Fut, ()>(handler, false, |()| Ok(None))
+    }
+
+    /// Registers a handler of `T` whose result `finish` turns into what the
+    /// platform is answered.
+    fn register<T, F, Fut, A>(mut self, handler: F, callback: bool, finish: fn(A) -> Ran) -> Self
+    where
+        T: EventBody,
+        F: Fn(T::Envelope) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<A, Box<dyn std::error::Error + Send + Sync>>> + Send + 'static,
+        A: 'static,
     {
         let handler = Arc::new(handler);
         let general: Erased = {
@@ -246,8 +283,7 @@ impl Dispatcher {
             Arc::new(move |envelope: &EnvelopeRef<'_>, _json: &[u8]| {
                 let event = envelope.decode::<T>()?;
                 let handler = Arc::clone(&handler);
-                Ok(Box::pin(async move { handler(event).await })
-                    as BoxFuture<'static, HandlerResult>)
+                Ok(Box::pin(async move { handler(event).await.and_then(finish) }) as Run)
             })
         };
         let whole = (T::SCHEMA == EventSchema::V2).then(|| {
@@ -265,12 +301,19 @@ impl Dispatcher {
                 Some(Decoded {
                     event_id,
                     token_ok,
-                    run: Box::pin(async move { handler(event).await }),
+                    callback,
+                    run: Box::pin(async move { handler(event).await.and_then(finish) }),
                 })
             }) as Whole
         });
-        self.handlers
-            .insert(T::EVENT_TYPE, Handler { general, whole });
+        self.handlers.insert(
+            T::EVENT_TYPE,
+            Handler {
+                general,
+                whole,
+                callback,
+            },
+        );
         self
     }
 
@@ -283,7 +326,7 @@ impl Dispatcher {
         let handler = Arc::new(handler);
         self.fallback = Some(Arc::new(move |raw| {
             let handler = Arc::clone(&handler);
-            Box::pin(async move { handler(raw).await })
+            Box::pin(async move { handler(raw).await.map(|()| None) })
         }));
         self
     }
@@ -301,7 +344,7 @@ impl Dispatcher {
         let handler = Arc::new(handler);
         self.undecodable = Some(Arc::new(move |raw, error| {
             let handler = Arc::clone(&handler);
-            Box::pin(async move { handler(raw, error).await })
+            Box::pin(async move { handler(raw, error).await.map(|()| None) })
         }));
         self
     }
@@ -367,14 +410,17 @@ impl Dispatcher {
 
     /// Runs an event decoded whole.
     pub(crate) async fn run_decoded(&self, decoded: Decoded) -> Outcome {
-        self.run(decoded.event_id, decoded.run).await
+        self.run(decoded.event_id, decoded.run, decoded.callback)
+            .await
     }
 
     /// Handles an event whose envelope is already read.
     pub async fn dispatch_envelope(&self, envelope: &EnvelopeRef<'_>, json: &[u8]) -> Outcome {
         #[cfg(feature = "client")]
         self.take_app_ticket(envelope);
-        let run = match self.handlers.get(envelope.event_type()) {
+        let handler = self.handlers.get(envelope.event_type());
+        let callback = handler.is_some_and(|h| h.callback);
+        let run = match handler {
             Some(handler) => match (handler.general)(envelope, json) {
                 Ok(run) => run,
                 Err(error) => return self.undecodable(envelope, json, error).await,
@@ -389,7 +435,7 @@ impl Dispatcher {
                 }
             },
         };
-        self.run(dedup_key(envelope), run).await
+        self.run(dedup_key(envelope), run, callback).await
     }
 
     /// An event of a handled type whose body does not fit it.
@@ -405,8 +451,8 @@ impl Dispatcher {
                 Err(e) => return Outcome::Invalid(e),
             };
             let handler = Arc::clone(handler);
-            let run = Box::pin(async move { handler(raw, error).await });
-            return self.run(dedup_key(envelope), run).await;
+            let run = handler(raw, error);
+            return self.run(dedup_key(envelope), run, false).await;
         }
         tracing::warn!(
             event_type = envelope.event_type(),
@@ -420,8 +466,9 @@ impl Dispatcher {
         }
     }
 
-    /// Claims the event, then runs or queues its handler.
-    async fn run(&self, key: String, run: BoxFuture<'static, HandlerResult>) -> Outcome {
+    /// Claims the event, then runs or queues its handler (a callback's
+    /// always runs: its answer is what the platform waits for).
+    async fn run(&self, key: String, run: Run, callback: bool) -> Outcome {
         let held = match &self.dedup {
             // An event without an id is never taken for another.
             Some(store) if !key.is_empty() => {
@@ -435,16 +482,8 @@ impl Dispatcher {
             _ => None,
         };
         match self.mode {
-            AckMode::AfterHandling => {
-                let result = run_caught(run).await;
-                if let Some(held) = held {
-                    held.finish(result.is_ok()).await;
-                }
-                match result {
-                    Ok(()) => Outcome::Handled,
-                    Err(e) => Outcome::Failed(e),
-                }
-            }
+            _ if callback => run_now(run, held).await,
+            AckMode::AfterHandling => run_now(run, held).await,
             AckMode::Immediately { queue, workers } => {
                 let key = held.as_ref().map(|h| h.key.clone()).unwrap_or_default();
                 // A job that does not fit (or finds no runtime to run on)
@@ -522,6 +561,19 @@ impl Dispatcher {
         if let Some(ticket) = ticket {
             client.set_app_ticket(ticket.into_owned());
         }
+    }
+}
+
+/// Runs a handler and records its outcome.
+async fn run_now(run: Run, held: Option<Held>) -> Outcome {
+    let result = run_caught(run).await;
+    if let Some(held) = held {
+        held.finish(result.is_ok()).await;
+    }
+    match result {
+        Ok(None) => Outcome::Handled,
+        Ok(Some(answer)) => Outcome::Answered(answer),
+        Err(e) => Outcome::Failed(e),
     }
 }
 

@@ -7,15 +7,14 @@ use std::time::Duration;
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
-use super::HandlerResult;
+use super::Run;
 use super::guard::{CatchPanic, Held, run_caught};
-use crate::event::dedup::BoxFuture;
 
 /// A handler queued in ack-first mode, with its claim.
 pub(super) struct Job {
     pub(super) key: String,
     pub(super) held: Option<Held>,
-    pub(super) run: BoxFuture<'static, HandlerResult>,
+    pub(super) run: Run,
 }
 
 /// Queued events, at most, whatever [`AckMode::Immediately`] says.

@@ -24,7 +24,9 @@
 //! - Fragmented payloads are reassembled (incomplete ones expire in 5 s;
 //!   at most 64 MiB are held across all pending messages).
 //! - Each event is answered with the frame it came in, `biz_rt` added and
-//!   `{"code":200}` (or 500 when the handler failed, so that it is pushed again).
+//!   `{"code":200}` (or 500 when the handler failed, so that it is pushed again);
+//!   a callback's answer goes base64-encoded in `data`:
+//!   `{"code":200,"data":"eyJ0b2FzdCI6e319"}`.
 //! - Handlers run concurrently, at most `max_handlers` at once. While they
 //!   are all busy, up to `max_handlers` more events wait for one; past
 //!   that an event is answered 500 at once (the platform pushes it again).

@@ -181,7 +181,10 @@ impl LongConnection {
             let started = Instant::now();
             let outcome = dispatcher.dispatch(&payload).await;
             let took = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-            let reply = frame.reply(outcome.acknowledged(), took);
+            let reply = match outcome.answer() {
+                Some(answer) => frame.reply_answer(answer, took),
+                None => frame.reply(outcome.acknowledged(), took),
+            };
             let _ = out.send(Message::Binary(reply.to_bytes().into())).await;
             drop(permit);
         });
