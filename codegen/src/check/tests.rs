@@ -242,8 +242,8 @@ endpoints:
             "a.yaml:9:5: key `items` goes with `type: array` or `type: map`, but the type here is `string`",
             "a.yaml:9:19: unknown type `arrray` (did you mean `array`?)",
             "a.yaml:17:7: path parameter `unused` does not appear in the path `/open-apis/im/v1/things`",
-            "a.yaml:17:22: unknown type `integr` (expected `string`, `int32`, `int64`, `number`, `boolean`, `timestamp_ms`, `any`, `object`, `enum`, `array`, `map` or `binary`, or the PascalCase name of a type)",
-            "a.yaml:19:20: unknown type `xyzzy` (expected `string`, `int32`, `int64`, `number`, `boolean`, `timestamp_ms`, `any`, `object`, `enum`, `array`, `map` or `binary`, or the PascalCase name of a type)",
+            "a.yaml:17:22: unknown type `integr` (expected `string`, `int32`, `int64`, `number`, `boolean`, `timestamp_ms`, `any`, `object`, `enum`, `array`, `map`, `binary` or `union`, or the PascalCase name of a type)",
+            "a.yaml:19:20: unknown type `xyzzy` (expected `string`, `int32`, `int64`, `number`, `boolean`, `timestamp_ms`, `any`, `object`, `enum`, `array`, `map`, `binary` or `union`, or the PascalCase name of a type)",
         ]
     );
 }
