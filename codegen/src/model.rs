@@ -255,6 +255,10 @@ pub struct Endpoint {
     pub docs: Vec<String>,
     /// The error enum's variants (own table, then platform-wide).
     pub errors: Vec<ErrorVariant>,
+    /// The error enum of an earlier endpoint of the module with the same
+    /// table (a YAML anchor shared, or rows written alike): this endpoint's
+    /// is an alias of it.
+    pub errors_as: Option<String>,
     /// Paging, for list calls.
     pub pagination: Option<Pagination>,
     /// Response fields that need a scope of their own: (dotted path, scopes).
@@ -301,7 +305,7 @@ pub struct Pagination {
 }
 
 /// A variant of an endpoint's error enum.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ErrorVariant {
     /// PascalCase name.
     pub ident: String,

@@ -174,10 +174,10 @@ fn names_and_limits(out: &mut String) {
          - In a version module with endpoints: `Calls`, `CallsExt`, and per resource \
          `<Resource>Calls` and `<Resource>CallsExt`; per endpoint `<Id>Request`, `<Id>Error` \
          and `<Id>Response`.\n\
-         - Methods of the generated calls: {} (on the calls of a service or version). A \
-         resource's name is a method of its module's calls, a version's of its service's; an \
-         endpoint `x` takes the methods `x`, `x_with` and, when paged, `x_all` of its \
-         resource's calls.\n\
+         - Methods of the generated calls: {} (`from_client` on the calls of a service or \
+         version, `with` and `options` on a resource's). A resource's name is a method of its \
+         module's calls, a version's of its service's; an endpoint `x` takes the methods `x` \
+         and, when paged, `x_all` of its resource's calls.\n\
          - Events: {}; each event's variant of `Event` and handler `on_<name>` are its own.\n\
          - Types: the names of Rust's prelude that generated code uses: {}.\n\
          - A parameter may not have the Rust name `new` or `body`, nor an optional field `new` \

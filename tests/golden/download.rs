@@ -173,6 +173,7 @@ pub mod im {
             pub fn message_resource(self) -> MessageResourceCalls<'a> {
                 MessageResourceCalls {
                     client: self.client(),
+                    options: ::lark_sdk::RequestOptions::NONE,
                 }
             }
         }
@@ -180,11 +181,20 @@ pub mod im {
         #[derive(Clone, Copy, Debug)]
         pub struct MessageResourceCalls<'a> {
             client: &'a ::lark_sdk::Client,
+            options: &'a ::lark_sdk::RequestOptions,
         }
         impl<'a> MessageResourceCalls<'a> {
             /// The client these calls go through.
             pub fn client(self) -> &'a ::lark_sdk::Client {
                 self.client
+            }
+            /// The options these calls are made with.
+            pub fn options(self) -> &'a ::lark_sdk::RequestOptions {
+                self.options
+            }
+            /// These calls with per-call options (a user token, a store app's tenant).
+            pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
+                Self { options, ..self }
             }
             /// Get a file or image of a message
             ///
@@ -196,18 +206,7 @@ pub mod im {
                 ::lark_sdk::client::Download,
                 ::lark_sdk::client::Error<GetMessageResourceError>,
             > {
-                self.client.download(&request).await
-            }
-            /// Get a file or image of a message, with per-call options (a user token, a store app's tenant).
-            pub async fn get_with(
-                self,
-                request: GetMessageResourceRequest,
-                options: &::lark_sdk::RequestOptions,
-            ) -> Result<
-                ::lark_sdk::client::Download,
-                ::lark_sdk::client::Error<GetMessageResourceError>,
-            > {
-                self.client.download_with(&request, options).await
+                self.client.download_with(&request, self.options).await
             }
         }
     }

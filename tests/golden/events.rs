@@ -214,18 +214,30 @@ pub mod im {
             }
             /// Calls on `chat`.
             pub fn chat(self) -> ChatCalls<'a> {
-                ChatCalls { client: self.client() }
+                ChatCalls {
+                    client: self.client(),
+                    options: ::lark_sdk::RequestOptions::NONE,
+                }
             }
         }
         /// The calls on `chat`.
         #[derive(Clone, Copy, Debug)]
         pub struct ChatCalls<'a> {
             client: &'a ::lark_sdk::Client,
+            options: &'a ::lark_sdk::RequestOptions,
         }
         impl<'a> ChatCalls<'a> {
             /// The client these calls go through.
             pub fn client(self) -> &'a ::lark_sdk::Client {
                 self.client
+            }
+            /// The options these calls are made with.
+            pub fn options(self) -> &'a ::lark_sdk::RequestOptions {
+                self.options
+            }
+            /// These calls with per-call options (a user token, a store app's tenant).
+            pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
+                Self { options, ..self }
             }
             /// Disband a chat
             ///
@@ -234,15 +246,7 @@ pub mod im {
                 self,
                 request: DeleteChatRequest,
             ) -> Result<::lark_sdk::NoData, ::lark_sdk::client::Error<DeleteChatError>> {
-                self.client.call(&request).await
-            }
-            /// Disband a chat, with per-call options (a user token, a store app's tenant).
-            pub async fn delete_with(
-                self,
-                request: DeleteChatRequest,
-                options: &::lark_sdk::RequestOptions,
-            ) -> Result<::lark_sdk::NoData, ::lark_sdk::client::Error<DeleteChatError>> {
-                self.client.call_with(&request, options).await
+                self.client.call_with(&request, self.options).await
             }
         }
     }

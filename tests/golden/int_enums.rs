@@ -458,18 +458,30 @@ pub mod contact {
             }
             /// Calls on `user`.
             pub fn user(self) -> UserCalls<'a> {
-                UserCalls { client: self.client() }
+                UserCalls {
+                    client: self.client(),
+                    options: ::lark_sdk::RequestOptions::NONE,
+                }
             }
         }
         /// The calls on `user`.
         #[derive(Clone, Copy, Debug)]
         pub struct UserCalls<'a> {
             client: &'a ::lark_sdk::Client,
+            options: &'a ::lark_sdk::RequestOptions,
         }
         impl<'a> UserCalls<'a> {
             /// The client these calls go through.
             pub fn client(self) -> &'a ::lark_sdk::Client {
                 self.client
+            }
+            /// The options these calls are made with.
+            pub fn options(self) -> &'a ::lark_sdk::RequestOptions {
+                self.options
+            }
+            /// These calls with per-call options (a user token, a store app's tenant).
+            pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
+                Self { options, ..self }
             }
             /// List users
             ///
@@ -478,15 +490,7 @@ pub mod contact {
                 self,
                 request: ListUserRequest,
             ) -> Result<ListUserResponse, ::lark_sdk::client::Error<ListUserError>> {
-                self.client.call(&request).await
-            }
-            /// List users, with per-call options (a user token, a store app's tenant).
-            pub async fn list_with(
-                self,
-                request: ListUserRequest,
-                options: &::lark_sdk::RequestOptions,
-            ) -> Result<ListUserResponse, ::lark_sdk::client::Error<ListUserError>> {
-                self.client.call_with(&request, options).await
+                self.client.call_with(&request, self.options).await
             }
             /// Change a user
             ///
@@ -495,15 +499,7 @@ pub mod contact {
                 self,
                 request: PatchUserRequest,
             ) -> Result<PatchUserResponse, ::lark_sdk::client::Error<PatchUserError>> {
-                self.client.call(&request).await
-            }
-            /// Change a user, with per-call options (a user token, a store app's tenant).
-            pub async fn patch_with(
-                self,
-                request: PatchUserRequest,
-                options: &::lark_sdk::RequestOptions,
-            ) -> Result<PatchUserResponse, ::lark_sdk::client::Error<PatchUserError>> {
-                self.client.call_with(&request, options).await
+                self.client.call_with(&request, self.options).await
             }
         }
     }

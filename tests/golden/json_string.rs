@@ -264,6 +264,7 @@ pub mod im {
             pub fn message(self) -> MessageCalls<'a> {
                 MessageCalls {
                     client: self.client(),
+                    options: ::lark_sdk::RequestOptions::NONE,
                 }
             }
         }
@@ -271,11 +272,20 @@ pub mod im {
         #[derive(Clone, Copy, Debug)]
         pub struct MessageCalls<'a> {
             client: &'a ::lark_sdk::Client,
+            options: &'a ::lark_sdk::RequestOptions,
         }
         impl<'a> MessageCalls<'a> {
             /// The client these calls go through.
             pub fn client(self) -> &'a ::lark_sdk::Client {
                 self.client
+            }
+            /// The options these calls are made with.
+            pub fn options(self) -> &'a ::lark_sdk::RequestOptions {
+                self.options
+            }
+            /// These calls with per-call options (a user token, a store app's tenant).
+            pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
+                Self { options, ..self }
             }
             /// Send a message
             ///
@@ -287,18 +297,7 @@ pub mod im {
                 CreateMessageResponse,
                 ::lark_sdk::client::Error<CreateMessageError>,
             > {
-                self.client.call(&request).await
-            }
-            /// Send a message, with per-call options (a user token, a store app's tenant).
-            pub async fn create_with(
-                self,
-                request: CreateMessageRequest,
-                options: &::lark_sdk::RequestOptions,
-            ) -> Result<
-                CreateMessageResponse,
-                ::lark_sdk::client::Error<CreateMessageError>,
-            > {
-                self.client.call_with(&request, options).await
+                self.client.call_with(&request, self.options).await
             }
         }
     }

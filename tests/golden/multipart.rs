@@ -185,6 +185,57 @@ pub mod drive {
                 }
             }
         }
+        /// `PrepareMediaRequestBody`
+        #[derive(
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
+            ::lark_sdk::__private::serde::Serialize,
+            ::lark_sdk::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::lark_sdk::__private::serde")]
+        #[non_exhaustive]
+        pub struct PrepareMediaRequestBody {
+            /// `file_name`
+            pub file_name: String,
+            /// `size`
+            pub size: i32,
+        }
+        impl PrepareMediaRequestBody {
+            /// Creates a value from its required fields; the others start
+            /// empty and are set with the methods named after them.
+            pub fn new(file_name: impl Into<String>, size: impl Into<i32>) -> Self {
+                Self {
+                    file_name: file_name.into(),
+                    size: size.into(),
+                }
+            }
+        }
+        /// `PrepareMediaResponse`
+        #[derive(
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
+            ::lark_sdk::__private::serde::Serialize,
+            ::lark_sdk::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::lark_sdk::__private::serde")]
+        #[non_exhaustive]
+        pub struct PrepareMediaResponse {
+            /// `upload_id`
+            pub upload_id: String,
+        }
+        impl PrepareMediaResponse {
+            /// Creates a value from its required fields; the others start
+            /// empty and are set with the methods named after them.
+            pub fn new(upload_id: impl Into<String>) -> Self {
+                Self {
+                    upload_id: upload_id.into(),
+                }
+            }
+        }
         /// Upload a file to a folder
         ///
         /// # Endpoint
@@ -349,6 +400,59 @@ pub mod drive {
             }
         }
         impl ::std::error::Error for UploadMediaError {}
+        /// Prepare an upload in parts
+        ///
+        /// # Endpoint
+        ///
+        /// - `POST /open-apis/drive/v1/medias/upload_prepare`
+        /// - Access tokens: `tenant_access_token`, `user_access_token` (the first is the default)
+        /// - Errors: [`PrepareMediaError`]
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub struct PrepareMediaRequest {
+            /// The JSON body.
+            pub body: PrepareMediaRequestBody,
+        }
+        impl PrepareMediaRequest {
+            /// Creates the request from its required parameters; optional
+            /// ones are set with the methods named after them.
+            pub fn new(body: PrepareMediaRequestBody) -> Self {
+                Self { body }
+            }
+            /// Replaces the body.
+            pub fn body(mut self, body: PrepareMediaRequestBody) -> Self {
+                self.body = body;
+                self
+            }
+        }
+        impl ::lark_sdk::Endpoint for PrepareMediaRequest {
+            type Response = PrepareMediaResponse;
+            type Error = PrepareMediaError;
+            type Body = PrepareMediaRequestBody;
+            const ID: &'static str = "drive.v1.media.prepare";
+            const METHOD: ::lark_sdk::HttpMethod = ::lark_sdk::HttpMethod::Post;
+            const PATH: &'static str = "/open-apis/drive/v1/medias/upload_prepare";
+            const TOKEN_TYPES: &'static [::lark_sdk::TokenType] = &[
+                ::lark_sdk::TokenType::Tenant,
+                ::lark_sdk::TokenType::User,
+            ];
+            const SCOPES: &'static [&'static str] = &[];
+            const RATE_LIMIT: ::lark_sdk::RateLimit = ::lark_sdk::RateLimit::new(
+                None,
+                None,
+            );
+            const FIELD_SCOPES: ::lark_sdk::FieldScopes = &[];
+            fn render_path(&self) -> Result<String, ::lark_sdk::InvalidRequest> {
+                let mut path = String::with_capacity(Self::PATH.len() + 32);
+                path.push_str("/open-apis/drive/v1/medias/upload_prepare");
+                Ok(path)
+            }
+            fn request_body(&self) -> Option<&Self::Body> {
+                Some(&self.body)
+            }
+        }
+        /// Errors of [`PrepareMediaRequest`]: its error table is that of [`UploadMediaError`], whose enum this is.
+        pub type PrepareMediaError = UploadMediaError;
         /// The calls of `drive.v1`.
         #[derive(Clone, Copy, Debug)]
         pub struct Calls<'a> {
@@ -366,6 +470,7 @@ pub mod drive {
             pub fn media(self) -> MediaCalls<'a> {
                 MediaCalls {
                     client: self.client(),
+                    options: ::lark_sdk::RequestOptions::NONE,
                 }
             }
         }
@@ -373,11 +478,20 @@ pub mod drive {
         #[derive(Clone, Copy, Debug)]
         pub struct MediaCalls<'a> {
             client: &'a ::lark_sdk::Client,
+            options: &'a ::lark_sdk::RequestOptions,
         }
         impl<'a> MediaCalls<'a> {
             /// The client these calls go through.
             pub fn client(self) -> &'a ::lark_sdk::Client {
                 self.client
+            }
+            /// The options these calls are made with.
+            pub fn options(self) -> &'a ::lark_sdk::RequestOptions {
+                self.options
+            }
+            /// These calls with per-call options (a user token, a store app's tenant).
+            pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
+                Self { options, ..self }
             }
             /// Upload a file to a folder
             ///
@@ -389,18 +503,19 @@ pub mod drive {
                 UploadMediaResponse,
                 ::lark_sdk::client::Error<UploadMediaError>,
             > {
-                self.client.call(&request).await
+                self.client.call_with(&request, self.options).await
             }
-            /// Upload a file to a folder, with per-call options (a user token, a store app's tenant).
-            pub async fn upload_with(
+            /// Prepare an upload in parts
+            ///
+            /// `POST /open-apis/drive/v1/medias/upload_prepare`; see [`PrepareMediaRequest`].
+            pub async fn prepare(
                 self,
-                request: UploadMediaRequest,
-                options: &::lark_sdk::RequestOptions,
+                request: PrepareMediaRequest,
             ) -> Result<
-                UploadMediaResponse,
-                ::lark_sdk::client::Error<UploadMediaError>,
+                PrepareMediaResponse,
+                ::lark_sdk::client::Error<PrepareMediaError>,
             > {
-                self.client.call_with(&request, options).await
+                self.client.call_with(&request, self.options).await
             }
         }
     }
@@ -447,6 +562,11 @@ pub const ENDPOINTS: &[::lark_sdk::EndpointInfo] = &[
         "drive.v1.media.upload",
         ::lark_sdk::HttpMethod::Post,
         "/open-apis/drive/v1/medias/upload_all",
+    ),
+    ::lark_sdk::EndpointInfo::new(
+        "drive.v1.media.prepare",
+        ::lark_sdk::HttpMethod::Post,
+        "/open-apis/drive/v1/medias/upload_prepare",
     ),
 ];
 /// The calls of this spec's services on the client: `client.im().v1()…`.

@@ -278,6 +278,7 @@ pub mod im {
             pub fn message_reaction(self) -> MessageReactionCalls<'a> {
                 MessageReactionCalls {
                     client: self.client(),
+                    options: ::lark_sdk::RequestOptions::NONE,
                 }
             }
         }
@@ -285,11 +286,20 @@ pub mod im {
         #[derive(Clone, Copy, Debug)]
         pub struct MessageReactionCalls<'a> {
             client: &'a ::lark_sdk::Client,
+            options: &'a ::lark_sdk::RequestOptions,
         }
         impl<'a> MessageReactionCalls<'a> {
             /// The client these calls go through.
             pub fn client(self) -> &'a ::lark_sdk::Client {
                 self.client
+            }
+            /// The options these calls are made with.
+            pub fn options(self) -> &'a ::lark_sdk::RequestOptions {
+                self.options
+            }
+            /// These calls with per-call options (a user token, a store app's tenant).
+            pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
+                Self { options, ..self }
             }
             /// List the reactions of a message
             ///
@@ -301,7 +311,7 @@ pub mod im {
                 ListMessageReactionResponse,
                 ::lark_sdk::client::Error<ListMessageReactionError>,
             > {
-                self.client.call(&request).await
+                self.client.call_with(&request, self.options).await
             }
             /// List the reactions of a message: every item, page after page.
             pub fn list_all(
@@ -309,17 +319,6 @@ pub mod im {
                 request: ListMessageReactionRequest,
             ) -> ::lark_sdk::client::Paginator<ListMessageReactionRequest> {
                 self.client.paginate(request)
-            }
-            /// List the reactions of a message, with per-call options (a user token, a store app's tenant).
-            pub async fn list_with(
-                self,
-                request: ListMessageReactionRequest,
-                options: &::lark_sdk::RequestOptions,
-            ) -> Result<
-                ListMessageReactionResponse,
-                ::lark_sdk::client::Error<ListMessageReactionError>,
-            > {
-                self.client.call_with(&request, options).await
             }
         }
     }

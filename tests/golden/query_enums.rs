@@ -513,18 +513,30 @@ pub mod contact {
             }
             /// Calls on `user`.
             pub fn user(self) -> UserCalls<'a> {
-                UserCalls { client: self.client() }
+                UserCalls {
+                    client: self.client(),
+                    options: ::lark_sdk::RequestOptions::NONE,
+                }
             }
         }
         /// The calls on `user`.
         #[derive(Clone, Copy, Debug)]
         pub struct UserCalls<'a> {
             client: &'a ::lark_sdk::Client,
+            options: &'a ::lark_sdk::RequestOptions,
         }
         impl<'a> UserCalls<'a> {
             /// The client these calls go through.
             pub fn client(self) -> &'a ::lark_sdk::Client {
                 self.client
+            }
+            /// The options these calls are made with.
+            pub fn options(self) -> &'a ::lark_sdk::RequestOptions {
+                self.options
+            }
+            /// These calls with per-call options (a user token, a store app's tenant).
+            pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
+                Self { options, ..self }
             }
             /// Get a user
             ///
@@ -533,15 +545,7 @@ pub mod contact {
                 self,
                 request: GetUserRequest,
             ) -> Result<GetUserResponse, ::lark_sdk::client::Error<GetUserError>> {
-                self.client.call(&request).await
-            }
-            /// Get a user, with per-call options (a user token, a store app's tenant).
-            pub async fn get_with(
-                self,
-                request: GetUserRequest,
-                options: &::lark_sdk::RequestOptions,
-            ) -> Result<GetUserResponse, ::lark_sdk::client::Error<GetUserError>> {
-                self.client.call_with(&request, options).await
+                self.client.call_with(&request, self.options).await
             }
         }
     }

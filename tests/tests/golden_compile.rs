@@ -313,6 +313,13 @@ fn an_upload_is_a_form_of_text_parts_and_a_file() {
         4,
         lark_sdk::UploadFile::from_bytes("b", vec![1]),
     );
+    // The second endpoint shares the first's table, and its enum.
+    assert_eq!(
+        std::any::TypeId::of::<PrepareMediaError>(),
+        std::any::TypeId::of::<UploadMediaError>()
+    );
+    let error = PrepareMediaError::from(ApiError::new(1061043, "file size beyond limit."));
+    assert!(matches!(error, UploadMediaError::FileTooLarge(_)));
     let refused = UploadMediaRequest::new(long).validate();
     assert!(
         matches!(

@@ -396,7 +396,8 @@ async fn a_user_deletes_their_own_reaction_with_a_user_token() {
         .im()
         .v1()
         .message_reaction()
-        .delete_with(Delete::new(&scene.message.message_id, &theirs), &options)
+        .with(&options)
+        .delete(Delete::new(&scene.message.message_id, &theirs))
         .await
         .expect("the user deletes their own");
     assert_eq!(

@@ -387,7 +387,8 @@ async fn the_request_on_the_wire_is_one_multipart_form() {
         .im()
         .v1()
         .image()
-        .create_with(upload(UploadFile::from_path(png_path())), &options)
+        .with(&options)
+        .create(upload(UploadFile::from_path(png_path())))
         .await
         .unwrap();
     assert_eq!(created.image_key, "img_x");

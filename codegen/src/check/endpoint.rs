@@ -19,6 +19,25 @@ impl Checker<'_> {
                 .insert((module.0, endpoints.len(), false), loc);
             endpoints.push(checked);
         }
+        self.share_error_tables(module);
+    }
+
+    /// An endpoint whose table is the same as an earlier one's of the
+    /// module (same rows, names, texts and platform codes) gets that one's
+    /// enum, under its own name as an alias.
+    fn share_error_tables(&mut self, module: ModuleId) {
+        let endpoints = &mut self.model.modules[module.0].endpoints;
+        for i in 1..endpoints.len() {
+            if endpoints[i].errors_as.is_some() || endpoints[i].errors.iter().all(|e| e.platform) {
+                continue;
+            }
+            let first = endpoints[..i].iter().find(|e| {
+                e.errors_as.is_none()
+                    && e.external == endpoints[i].external
+                    && e.errors == endpoints[i].errors
+            });
+            endpoints[i].errors_as = first.map(|e| e.error_type.clone());
+        }
     }
 
     fn endpoint(
@@ -123,6 +142,7 @@ impl Checker<'_> {
                 ],
             ),
             errors,
+            errors_as: None,
             pagination,
             field_scopes: Vec::new(),
             external: self.external,

@@ -32,7 +32,20 @@ pub(crate) const OWN_METHODS: &[(&str, &str)] = &[
         "the calls' own `client()` (the client they go through)",
     ),
     ("from_client", "the calls' own constructor `from_client`"),
+    ("with", "the calls' own `with()` (per-call options)"),
+    ("options", "the calls' own `options()`"),
 ];
+
+/// Whether a group of calls has the own method: `client` every group,
+/// `with` and `options` a resource's, `from_client` the others.
+fn own_method_of(group: &Group, method: &str) -> bool {
+    let resource = matches!(group, Group::Resource(..));
+    match method {
+        "client" => true,
+        "with" | "options" => resource,
+        _ => !resource,
+    }
+}
 
 /// A struct of generated call methods.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -167,7 +180,7 @@ impl Checker<'_> {
     }
 
     /// The checked name of an endpoint, with its call methods claimed on its
-    /// resource's calls: the call, `…_with`, and `…_all` for a paged list.
+    /// resource's calls: the call, and `…_all` for a paged list.
     /// When one is taken, the endpoint is reported once and all of them get
     /// a suffixed stand-in.
     pub(super) fn endpoint_name(
@@ -243,7 +256,7 @@ impl Checker<'_> {
     /// What took a method of a call group, and where.
     fn method_taken(&self, group: &Group, method: &str) -> Option<(String, Option<Loc>)> {
         if let Some((_, own)) = OWN_METHODS.iter().find(|(m, _)| *m == method)
-            && (method == "client" || !matches!(group, Group::Resource(..)))
+            && own_method_of(group, method)
         {
             return Some(((*own).to_owned(), None));
         }
@@ -255,13 +268,7 @@ impl Checker<'_> {
 
 /// The call methods of an endpoint called `name`, with what each is.
 fn call_methods(name: &str, paged: bool) -> Vec<(String, String)> {
-    let mut out = vec![
-        (name.to_owned(), format!("endpoint `{name}`")),
-        (
-            format!("{name}_with"),
-            format!("the per-call-options method of endpoint `{name}`"),
-        ),
-    ];
+    let mut out = vec![(name.to_owned(), format!("endpoint `{name}`"))];
     if paged {
         out.push((
             format!("{name}_all"),

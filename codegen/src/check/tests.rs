@@ -284,7 +284,7 @@ fn alias_cycles_are_one_error_each_and_stand_in_for_any() {
 #[test]
 fn generated_method_names_collide_with_endpoints() {
     let endpoints = [
-        endpoint("delete_with", ""),
+        endpoint("with", ""),
         endpoint("delete", ""),
         endpoint("list", PAGED),
         endpoint("list_all", ""),
@@ -299,7 +299,7 @@ fn generated_method_names_collide_with_endpoints() {
     assert_eq!(
         errs,
         [
-            "a.yaml:10:11: name collision: the method `delete_with` of this resource's calls would be both the per-call-options method of endpoint `delete` and endpoint `delete_with` (at a.yaml:5:11); rename one endpoint",
+            "a.yaml:5:11: name collision: the method `with` of this resource's calls would be both endpoint `with` and the calls' own `with()` (per-call options); rename one endpoint",
             "a.yaml:23:11: name collision: the method `list_all` of this resource's calls would be both endpoint `list_all` and the every-page method of paged endpoint `list` (at a.yaml:15:11); rename one endpoint",
             "a.yaml:28:11: name collision: the method `client` of this resource's calls would be both endpoint `client` and the calls' own `client()` (the client they go through); rename one endpoint",
             "a.yaml:33:11: endpoint `delete` is defined twice on this resource (at a.yaml:10:11)",
@@ -312,14 +312,7 @@ fn generated_method_names_collide_with_endpoints() {
         .collect();
     assert_eq!(
         names,
-        [
-            "delete_with",
-            "delete2",
-            "list",
-            "list_all2",
-            "client2",
-            "delete3"
-        ]
+        ["with2", "delete", "list", "list_all2", "client2", "delete2"]
     );
 }
 

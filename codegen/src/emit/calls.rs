@@ -2,7 +2,7 @@
 //!
 //! Each service module gets a `Calls` value per version, each version a
 //! `Calls` with a method per resource, each resource a `…Calls` with a method
-//! per endpoint (and `…_with` taking [`RequestOptions`]). The entry points on
+//! per endpoint, and `with` to give its calls [`RequestOptions`]. The entry points on
 //! the client come through the `ClientExt` trait, and handler registration
 //! through `DispatcherExt`; `prelude` brings both into scope.
 //!
@@ -146,6 +146,7 @@ impl Emitter<'_> {
                 #[derive(Clone, Copy, Debug)]
                 pub struct #calls<'a> {
                     client: &'a #rt::Client,
+                    options: &'a #rt::RequestOptions,
                 }
 
                 #gate
@@ -153,6 +154,16 @@ impl Emitter<'_> {
                     /// The client these calls go through.
                     pub fn client(self) -> &'a #rt::Client {
                         self.client
+                    }
+
+                    /// The options these calls are made with.
+                    pub fn options(self) -> &'a #rt::RequestOptions {
+                        self.options
+                    }
+
+                    /// These calls with per-call options (a user token, a store app's tenant).
+                    pub fn with(self, options: &'a #rt::RequestOptions) -> Self {
+                        Self { options, ..self }
                     }
 
                     #(#methods)*
@@ -168,7 +179,7 @@ impl Emitter<'_> {
             let calls = format_ident!("{}Calls", names::pascal(r));
             let doc = format!(" Calls on `{r}`.");
             let body = if body {
-                quote!({ #calls { client: self.client() } })
+                quote!({ #calls { client: self.client(), options: #rt::RequestOptions::NONE } })
             } else {
                 quote!(;)
             };
@@ -252,30 +263,23 @@ impl Emitter<'_> {
         let mut impls = Vec::new();
         for ep in endpoints {
             let name = ident(&ep.name);
-            let with = format_ident!("{}_with", ep.name.trim_start_matches("r#"));
             let request = ident(&ep.request_type);
             let error = ident(&ep.error_type);
-            let (response, call, call_with) = self.call_shape(module, ep);
+            let (response, call) = self.call_shape(module, ep);
             let future = quote! {
                 impl ::core::future::Future<
                     Output = Result<#response, #rt::client::Error<#error>>,
                 > + ::core::marker::Send
             };
-            let (docs, with_docs, all_docs) = self.call_docs(ep);
+            let (docs, all_docs) = self.call_docs(ep);
             decls.push(quote! {
                 #docs
                 fn #name(self, request: #request) -> #future;
-                #with_docs
-                fn #with(self, request: #request, options: &#rt::RequestOptions) -> #future;
             });
             impls.push(quote! {
                 fn #name(self, request: #request) -> #future {
-                    let client = self.client();
-                    async move { client.#call(&request).await }
-                }
-                fn #with(self, request: #request, options: &#rt::RequestOptions) -> #future {
-                    let client = self.client();
-                    async move { client.#call_with(&request, options).await }
+                    let (client, options) = (self.client(), self.options());
+                    async move { client.#call(&request, options).await }
                 }
             });
             if ep.pagination.is_some() {
@@ -307,8 +311,8 @@ impl Emitter<'_> {
         }
     }
 
-    /// The docs of an endpoint's call methods: plain, `_with`, `_all`.
-    fn call_docs(&self, ep: &Endpoint) -> (TokenStream, TokenStream, TokenStream) {
+    /// The docs of an endpoint's call methods: the call, and `_all`.
+    fn call_docs(&self, ep: &Endpoint) -> (TokenStream, TokenStream) {
         let summary = ep.docs.first().cloned().unwrap_or_default();
         let docs = doc_attrs(&[
             summary.clone(),
@@ -320,21 +324,17 @@ impl Emitter<'_> {
                 ep.request_type
             ),
         ]);
-        let with_docs = doc_attrs(&[format!(
-            "{summary}, with per-call options (a user token, a store app's tenant)."
-        )]);
         let all_docs = doc_attrs(&[format!("{summary}: every item, page after page.")]);
-        (docs, with_docs, all_docs)
+        (docs, all_docs)
     }
 
     fn call_methods(&self, module: ModuleId, ep: &Endpoint) -> TokenStream {
         let rt = &self.rt;
         let name = ident(&ep.name);
-        let with = format_ident!("{}_with", ep.name.trim_start_matches("r#"));
         let request = ident(&ep.request_type);
         let error = ident(&ep.error_type);
-        let (response, call, call_with) = self.call_shape(module, ep);
-        let (docs, with_docs, all_docs) = self.call_docs(ep);
+        let (response, call) = self.call_shape(module, ep);
+        let (docs, all_docs) = self.call_docs(ep);
         let all = ep.pagination.is_some().then(|| {
             let all = format_ident!("{}_all", ep.name.trim_start_matches("r#"));
             quote! {
@@ -350,30 +350,21 @@ impl Emitter<'_> {
                 self,
                 request: #request,
             ) -> Result<#response, #rt::client::Error<#error>> {
-                self.client.#call(&request).await
+                self.client.#call(&request, self.options).await
             }
 
             #all
-
-            #with_docs
-            pub async fn #with(
-                self,
-                request: #request,
-                options: &#rt::RequestOptions,
-            ) -> Result<#response, #rt::client::Error<#error>> {
-                self.client.#call_with(&request, options).await
-            }
         }
     }
 
-    /// What a call returns, and the client's methods that make it: the
-    /// response data by `call`, or a file by `download`.
-    fn call_shape(&self, module: ModuleId, ep: &Endpoint) -> (TokenStream, Ident, Ident) {
+    /// What a call returns, and the client's method that makes it (with
+    /// options): the response data by `call_with`, or a file by
+    /// `download_with`.
+    fn call_shape(&self, module: ModuleId, ep: &Endpoint) -> (TokenStream, Ident) {
         let rt = &self.rt;
         if ep.download {
             return (
                 quote!(#rt::client::Download),
-                format_ident!("download"),
                 format_ident!("download_with"),
             );
         }
@@ -381,7 +372,7 @@ impl Emitter<'_> {
             Some(ty) => self.ty(Some(module), ty),
             None => quote!(#rt::NoData),
         };
-        (response, format_ident!("call"), format_ident!("call_with"))
+        (response, format_ident!("call_with"))
     }
 
     /// The version modules of a service with local calls.

@@ -52,6 +52,17 @@ impl Emitter<'_> {
     pub(super) fn error_enum(&self, module: ModuleId, ep: &Endpoint) -> TokenStream {
         let rt = &self.rt;
         let name = ident(&ep.error_type);
+        if let Some(first) = &ep.errors_as {
+            let doc = format!(
+                " Errors of [`{}`]: its error table is that of [`{first}`], whose enum this is.",
+                ep.request_type
+            );
+            let first = ident(first);
+            return quote! {
+                #[doc = #doc]
+                pub type #name = #first;
+            };
+        }
         let own: Vec<&ErrorVariant> = ep.errors.iter().filter(|v| !v.platform).collect();
         let applying: Vec<String> = ep
             .errors

@@ -94,7 +94,9 @@ spec_struct! {
         opt response: BodySchema,
         /// Marks a paged list (`page_token` in, `has_more`/`page_token` out).
         opt pagination: Pagination,
-        /// The endpoint's own error table.
+        /// The endpoint's own error table. An endpoint whose table is the
+        /// same as an earlier endpoint's of its module (a YAML anchor shared)
+        /// gets that one's enum, under its own name as an alias.
         def errors: Vec<ErrorRow>,
         /// Platform-wide codes (by code) the endpoint is documented to meet
         /// beyond those whose `applies` already covers it (listed on its

@@ -328,9 +328,17 @@ pub struct RequestOptions {
 }
 
 impl RequestOptions {
+    /// No options, for calls made without any.
+    pub const NONE: &'static RequestOptions = &RequestOptions::new();
+
     /// No options: the tenant token, the client's timeout.
-    pub fn new() -> Self {
-        Self::default()
+    pub const fn new() -> Self {
+        Self {
+            user_access_token: None,
+            tenant_key: None,
+            headers: Vec::new(),
+            timeout: None,
+        }
     }
 
     /// Act for a user with their user_access_token (the endpoint must accept one).

@@ -597,6 +597,7 @@ pub mod im {
             fn message(self) -> MessageCalls<'a> {
                 MessageCalls {
                     client: self.client(),
+                    options: ::lark_sdk::RequestOptions::NONE,
                 }
             }
         }
@@ -604,11 +605,20 @@ pub mod im {
         #[derive(Clone, Copy, Debug)]
         pub struct MessageCalls<'a> {
             client: &'a ::lark_sdk::Client,
+            options: &'a ::lark_sdk::RequestOptions,
         }
         impl<'a> MessageCalls<'a> {
             /// The client these calls go through.
             pub fn client(self) -> &'a ::lark_sdk::Client {
                 self.client
+            }
+            /// The options these calls are made with.
+            pub fn options(self) -> &'a ::lark_sdk::RequestOptions {
+                self.options
+            }
+            /// These calls with per-call options (a user token, a store app's tenant).
+            pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
+                Self { options, ..self }
             }
             /// Recall a message (撤回消息)
             ///
@@ -620,18 +630,7 @@ pub mod im {
                 ::lark_sdk::NoData,
                 ::lark_sdk::client::Error<DeleteMessageError>,
             > {
-                self.client.call(&request).await
-            }
-            /// Recall a message (撤回消息), with per-call options (a user token, a store app's tenant).
-            pub async fn delete_with(
-                self,
-                request: DeleteMessageRequest,
-                options: &::lark_sdk::RequestOptions,
-            ) -> Result<
-                ::lark_sdk::NoData,
-                ::lark_sdk::client::Error<DeleteMessageError>,
-            > {
-                self.client.call_with(&request, options).await
+                self.client.call_with(&request, self.options).await
             }
         }
     }

@@ -1,4 +1,4 @@
-// An endpoint named like another's per-call-options method.
+// An endpoint named like the calls' own `with` (per-call options).
 lark_codegen_macro::generate!("endpoint_with_collision");
 
 fn main() {}
