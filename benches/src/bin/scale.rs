@@ -28,7 +28,12 @@ fn main() {
             Some(dir) => expand_once(Path::new(dir)),
             None => Err("expand-once needs a spec folder".into()),
         },
-        Some("compile") => compile(),
+        Some("compile") => compile(
+            &args[1..]
+                .iter()
+                .filter_map(|a| a.parse().ok())
+                .collect::<Vec<usize>>(),
+        ),
         Some("check") => check(),
         Some("check-once") => match args.get(1) {
             Some(dir) => check_once(Path::new(dir)),
@@ -312,18 +317,48 @@ const BUILD_RS: &str = r#"fn main() {
 
 /// `cargo build` in a crate; the wall time.
 fn cargo_build(dir: &Path, target: &Path, extra: &[&str]) -> Result<Duration> {
+    cargo_build_measured(dir, target, extra).map(|(took, _)| took)
+}
+
+/// A build, its time, and the peak resident memory of the largest process
+/// it ran (rustc, with the macro in it), in MiB, read by GNU time when the
+/// machine has it.
+fn cargo_build_measured(
+    dir: &Path,
+    target: &Path,
+    extra: &[&str],
+) -> Result<(Duration, Option<f64>)> {
+    let gnu_time = Path::new("/usr/bin/time");
+    let report = dir.join("build-peak.txt");
+    let mut command = if gnu_time.exists() {
+        let mut c = Command::new(gnu_time);
+        c.arg("-f")
+            .arg("%M")
+            .arg("-o")
+            .arg(&report)
+            .arg(env!("CARGO"));
+        c
+    } else {
+        Command::new(env!("CARGO"))
+    };
     let start = Instant::now();
-    let status = Command::new(env!("CARGO"))
+    let status = command
         .args(["build", "--quiet", "--offline"])
         .args(extra)
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", target)
         .status()
         .map_err(|e| e.to_string())?;
+    let took = start.elapsed();
     if !status.success() {
         return Err(format!("cargo build failed in {}", dir.display()));
     }
-    Ok(start.elapsed())
+    let peak = std::fs::read_to_string(&report)
+        .ok()
+        .and_then(|t| t.trim().parse::<f64>().ok())
+        .map(|kib| kib / 1024.0);
+    let _ = std::fs::remove_file(&report);
+    Ok((took, peak))
 }
 
 fn touch(path: &Path) -> Result {
@@ -333,14 +368,17 @@ fn touch(path: &Path) -> Result {
 
 /// Compile time of the generated code at each size; one service only; and
 /// the rebuild after editing one spec file.
-fn compile() -> Result {
+fn compile(only: &[usize]) -> Result {
     let specs = write_specs()?;
     let target = scratch().join("target");
     println!(
-        "| N endpoints | build, all services | build, one service (`svc0-v1`) | rebuild after editing one spec file |"
+        "| N endpoints | build, all services | per endpoint | peak memory (rustc) | build, one service (`svc0-v1`) | rebuild after editing one spec file |"
     );
-    println!("|---|---|---|---|");
+    println!("|---|---|---|---|---|---|");
     for (n, stats) in specs {
+        if !only.is_empty() && !only.contains(&n) {
+            continue;
+        }
         let services = n.div_ceil(4).div_ceil(10);
         let features: Vec<String> = (0..services).map(|s| format!("svc{s}-v1")).collect();
         let dir = scratch().join(format!("crate-{n}"));
@@ -348,7 +386,7 @@ fn compile() -> Result {
         // Dependencies first (not measured), then the crate alone.
         cargo_build(&dir, &target, &[])?;
         touch(&dir.join("src/lib.rs"))?;
-        let all = cargo_build(&dir, &target, &[])?;
+        let (all, peak) = cargo_build_measured(&dir, &target, &[])?;
         // The one-service feature set has its own build script run: warm it
         // too, so that only the crate's own compilation is measured.
         let one_service = ["--no-default-features", "--features", "svc0-v1"];
@@ -362,10 +400,14 @@ fn compile() -> Result {
         std::fs::write(&file, &edited).map_err(|e| e.to_string())?;
         let rebuild = cargo_build(&dir, &target, &[])?;
         std::fs::write(&file, text).map_err(|e| e.to_string())?;
+        let peak = peak.map_or("not measured".to_owned(), |mib| {
+            format!("{:.1} GiB", mib / 1024.0)
+        });
         println!(
-            "| {} | {:.1} s | {:.1} s | {:.1} s |",
+            "| {} | {:.1} s | {:.1} ms | {peak} | {:.1} s | {:.1} s |",
             stats.endpoints,
             all.as_secs_f64(),
+            all.as_secs_f64() * 1e3 / stats.endpoints as f64,
             one.as_secs_f64(),
             rebuild.as_secs_f64()
         );
