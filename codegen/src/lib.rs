@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use proc_macro2::TokenStream;
 
 pub use diag::{Diagnostic, Diagnostics, Loc, Pos, SourceFile, Sources};
-pub use emit::{Calls, Options, SpecDir};
+pub use emit::{Calls, Options, Serde, SpecDir};
 
 use decode::{Cx, Decode};
 use diag::FileId;

@@ -76,6 +76,10 @@ pub struct TypeDef {
     pub external: bool,
     /// The body of an upload: sent as a form, not as JSON (no serde, no `PartialEq`).
     pub form: bool,
+    /// Which way it travels as JSON: (sent in a request body or a callback's
+    /// answer, received in a response or an event). A type that does
+    /// neither is counted as both.
+    pub travels: (bool, bool),
 }
 
 /// The shapes of generated types.

@@ -197,7 +197,7 @@ impl Shared {
         body: &B,
     ) -> Result<DeliveryRecord, ControlError>
     where
-        B: lark_runtime::event::CallbackBody,
+        B: lark_runtime::event::CallbackBody + serde::Serialize,
     {
         let event = {
             let world = self.lock_world();

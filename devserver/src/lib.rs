@@ -162,7 +162,7 @@ impl DevServer {
         body: &B,
     ) -> Result<DeliveryRecord, ControlError>
     where
-        B: lark_runtime::event::CallbackBody,
+        B: lark_runtime::event::CallbackBody + serde::Serialize,
     {
         self.shared.push_callback(app_id, body).await
     }

@@ -183,7 +183,8 @@ pub use lark_runtime::{Client, RequestOptions};
 lark_codegen_macro::generate!(
     "../spec",
     runtime_features = true,
-    service_features = env!("LARK_SDK_FEATURES")
+    service_features = env!("LARK_SDK_FEATURES"),
+    serde = "serde-both"
 );
 
 /// The README's examples, compiled and run as doc tests (they use every

@@ -41,3 +41,22 @@ fn the_json_schema_is_current() {
         &lark_codegen::reference::json_schema(),
     );
 }
+
+/// With `serde = directed` each type derives the serde traits of the ways
+/// it travels; the union fixture has types of each way, and of both.
+#[test]
+fn directed_serde_expands_to_its_golden_file() {
+    let options = lark_codegen::Options {
+        serde: lark_codegen::Serde::Directed,
+        ..lark_codegen::Options::default()
+    };
+    let out = lark_codegen::generate(
+        &here().join("fixtures/union"),
+        "tests/fixtures/union",
+        &options,
+    );
+    assert!(out.errors.is_empty(), "{:#?}", out.errors);
+    let header = "// Generated from tests/fixtures/union with `serde = directed` by the `golden` test.\n// Run `UPDATE_GOLDEN=1 cargo test -p lark-tests --test golden` to update.\n\n";
+    let text = header.to_owned() + &lark_codegen::format(&out.tokens);
+    assert_golden(&here().join("golden/directed/union.rs"), &text);
+}

@@ -34,6 +34,10 @@ mod callbacks {
     include!("../golden/callbacks.rs");
 }
 #[allow(dead_code)]
+mod directed_union {
+    include!("../golden/directed/union.rs");
+}
+#[allow(dead_code)]
 mod recursion {
     include!("../golden/recursion.rs");
 }
@@ -373,5 +377,31 @@ fn callbacks_decode_and_their_answers_serialize() {
     assert_eq!(
         serde_json::to_value(&preview).unwrap(),
         json!({"inline": {"title": "A title"}})
+    );
+}
+
+#[test]
+fn directed_types_have_the_serde_traits_of_their_ways() {
+    use directed_union::im::v1::*;
+    fn sent<T: serde::Serialize>() {}
+    fn received<T: serde::de::DeserializeOwned>() {}
+    // A request body and what only it holds: sent.
+    sent::<CreateMessageRequestBody>();
+    sent::<MessageContentShareChat>();
+    // A response, an event body: received.
+    received::<SentMessage>();
+    received::<MessageReceiveV1>();
+    received::<ReceivedMessage>();
+    // Held by both: both.
+    sent::<MessageContent>();
+    received::<MessageContent>();
+    sent::<TextContent>();
+    received::<TextContent>();
+    received::<ReceivedContent>();
+    // An upload's request and a received message decode and encode as ever.
+    let body = CreateMessageRequestBody::new("oc_1", TextContent::new("hi"));
+    assert_eq!(
+        serde_json::to_value(&body).unwrap(),
+        json!({"receive_id": "oc_1", "msg_type": "text", "content": "{\"text\":\"hi\"}"})
     );
 }

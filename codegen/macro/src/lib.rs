@@ -20,6 +20,12 @@
 //! - `calls = trait | none`: the client's call methods come through a
 //!   generated `ClientExt` trait, handler registration through
 //!   `DispatcherExt`, both in `prelude` (default); or there are none;
+//! - `serde = both | directed | "feature"`: which serde traits the types
+//!   derive: both (default); or each type those of the ways it travels
+//!   (`Serialize` when a request or a callback's answer holds it,
+//!   `Deserialize` when a response or an event does), half the code for
+//!   most types; or that, and both when the invoking crate's feature of
+//!   that name is on;
 //! - `runtime_features = true`: the invoking crate forwards the runtime's
 //!   `client` and `events` features (as lark-sdk does), so the calls are
 //!   generated behind `client` and handler registration behind `events`;
@@ -87,6 +93,25 @@ impl Parse for Args {
                         features_var = Some(var);
                     }
                 }
+                "serde" => {
+                    options.serde = if input.peek(LitStr) {
+                        lark_codegen::Serde::DirectedUnless(input.parse::<LitStr>()?.value())
+                    } else {
+                        let how: syn::Ident = input.parse()?;
+                        match how.to_string().as_str() {
+                            "both" => lark_codegen::Serde::Both,
+                            "directed" => lark_codegen::Serde::Directed,
+                            other => {
+                                return Err(syn::Error::new(
+                                    how.span(),
+                                    format!(
+                                        "unknown `serde` value `{other}` (expected `both`, `directed` or a feature name in quotes)"
+                                    ),
+                                ));
+                            }
+                        }
+                    };
+                }
                 "calls" => {
                     let how: syn::Ident = input.parse()?;
                     options.calls = match how.to_string().as_str() {
@@ -106,7 +131,7 @@ impl Parse for Args {
                     return Err(syn::Error::new(
                         key.span(),
                         format!(
-                            "unknown option `{other}` (expected `runtime`, `runtime_features`, `service_features`, `calls` or `base`)"
+                            "unknown option `{other}` (expected `runtime`, `runtime_features`, `service_features`, `calls`, `serde` or `base`)"
                         ),
                     ));
                 }

@@ -77,7 +77,7 @@ impl Checker<'_> {
 }
 
 /// The named types anywhere in a type (inside arrays and maps too).
-fn named_in(ty: &Ty, out: &mut Vec<TypeId>) {
+pub(super) fn named_in(ty: &Ty, out: &mut Vec<TypeId>) {
     match ty {
         Ty::Named(id) => out.push(*id),
         Ty::Array(inner) | Ty::Map(inner) => named_in(inner, out),
@@ -121,6 +121,7 @@ fn cycle_from(start: usize, graph: &[Vec<TypeId>], component: &[usize]) -> Vec<u
 pub(super) fn finish(model: &mut Model) -> Vec<ScopedPlace> {
     box_cycles(model);
     derive_eq(model);
+    super::directions::directions(model);
     field_scopes(model)
 }
 
@@ -224,7 +225,7 @@ fn box_cycles(model: &mut Model) {
 }
 
 /// Every type a type holds, anywhere (inside arrays and maps too).
-fn all_edges(model: &Model) -> Vec<Vec<TypeId>> {
+pub(super) fn all_edges(model: &Model) -> Vec<Vec<TypeId>> {
     model
         .types
         .iter()

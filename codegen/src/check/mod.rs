@@ -5,6 +5,7 @@
 //! spec is wrong.
 
 mod bounds;
+mod directions;
 mod endpoint;
 mod errors;
 pub(crate) use errors::platform_variant;

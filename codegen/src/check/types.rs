@@ -75,6 +75,7 @@ impl Checker<'_> {
             eq: true,
             external: self.external,
             form: false,
+            travels: (true, true),
         });
         self.model.modules[module.0].types.push(id);
         id

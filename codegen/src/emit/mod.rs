@@ -50,6 +50,23 @@ pub struct Options {
     /// against, but are not generated again: references go to the runtime
     /// crate, and call methods extend the runtime's call groups.
     pub base: Option<SpecDir>,
+    /// Which serde traits the generated types derive.
+    pub serde: Serde,
+}
+
+/// Which serde traits the generated types derive.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Serde {
+    /// `Serialize` and `Deserialize` on every type.
+    #[default]
+    Both,
+    /// Each type the traits of the ways it travels: `Serialize` if it is
+    /// sent, `Deserialize` if it is received (half the code for most
+    /// types, which go one way).
+    Directed,
+    /// As `Directed`, and both when the invoking crate's feature of this
+    /// name is on (`#[cfg_attr(feature = ..)]`).
+    DirectedUnless(String),
 }
 
 /// A spec folder: where it is, and how messages show it.
@@ -72,6 +89,7 @@ impl std::fmt::Debug for Options {
             .field("calls", &self.calls)
             .field("runtime_features", &self.runtime_features)
             .field("base", &self.base)
+            .field("serde", &self.serde)
             .finish()
     }
 }
@@ -86,6 +104,7 @@ impl Default for Options {
             calls: Calls::Trait,
             runtime_features: false,
             base: None,
+            serde: Serde::Both,
         }
     }
 }

@@ -7,6 +7,19 @@ use super::{Emitter, doc_attrs, ident};
 use crate::model::{Field, ModuleId, Ty, TypeId, TypeKind, Variant};
 
 impl Emitter<'_> {
+    /// For `Serialize` and `Deserialize` of a type: whether it has the
+    /// trait always, and else the `cfg` under which it has it too.
+    pub(super) fn serde_ways(&self, id: TypeId) -> [(bool, Option<TokenStream>); 2] {
+        let (sent, received) = self.model.types[id.0].travels;
+        let way = |needed: bool| match &self.options.serde {
+            super::Serde::Both => (true, None),
+            _ if needed => (true, None),
+            super::Serde::Directed => (false, None),
+            super::Serde::DirectedUnless(feature) => (false, Some(quote!(feature = #feature))),
+        };
+        [way(sent), way(received)]
+    }
+
     pub(super) fn type_def(&self, id: TypeId) -> TokenStream {
         let def = &self.model.types[id.0];
         match &def.kind {
@@ -79,6 +92,18 @@ impl Emitter<'_> {
         let derives = if def.form {
             quote!(#[derive(Clone, Debug, #default)])
         } else {
+            let [(ser, ser_gate), (de, de_gate)] = self.serde_ways(id);
+            let derive = |yes: bool, path: TokenStream| yes.then(|| quote!(#path,));
+            let gated = |gate: Option<TokenStream>, path: TokenStream| {
+                gate.map(|g| quote!(#[cfg_attr(#g, derive(#path))]))
+            };
+            let serialize = quote!(#rt::__private::serde::Serialize);
+            let deserialize = quote!(#rt::__private::serde::Deserialize);
+            let (ser_derive, de_derive) = (
+                derive(ser, serialize.clone()),
+                derive(de, deserialize.clone()),
+            );
+            let (ser_gated, de_gated) = (gated(ser_gate, serialize), gated(de_gate, deserialize));
             quote! {
                 #[derive(
                     Clone,
@@ -86,9 +111,11 @@ impl Emitter<'_> {
                     PartialEq,
                     #eq
                     #default
-                    #rt::__private::serde::Serialize,
-                    #rt::__private::serde::Deserialize,
+                    #ser_derive
+                    #de_derive
                 )]
+                #ser_gated
+                #de_gated
                 #[serde(crate = #serde_crate)]
             }
         };

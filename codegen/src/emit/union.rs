@@ -32,10 +32,26 @@ impl Emitter<'_> {
             matches!(v.ty, Ty::Named(_))
                 && union.variants.iter().filter(|w| w.ty == v.ty).count() == 1
         });
-        let froms = froms.map(|v| {
+        let serde = quote!(#rt::__private::serde);
+        let [ser, de] = self
+            .serde_ways(id)
+            .map(|(always, gate)| match (always, gate) {
+                (true, _) => Some(TokenStream::new()),
+                (false, Some(gate)) => Some(quote!(#[cfg(#gate)])),
+                (false, None) => None,
+            });
+        // Content carried in a string is written to it, so needs `Serialize`.
+        let from_gate = if union.in_string {
+            ser.clone()
+        } else {
+            Some(TokenStream::new())
+        };
+        let froms = froms.filter(|_| from_gate.is_some()).map(|v| {
             let variant = ident(&v.ident);
             let ty = self.ty(Some(def.module), &v.ty);
+            let gate = from_gate.clone().unwrap_or_default();
             quote! {
+                #gate
                 impl From<#ty> for #name {
                     fn from(value: #ty) -> Self {
                         Self::#variant(value.into())
@@ -43,7 +59,37 @@ impl Emitter<'_> {
                 }
             }
         });
-        let serde = quote!(#rt::__private::serde);
+        let ser_impl = ser.map(|gate| {
+            quote! {
+                #gate
+            #[allow(deprecated)]
+            impl #serde::Serialize for #name {
+                fn serialize<S: #serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    match self {
+                        #(Self::#idents(content) => #rt::__private::serialize_union(serializer, Self::TAG, #values, Self::CONTENT, content),)*
+                        Self::Unknown(unknown) => #rt::__private::serialize_union(serializer, Self::TAG, unknown.tag(), Self::CONTENT, unknown.content()),
+                    }
+                }
+            }
+
+            }
+        });
+        let de_impl = de.map(|gate| {
+            quote! {
+                #gate
+            #[allow(deprecated)]
+            impl<'de> #serde::Deserialize<'de> for #name {
+                fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    let (tag, content) = #rt::__private::deserialize_union(deserializer, Self::TAG, Self::CONTENT)?;
+                    let known = match tag.as_str() {
+                        #(#values => #rt::__private::union_variant(&content).map(Self::#idents),)*
+                        _ => None,
+                    };
+                    Ok(known.unwrap_or_else(|| Self::Unknown(#rt::UnknownContent::new(tag, content))))
+                }
+            }
+            }
+        });
         let open =
             format!(" Open: a `{tag}` the spec does not list keeps its `{content}` as received.");
         quote! {
@@ -85,27 +131,8 @@ impl Emitter<'_> {
 
             #(#froms)*
 
-            #[allow(deprecated)]
-            impl #serde::Serialize for #name {
-                fn serialize<S: #serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    match self {
-                        #(Self::#idents(content) => #rt::__private::serialize_union(serializer, Self::TAG, #values, Self::CONTENT, content),)*
-                        Self::Unknown(unknown) => #rt::__private::serialize_union(serializer, Self::TAG, unknown.tag(), Self::CONTENT, unknown.content()),
-                    }
-                }
-            }
-
-            #[allow(deprecated)]
-            impl<'de> #serde::Deserialize<'de> for #name {
-                fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    let (tag, content) = #rt::__private::deserialize_union(deserializer, Self::TAG, Self::CONTENT)?;
-                    let known = match tag.as_str() {
-                        #(#values => #rt::__private::union_variant(&content).map(Self::#idents),)*
-                        _ => None,
-                    };
-                    Ok(known.unwrap_or_else(|| Self::Unknown(#rt::UnknownContent::new(tag, content))))
-                }
-            }
+            #ser_impl
+            #de_impl
         }
     }
 }

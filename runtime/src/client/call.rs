@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use bytes::Bytes;
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 use tracing::Instrument;
@@ -11,8 +12,9 @@ use super::download::{Download, Downloaded};
 use super::error::{Error, TokenError, TransportError};
 use super::token::{self, TokenKey};
 use super::{AppType, Client, RequestOptions, Secret};
-use crate::endpoint::{Endpoint, HttpMethod, TokenType};
+use crate::endpoint::{Endpoint, HttpMethod, RateLimit, TokenType};
 use crate::error::{ApiError, InvalidRequest};
+use crate::upload::Form;
 
 /// Codes that mean the token sent is no good: the cached one is dropped and
 /// the call made once more with a fresh one.
@@ -34,32 +36,46 @@ pub(crate) enum Exchange<T> {
 }
 
 /// How a call reads a platform's answer: as JSON `data`, or as a file.
+///
+/// Neither depends on the endpoint, so that the exchange (the retry loop,
+/// tokens, limits) is compiled twice, not once per endpoint: the endpoint's
+/// types come in only to prepare the request and to decode the `data`.
 pub(crate) trait Reading: Sized + Send {
     /// Reads an answer.
     fn read(
-        endpoint: &'static str,
         url: &str,
         response: reqwest::Response,
     ) -> impl Future<Output = Result<Exchange<Self>, TransportError>> + Send;
 }
 
-/// `data` as JSON of its type.
-pub(crate) struct Json<T>(pub(crate) T);
+/// The `data` of a successful JSON answer, as received (a view into the
+/// body, no copy), decoded into its type by the caller.
+pub(crate) struct RawData(Bytes);
 
-impl<T: DeserializeOwned + Send> Reading for Json<T> {
+impl Reading for RawData {
     async fn read(
-        endpoint: &'static str,
         url: &str,
         response: reqwest::Response,
     ) -> Result<Exchange<Self>, TransportError> {
         let answer = Answer::read(url, response).await?;
-        enveloped(answer, |_, raw| data(endpoint, raw).map(Json))
+        enveloped(answer, |answer, raw| Ok(RawData(view(&answer.body, raw))))
+    }
+}
+
+/// `part` as a view into `body` when it lies inside it (it does, unless
+/// it is the `{}` that stands for no data), else a copy.
+fn view(body: &Bytes, part: &str) -> Bytes {
+    let (start, end) = (body.as_ptr() as usize, body.as_ptr() as usize + body.len());
+    let at = part.as_ptr() as usize;
+    if at >= start && at + part.len() <= end {
+        body.slice(at - start..at - start + part.len())
+    } else {
+        Bytes::copy_from_slice(part.as_bytes())
     }
 }
 
 impl Reading for Download {
     async fn read(
-        _endpoint: &'static str,
         url: &str,
         response: reqwest::Response,
     ) -> Result<Exchange<Self>, TransportError> {
@@ -73,11 +89,89 @@ impl Reading for Download {
     }
 }
 
+/// A request ready to go, its endpoint's types left behind: what the
+/// exchange needs.
+struct Prepared<'a> {
+    id: &'static str,
+    method: HttpMethod,
+    url: String,
+    body: Option<Vec<u8>>,
+    form: Option<Form>,
+    headers: Vec<(&'static str, String)>,
+    tokens: &'static [TokenType],
+    rate_limit: RateLimit,
+    options: &'a RequestOptions,
+}
+
+impl<'a> Prepared<'a> {
+    /// Checks the request's bounds and renders it.
+    fn new<E: Endpoint>(request: &E, options: &'a RequestOptions) -> Result<Self, InvalidRequest> {
+        request.validate()?;
+        let path = request.render_path()?;
+        let body = match request.request_body() {
+            Some(body) => Some(serde_json::to_vec(body).map_err(|e| InvalidRequest::Body {
+                endpoint: E::ID,
+                reason: e.to_string(),
+            })?),
+            None => None,
+        };
+        Ok(Self {
+            id: E::ID,
+            method: E::METHOD,
+            url: query_url(&path, &request.query_pairs()),
+            body,
+            form: request.form(),
+            headers: request.header_pairs(),
+            tokens: E::TOKEN_TYPES,
+            rate_limit: E::RATE_LIMIT,
+            options,
+        })
+    }
+}
+
+/// Why an exchange gave no data, before the endpoint's error type is known.
+enum Failure {
+    Api(Box<ApiError>),
+    Transport(TransportError),
+    Token(TokenError),
+    Invalid(InvalidRequest),
+}
+
+impl From<TransportError> for Failure {
+    fn from(e: TransportError) -> Self {
+        Failure::Transport(e)
+    }
+}
+
+impl From<TokenError> for Failure {
+    fn from(e: TokenError) -> Self {
+        Failure::Token(e)
+    }
+}
+
+impl From<InvalidRequest> for Failure {
+    fn from(e: InvalidRequest) -> Self {
+        Failure::Invalid(e)
+    }
+}
+
+impl Failure {
+    /// As an endpoint's error.
+    fn typed<E: crate::error::EndpointError>(self) -> Error<E> {
+        match self {
+            Failure::Api(error) => Error::Api(E::from(*error)),
+            Failure::Transport(e) => Error::Transport(e),
+            Failure::Token(e) => Error::Token(e),
+            Failure::Invalid(e) => Error::InvalidRequest(e),
+        }
+    }
+}
+
 impl Client {
     /// Calls an endpoint with the default token (tenant, or app when the
     /// endpoint takes only that).
     pub async fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error<E::Error>> {
-        self.call_with(request, &RequestOptions::default()).await
+        self.call_with(request, RequestOptions::NONE).await
     }
 
     /// Calls an endpoint with per-call options (a user token, a store app's tenant).
@@ -86,18 +180,15 @@ impl Client {
         request: &E,
         options: &RequestOptions,
     ) -> Result<E::Response, Error<E::Error>> {
-        let Json(data) = self
-            .traced::<E, Json<E::Response>>(request, options)
-            .await?;
-        Ok(data)
+        let RawData(raw) = self.exchange_for::<E, RawData>(request, options).await?;
+        Ok(data(E::ID, &raw)?)
     }
 
     /// Calls a download endpoint (one whose answer is a file): the file is
     /// read as it comes, through the [`Download`]; an error answer is
     /// decoded into the endpoint's error enum.
     pub async fn download<E: Endpoint>(&self, request: &E) -> Result<Download, Error<E::Error>> {
-        self.download_with(request, &RequestOptions::default())
-            .await
+        self.download_with(request, RequestOptions::NONE).await
     }
 
     /// [`Client::download`] with per-call options.
@@ -106,49 +197,42 @@ impl Client {
         request: &E,
         options: &RequestOptions,
     ) -> Result<Download, Error<E::Error>> {
-        self.traced::<E, Download>(request, options).await
+        self.exchange_for::<E, Download>(request, options).await
     }
 
-    async fn traced<E: Endpoint, R: Reading>(
+    async fn exchange_for<E: Endpoint, R: Reading>(
         &self,
         request: &E,
         options: &RequestOptions,
     ) -> Result<R, Error<E::Error>> {
+        let prepared = Prepared::new(request, options)?;
+        self.traced::<R>(&prepared).await.map_err(Failure::typed)
+    }
+
+    async fn traced<R: Reading>(&self, request: &Prepared<'_>) -> Result<R, Failure> {
         let span = tracing::info_span!(
             "lark.call",
-            endpoint = E::ID,
-            method = E::METHOD.as_str(),
+            endpoint = request.id,
+            method = request.method.as_str(),
             attempt = tracing::field::Empty,
             status = tracing::field::Empty,
             code = tracing::field::Empty,
             log_id = tracing::field::Empty,
         );
-        self.call_inner::<E, R>(request, options)
-            .instrument(span)
-            .await
+        self.exchange::<R>(request).instrument(span).await
     }
 
-    async fn call_inner<E: Endpoint, R: Reading>(
-        &self,
-        request: &E,
-        options: &RequestOptions,
-    ) -> Result<R, Error<E::Error>> {
+    /// Sends a request until it has an answer: the limiter, the token, one
+    /// renewal of a refused token, retries of what cannot have reached the
+    /// platform, waits for a rate limit's reset.
+    async fn exchange<R: Reading>(&self, request: &Prepared<'_>) -> Result<R, Failure> {
         let config = &self.inner.config;
-        request.validate()?;
-        let path = request.render_path()?;
-        let url = url(&config.base_url, &path, &request.query_pairs());
-        let body = match request.request_body() {
-            Some(body) => Some(serde_json::to_vec(body).map_err(|e| InvalidRequest::Body {
-                endpoint: E::ID,
-                reason: e.to_string(),
-            })?),
-            None => None,
-        };
-        let form = request.form();
-        let auth = self.auth_for::<E>(options)?;
+        let options = request.options;
+        let url = format!("{}{}", config.base_url, request.url);
+        let auth = self.auth_for(request.id, request.tokens, options)?;
         let limiter_key = format!(
             "{}/{}",
-            E::ID,
+            request.id,
             options.tenant_key.as_deref().unwrap_or_default()
         );
         let timeout = options.timeout.unwrap_or(config.timeout);
@@ -160,7 +244,7 @@ impl Client {
             attempt += 1;
             tracing::Span::current().record("attempt", attempt);
             if let Some(limiter) = &self.inner.limiter {
-                limiter.acquire(&limiter_key, E::RATE_LIMIT).await;
+                limiter.acquire(&limiter_key, request.rate_limit).await;
             }
             let token = match &auth {
                 Auth::User(token) => token.clone(),
@@ -169,23 +253,24 @@ impl Client {
             let mut http = self
                 .inner
                 .http
-                .request(method(E::METHOD), &url)
+                .request(method(request.method), &url)
                 .timeout(timeout)
                 .bearer_auth(token.expose());
-            for (name, value) in request.header_pairs() {
-                http = http.header(name, value);
+            for (name, value) in &request.headers {
+                http = http.header(*name, value);
             }
             for (name, value) in &options.headers {
                 http = http.header(name, value);
             }
-            if let Some(form) = &form {
+            if let Some(form) = &request.form {
                 // Sets the one Content-Type, with its boundary.
-                http = http.multipart(super::multipart::encode(E::ID, form).await?);
-            } else if let Some(body) = &body {
+                http = http.multipart(super::multipart::encode(request.id, form).await?);
+            } else if let Some(body) = &request.body {
                 http = http
                     .header("content-type", "application/json; charset=utf-8")
                     .body(body.clone());
             }
+            let is_get = request.method == HttpMethod::Get;
             let response = match http.send().await {
                 Ok(response) => response,
                 Err(e) if e.is_connect() && retries < config.max_retries => {
@@ -195,11 +280,7 @@ impl Client {
                     tokio::time::sleep(backoff(retries)).await;
                     continue;
                 }
-                Err(e)
-                    if E::METHOD == HttpMethod::Get
-                        && e.is_timeout()
-                        && retries < config.max_retries =>
-                {
+                Err(e) if is_get && e.is_timeout() && retries < config.max_retries => {
                     retries += 1;
                     continue;
                 }
@@ -207,13 +288,9 @@ impl Client {
             };
             let status = response.status().as_u16();
             tracing::Span::current().record("status", status);
-            let exchange = match R::read(E::ID, &url, response).await {
+            let exchange = match R::read(&url, response).await {
                 Ok(read) => read,
-                Err(e)
-                    if E::METHOD == HttpMethod::Get
-                        && status >= 500
-                        && retries < config.max_retries =>
-                {
+                Err(e) if is_get && status >= 500 && retries < config.max_retries => {
                     retries += 1;
                     tracing::debug!(error = %e, "server error on a GET; retrying");
                     tokio::time::sleep(backoff(retries)).await;
@@ -248,17 +325,22 @@ impl Client {
                 tokio::time::sleep(wait).await;
                 continue;
             }
-            return Err(Error::Api(E::Error::from(*error)));
+            return Err(Failure::Api(error));
         }
     }
 
     /// The token a call sends, checked against what the endpoint accepts.
-    fn auth_for<E: Endpoint>(&self, options: &RequestOptions) -> Result<Auth, TokenError> {
-        let accepts = |t: TokenType| E::TOKEN_TYPES.contains(&t);
+    fn auth_for(
+        &self,
+        endpoint: &'static str,
+        tokens: &[TokenType],
+        options: &RequestOptions,
+    ) -> Result<Auth, TokenError> {
+        let accepts = |t: TokenType| tokens.contains(&t);
         if let Some(token) = &options.user_access_token {
             if !accepts(TokenType::User) {
                 return Err(TokenError::NotAccepted {
-                    endpoint: E::ID,
+                    endpoint,
                     token: TokenType::User.as_str(),
                 });
             }
@@ -274,7 +356,7 @@ impl Client {
             Ok(Auth::Cached(TokenKey::App))
         } else {
             Err(TokenError::NotAccepted {
-                endpoint: E::ID,
+                endpoint,
                 token: TokenType::Tenant.as_str(),
             })
         }
@@ -296,8 +378,8 @@ fn enveloped<T>(
 }
 
 /// An endpoint's `data` as its type; a mismatch names the offending field.
-fn data<T: DeserializeOwned>(endpoint: &'static str, raw: &str) -> Result<T, TransportError> {
-    let mut de = serde_json::Deserializer::from_str(raw);
+fn data<T: DeserializeOwned>(endpoint: &'static str, raw: &[u8]) -> Result<T, TransportError> {
+    let mut de = serde_json::Deserializer::from_slice(raw);
     serde_path_to_error::deserialize(&mut de).map_err(|e| TransportError::Decode {
         endpoint,
         path: e.path().to_string(),
@@ -315,11 +397,11 @@ fn method(method: HttpMethod) -> reqwest::Method {
     }
 }
 
-/// `base + path + ?query`, the query form-encoded.
-fn url(base: &str, path: &str, query: &[(&'static str, String)]) -> String {
+/// `path + ?query`, the query form-encoded.
+fn query_url(path: &str, query: &[(&'static str, String)]) -> String {
     use percent_encoding::utf8_percent_encode;
     let set = crate::__private::SEGMENT;
-    let mut url = format!("{base}{path}");
+    let mut url = path.to_owned();
     for (i, (name, value)) in query.iter().enumerate() {
         url.push(if i == 0 { '?' } else { '&' });
         url.extend(utf8_percent_encode(name, set));
@@ -355,10 +437,10 @@ mod tests {
     #[test]
     fn urls_encode_query_values() {
         assert_eq!(
-            url("http://h", "/p", &[("a", "x y".into()), ("b", "é&".into())]),
-            "http://h/p?a=x%20y&b=%C3%A9%26"
+            query_url("/p", &[("a", "x y".into()), ("b", "é&".into())]),
+            "/p?a=x%20y&b=%C3%A9%26"
         );
-        assert_eq!(url("http://h", "/p", &[]), "http://h/p");
+        assert_eq!(query_url("/p", &[]), "/p");
     }
 
     #[test]

@@ -121,9 +121,7 @@ impl<T> FromParts<T> for EventV1Envelope<T> {
 }
 
 /// A generated event body type.
-pub trait EventBody:
-    DeserializeOwned + Serialize + Clone + fmt::Debug + Send + Sync + 'static
-{
+pub trait EventBody: DeserializeOwned + Clone + fmt::Debug + Send + Sync + 'static {
     /// `im.message.reaction.deleted_v1`.
     const EVENT_TYPE: &'static str;
     /// Envelope version.
@@ -133,14 +131,7 @@ pub trait EventBody:
     /// Body fields that need a scope of their own.
     const FIELD_SCOPES: FieldScopes;
     /// [`EventEnvelope<Self>`] or [`EventV1Envelope<Self>`].
-    type Envelope: FromParts<Self>
-        + Serialize
-        + DeserializeOwned
-        + Clone
-        + fmt::Debug
-        + Send
-        + Sync
-        + 'static;
+    type Envelope: FromParts<Self> + DeserializeOwned + Clone + fmt::Debug + Send + Sync + 'static;
 }
 
 /// A generated callback body: an event whose receiver answers with data
