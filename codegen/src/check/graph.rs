@@ -121,7 +121,6 @@ fn cycle_from(start: usize, graph: &[Vec<TypeId>], component: &[usize]) -> Vec<u
 pub(super) fn finish(model: &mut Model) -> Vec<ScopedPlace> {
     box_cycles(model);
     derive_eq(model);
-    super::directions::directions(model);
     field_scopes(model)
 }
 

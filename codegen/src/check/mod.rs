@@ -112,6 +112,7 @@ pub fn check_with_base(
         cx.events(p.module, p.file);
     }
     cx.union_uses();
+    directions::directions(&mut cx.model);
     for place in graph::finish(&mut cx.model) {
         let Some(&loc) = cx.scope_places.get(&place) else {
             continue;
