@@ -6,6 +6,7 @@ this prints (one JSON object each):
   interop.py client  BASE APP_ID APP_SECRET MESSAGE_ID OWN_REACTION OTHER_REACTION
   interop.py ws      BASE APP_ID APP_SECRET
   interop.py webhook ENCRYPT_KEY VERIFICATION_TOKEN   (ENCRYPT_KEY "" for plaintext pushes)
+  interop.py upload  BASE APP_ID APP_SECRET FILE
 
 `client` exits when its calls are done. `ws` and `webhook` receive events
 until their stdin closes, so the SDK has sent every acknowledgement by the
@@ -20,8 +21,14 @@ import threading
 
 import lark_oapi as lark
 from lark_oapi.api.im.v1 import (
+    CreateFileRequest,
+    CreateFileRequestBody,
+    CreateImageRequest,
+    CreateImageRequestBody,
     CreateMessageReactionRequest,
     CreateMessageReactionRequestBody,
+    GetFileRequest,
+    GetImageRequest,
     DeleteMessageReactionRequest,
     Emoji,
     ListMessageReactionRequest,
@@ -110,6 +117,32 @@ def client(base, app_id, app_secret, message_id, own, other):
         answer("delete", response, reaction_id=data.reaction_id if data else None)
 
 
+def upload(base, app_id, app_secret, path):
+    """The SDK's client uploads a file as an image and as a file, and
+    downloads both back."""
+    cli = lark.Client.builder().app_id(app_id).app_secret(app_secret).domain(base).build()
+
+    with open(path, "rb") as f:
+        body = CreateImageRequestBody.builder().image_type("message").image(f).build()
+        response = cli.im.v1.image.create(CreateImageRequest.builder().request_body(body).build())
+    image_key = response.data.image_key if response.data else None
+    answer("image", response, image_key=image_key)
+
+    with open(path, "rb") as f:
+        body = CreateFileRequestBody.builder().file_type("stream").file_name(os.path.basename(path)).file(f).build()
+        response = cli.im.v1.file.create(CreateFileRequest.builder().request_body(body).build())
+    file_key = response.data.file_key if response.data else None
+    answer("file", response, file_key=file_key)
+
+    for call, request in (
+        ("get_image", cli.im.v1.image.get(GetImageRequest.builder().image_key(image_key).build())),
+        ("get_file", cli.im.v1.file.get(GetFileRequest.builder().file_key(file_key).build())),
+    ):
+        data = request.file.read() if request.file else None
+        say(call=call, code=request.code, file_name=request.file_name, size=len(data) if data is not None else None,
+            hex=data.hex() if data is not None else None)
+
+
 def event_handler(encrypt_key, verification_token):
     """A handler for both reaction events that prints what each says."""
     def handle(data):
@@ -173,4 +206,4 @@ def webhook(encrypt_key, verification_token):
 
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
-    {"client": client, "ws": ws, "webhook": webhook}[command](*args)
+    {"client": client, "ws": ws, "webhook": webhook, "upload": upload}[command](*args)

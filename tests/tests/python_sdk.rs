@@ -3,7 +3,7 @@
 //! gets the same answers; its long-connection client receives the events and
 //! the server sees its acknowledgements; its webhook handler accepts our
 //! pushes, encrypted and signed under an Encrypt Key, and plaintext with only a
-//! verification token. `./scripts/test` creates the virtual environment (`.venv`).
+//! verification token; its client uploads and downloads images and files. `./scripts/test` creates the virtual environment (`.venv`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Stdio;
@@ -335,4 +335,52 @@ async fn its_webhook_handler_accepts_our_signed_encrypted_pushes() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn its_webhook_handler_accepts_our_plaintext_pushes() {
     webhook_receives_both_events(None).await;
+}
+
+/// Its client uploads a PNG as an image and as a file (multipart as the SDK
+/// writes it: the file part without a `Content-Type` or a file name), and
+/// downloads both back byte-identical; the server keeps what it sent.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn its_client_uploads_and_downloads_files() {
+    let scene = Scene::new().await;
+    let path = lark_tests::here().join("data").join("gradient.png");
+    let png = std::fs::read(&path).unwrap();
+    let mut script = Script::start(&[
+        "upload",
+        &scene.server.url(),
+        &scene.app.app_id,
+        &scene.app.app_secret,
+        path.to_str().unwrap(),
+    ]);
+
+    let image = script.call("image").await;
+    assert_eq!(image["code"], 0, "{image}");
+    let image_key = image["image_key"]
+        .as_str()
+        .expect("an image_key")
+        .to_owned();
+    let file = script.call("file").await;
+    assert_eq!(file["code"], 0, "{file}");
+    let file_key = file["file_key"].as_str().expect("a file_key").to_owned();
+    {
+        let world = scene.server.world();
+        let stored = &world.files[&image_key];
+        assert_eq!(stored.bytes.as_ref(), png.as_slice());
+        assert_eq!(stored.content_type, "image/png", "told from the bytes");
+        let stored = &world.files[&file_key];
+        assert_eq!(stored.bytes.as_ref(), png.as_slice());
+        assert_eq!(stored.file_name.as_deref(), Some("gradient.png"));
+    }
+
+    let hex: String = png.iter().map(|b| format!("{b:02x}")).collect();
+    for call in ["get_image", "get_file"] {
+        let got = script.call(call).await;
+        assert_eq!(got["code"], 0, "{got}");
+        assert_eq!(got["size"], png.len(), "{call}");
+        assert_eq!(got["hex"], hex.as_str(), "{call}");
+        if call == "get_file" {
+            assert_eq!(got["file_name"], "gradient.png", "from Content-Disposition");
+        }
+    }
+    script.finish().await;
 }

@@ -259,13 +259,21 @@ async fn the_local_server_enforces_the_documented_rules() {
         .part("image", png_part(png));
     assert_eq!(raw_upload(&scene, form).await.1, 0);
 
-    // A file part without a Content-Type.
-    let bare =
-        reqwest::multipart::Part::bytes(std::fs::read(png_path()).unwrap()).file_name("x.png");
+    // A file part with neither a Content-Type nor a file name, as the
+    // official Python SDK sends it, is taken; the image's type is told from
+    // its bytes.
+    let bare = reqwest::multipart::Part::bytes(std::fs::read(png_path()).unwrap());
     let form = reqwest::multipart::Form::new()
         .text("image_type", "message")
         .part("image", bare);
-    assert_eq!(raw_upload(&scene, form).await.1, 99_992_402);
+    assert_eq!(raw_upload(&scene, form).await.1, 0);
+    let bare_stored = scene
+        .server
+        .world()
+        .files
+        .values()
+        .any(|f| f.file_name.is_none() && f.content_type == "image/png");
+    assert!(bare_stored);
 
     // The typed errors of the rows the rules produce.
     let images = scene.client.im().v1().image();

@@ -4,6 +4,8 @@
 //! A form is read part by part as it arrives; a file is refused as soon as
 //! it passes its endpoint's documented size (`max_bytes` in the spec,
 //! checked here with the platform's own limits), before the rest is read.
+//! A file part needs neither a `Content-Type` nor a file name: the official
+//! Python SDK sends neither (an image's type is then told from its bytes).
 
 use std::sync::Arc;
 
@@ -68,8 +70,6 @@ enum FormProblem {
     Malformed,
     /// The file passed the limit.
     TooLarge,
-    /// A file part without a `Content-Type`.
-    NoContentType(String),
 }
 
 /// Reads a form whose file part is `file_part`, at most `limit` bytes.
@@ -91,9 +91,9 @@ async fn read_form(
             read.texts.push((name, text));
             continue;
         }
-        let Some(content_type) = field.content_type().map(str::to_owned) else {
-            return Err(FormProblem::NoContentType(name));
-        };
+        // The official Python SDK sends its files with neither a
+        // `Content-Type` nor a file name: both are optional.
+        let content_type = field.content_type().map(str::to_owned);
         let file_name = field.file_name().map(str::to_owned);
         let mut bytes = Vec::new();
         while let Some(chunk) = field.chunk().await.map_err(|_| FormProblem::Malformed)? {
@@ -104,36 +104,31 @@ async fn read_form(
         }
         read.file = Some(Part {
             bytes: Bytes::from(bytes),
-            content_type: Some(content_type),
+            content_type,
             file_name,
         });
     }
     Ok(read)
 }
 
-/// The image formats the platform takes, by their first bytes.
-fn is_image(bytes: &[u8]) -> bool {
-    let webp = bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP";
-    webp || [
-        &b"\x89PNG\r\n\x1a\n"[..],
-        b"\xff\xd8\xff",
-        b"GIF8",
-        b"BM",
-        b"II*\0",
-        b"MM\0*",
-        b"\0\0\x01\0",
+/// The image formats the platform takes, by their first bytes: the
+/// format's content type.
+fn image_type_of(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
+        return Some("image/webp");
+    }
+    [
+        (&b"\x89PNG\r\n\x1a\n"[..], "image/png"),
+        (b"\xff\xd8\xff", "image/jpeg"),
+        (b"GIF8", "image/gif"),
+        (b"BM", "image/bmp"),
+        (b"II*\0", "image/tiff"),
+        (b"MM\0*", "image/tiff"),
+        (b"\0\0\x01\0", "image/x-icon"),
     ]
     .iter()
-    .any(|magic| bytes.starts_with(magic))
-}
-
-/// A part without a `Content-Type`, as the platform answers it.
-fn no_content_type(part: &str) -> Reply {
-    Reply::error(
-        400,
-        99_992_402,
-        &format!("field validation failed: the part `{part}` has no Content-Type"),
-    )
+    .find(|(magic, _)| bytes.starts_with(magic))
+    .map(|(_, ty)| *ty)
 }
 
 async fn create_image(
@@ -154,7 +149,6 @@ async fn create_image(
     let form = match read_form(form, "image", IMAGE_LIMIT).await {
         Ok(form) => form,
         Err(FormProblem::TooLarge) => return Reply::spec(CreateImageError::FILE_TOO_LARGE),
-        Err(FormProblem::NoContentType(part)) => return no_content_type(&part),
         Err(FormProblem::Malformed) => {
             return Reply::spec(CreateImageError::INVALID_REQUEST_PARAM);
         }
@@ -168,9 +162,11 @@ async fn create_image(
     if image.bytes.is_empty() {
         return Reply::spec(CreateImageError::EMPTY_FILE);
     }
-    if !is_image(&image.bytes) {
+    let Some(format) = image_type_of(&image.bytes) else {
         return Reply::spec(CreateImageError::UNRECOGNIZED_IMAGE_FORMAT);
-    }
+    };
+    let mut image = image;
+    image.content_type.get_or_insert_with(|| format.to_owned());
     let key = format!("img_v3_{}", ids::short(&ids::message_id(), "om_"));
     store(&shared, &key, StoredKind::Image, &caller, image);
     Reply::ok(json!({ "image_key": key }))
@@ -194,7 +190,6 @@ async fn create_file(
     let form = match read_form(form, "file", FILE_LIMIT).await {
         Ok(form) => form,
         Err(FormProblem::TooLarge) => return Reply::spec(CreateFileError::FILE_TOO_LARGE),
-        Err(FormProblem::NoContentType(part)) => return no_content_type(&part),
         Err(FormProblem::Malformed) => return Reply::spec(CreateFileError::INVALID_REQUEST_PARAM),
     };
     let known = form
@@ -204,8 +199,11 @@ async fn create_file(
         .text("file_name")
         .filter(|n| !n.is_empty())
         .map(str::to_owned);
+    // An empty `duration` is none: the official Python SDK sends one for
+    // every file without a duration.
     let duration_ok = form
         .text("duration")
+        .filter(|d| !d.is_empty())
         .is_none_or(|d| d.parse::<i32>().is_ok());
     let (Some(mut file), Some(name), true, true) = (form.file, name, known, duration_ok) else {
         return Reply::spec(CreateFileError::INVALID_REQUEST_PARAM);
@@ -318,10 +316,16 @@ mod tests {
 
     #[test]
     fn image_formats_are_told_by_their_first_bytes() {
-        assert!(is_image(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
-        assert!(is_image(b"\xff\xd8\xff\xe0\0\x10JFIF"));
-        assert!(is_image(b"RIFF\x10\0\0\0WEBPVP8 "));
-        assert!(!is_image(b"%PDF-1.7"));
-        assert!(!is_image(b""));
+        assert_eq!(
+            image_type_of(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Some("image/png")
+        );
+        assert_eq!(
+            image_type_of(b"\xff\xd8\xff\xe0\0\x10JFIF"),
+            Some("image/jpeg")
+        );
+        assert_eq!(image_type_of(b"RIFF\x10\0\0\0WEBPVP8 "), Some("image/webp"));
+        assert_eq!(image_type_of(b"%PDF-1.7"), None);
+        assert_eq!(image_type_of(b""), None);
     }
 }
