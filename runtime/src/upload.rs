@@ -120,7 +120,7 @@ impl UploadFile {
             return given;
         }
         let sniffed = match &self.source {
-            Source::Bytes(bytes) => sniff(bytes),
+            Source::Bytes(bytes) => content_type_of(bytes),
             _ => None,
         };
         sniffed
@@ -163,9 +163,9 @@ impl fmt::Debug for UploadFile {
     }
 }
 
-/// The `Content-Type` the first bytes show, for the image formats the
-/// platform takes and PDF.
-fn sniff(bytes: &[u8]) -> Option<&'static str> {
+/// The `Content-Type` a file's first bytes show, for the image formats the
+/// platform takes (JPEG, PNG, WEBP, GIF, TIFF, BMP, ICO) and PDF.
+pub fn content_type_of(bytes: &[u8]) -> Option<&'static str> {
     const SIGNATURES: &[(&[u8], &str)] = &[
         (b"\x89PNG\r\n\x1a\n", "image/png"),
         (b"\xff\xd8\xff", "image/jpeg"),

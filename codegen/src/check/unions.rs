@@ -90,14 +90,14 @@ impl Checker<'_> {
                 continue;
             };
             for field in fields {
-                let inner = match &field.ty {
-                    Ty::Array(inner) | Ty::Map(inner) => inner,
-                    _ => &field.ty,
+                let (inner, collected) = match &field.ty {
+                    Ty::Array(inner) | Ty::Map(inner) => (&**inner, true),
+                    ty => (ty, false),
                 };
                 let Some((name, union)) = union_of(inner) else {
                     continue;
                 };
-                if !std::ptr::eq(inner, &field.ty) {
+                if collected {
                     problems.push((
                         field.loc,
                         format!(

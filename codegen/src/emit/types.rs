@@ -6,16 +6,45 @@ use quote::quote;
 use super::{Emitter, doc_attrs, ident};
 use crate::model::{Field, ModuleId, Ty, TypeId, TypeKind, Variant};
 
+/// When a type has a serde trait.
+pub(super) enum Way {
+    /// Always.
+    Always,
+    /// Under this `cfg`.
+    When(TokenStream),
+    /// Never.
+    Never,
+}
+
+impl Way {
+    /// The trait for the derive list, and the `cfg_attr` deriving it.
+    fn derive(&self, path: TokenStream) -> (TokenStream, TokenStream) {
+        match self {
+            Way::Always => (quote!(#path,), TokenStream::new()),
+            Way::When(cfg) => (TokenStream::new(), quote!(#[cfg_attr(#cfg, derive(#path))])),
+            Way::Never => (TokenStream::new(), TokenStream::new()),
+        }
+    }
+
+    /// The attribute an impl of the trait carries, or `None` for no impl.
+    pub(super) fn gate(&self) -> Option<TokenStream> {
+        match self {
+            Way::Always => Some(TokenStream::new()),
+            Way::When(cfg) => Some(quote!(#[cfg(#cfg)])),
+            Way::Never => None,
+        }
+    }
+}
+
 impl Emitter<'_> {
-    /// For `Serialize` and `Deserialize` of a type: whether it has the
-    /// trait always, and else the `cfg` under which it has it too.
-    pub(super) fn serde_ways(&self, id: TypeId) -> [(bool, Option<TokenStream>); 2] {
+    /// When a type has `Serialize`, and when `Deserialize`.
+    pub(super) fn serde_ways(&self, id: TypeId) -> [Way; 2] {
         let (sent, received) = self.model.types[id.0].travels;
         let way = |needed: bool| match &self.options.serde {
-            super::Serde::Both => (true, None),
-            _ if needed => (true, None),
-            super::Serde::Directed => (false, None),
-            super::Serde::DirectedUnless(feature) => (false, Some(quote!(feature = #feature))),
+            super::Serde::Both => Way::Always,
+            _ if needed => Way::Always,
+            super::Serde::Directed => Way::Never,
+            super::Serde::DirectedUnless(feature) => Way::When(quote!(feature = #feature)),
         };
         [way(sent), way(received)]
     }
@@ -92,18 +121,9 @@ impl Emitter<'_> {
         let derives = if def.form {
             quote!(#[derive(Clone, Debug, #default)])
         } else {
-            let [(ser, ser_gate), (de, de_gate)] = self.serde_ways(id);
-            let derive = |yes: bool, path: TokenStream| yes.then(|| quote!(#path,));
-            let gated = |gate: Option<TokenStream>, path: TokenStream| {
-                gate.map(|g| quote!(#[cfg_attr(#g, derive(#path))]))
-            };
-            let serialize = quote!(#rt::__private::serde::Serialize);
-            let deserialize = quote!(#rt::__private::serde::Deserialize);
-            let (ser_derive, de_derive) = (
-                derive(ser, serialize.clone()),
-                derive(de, deserialize.clone()),
-            );
-            let (ser_gated, de_gated) = (gated(ser_gate, serialize), gated(de_gate, deserialize));
+            let [ser, de] = self.serde_ways(id);
+            let (ser_derive, ser_gated) = ser.derive(quote!(#rt::__private::serde::Serialize));
+            let (de_derive, de_gated) = de.derive(quote!(#rt::__private::serde::Deserialize));
             quote! {
                 #[derive(
                     Clone,

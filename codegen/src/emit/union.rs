@@ -33,13 +33,7 @@ impl Emitter<'_> {
                 && union.variants.iter().filter(|w| w.ty == v.ty).count() == 1
         });
         let serde = quote!(#rt::__private::serde);
-        let [ser, de] = self
-            .serde_ways(id)
-            .map(|(always, gate)| match (always, gate) {
-                (true, _) => Some(TokenStream::new()),
-                (false, Some(gate)) => Some(quote!(#[cfg(#gate)])),
-                (false, None) => None,
-            });
+        let [ser, de] = self.serde_ways(id).map(|way| way.gate());
         // Content carried in a string is written to it, so needs `Serialize`.
         let from_gate = if union.in_string {
             ser.clone()

@@ -15,6 +15,7 @@ use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
+use lark_runtime::upload::content_type_of;
 use lark_sdk::im::v1::{
     CreateFileError, CreateFileRequest, CreateImageError, CreateImageRequest, FileType,
     GetFileError, GetFileRequest, GetImageError, GetImageRequest, ImageType,
@@ -114,21 +115,7 @@ async fn read_form(
 /// The image formats the platform takes, by their first bytes: the
 /// format's content type.
 fn image_type_of(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
-        return Some("image/webp");
-    }
-    [
-        (&b"\x89PNG\r\n\x1a\n"[..], "image/png"),
-        (b"\xff\xd8\xff", "image/jpeg"),
-        (b"GIF8", "image/gif"),
-        (b"BM", "image/bmp"),
-        (b"II*\0", "image/tiff"),
-        (b"MM\0*", "image/tiff"),
-        (b"\0\0\x01\0", "image/x-icon"),
-    ]
-    .iter()
-    .find(|(magic, _)| bytes.starts_with(magic))
-    .map(|(_, ty)| *ty)
+    content_type_of(bytes).filter(|t| t.starts_with("image/"))
 }
 
 async fn create_image(
@@ -156,7 +143,7 @@ async fn create_image(
     let known = form
         .text("image_type")
         .is_some_and(|t| !ImageType::from(t).is_unknown());
-    let (Some(image), true) = (form.file, known) else {
+    let (Some(mut image), true) = (form.file, known) else {
         return Reply::spec(CreateImageError::INVALID_REQUEST_PARAM);
     };
     if image.bytes.is_empty() {
@@ -165,7 +152,6 @@ async fn create_image(
     let Some(format) = image_type_of(&image.bytes) else {
         return Reply::spec(CreateImageError::UNRECOGNIZED_IMAGE_FORMAT);
     };
-    let mut image = image;
     image.content_type.get_or_insert_with(|| format.to_owned());
     let key = format!("img_v3_{}", ids::short(&ids::message_id(), "om_"));
     store(&shared, &key, StoredKind::Image, &caller, image);
