@@ -21,6 +21,7 @@ pub mod embedded;
 pub mod endpoint;
 pub mod error;
 pub mod event;
+mod objects;
 pub mod time;
 #[cfg(feature = "client")]
 mod tls;

@@ -24,13 +24,7 @@ pub mod im {
     pub mod v1 {
         //! Version `v1` of the `im` service.
         /// `CreateChatRequestBody`
-        #[derive(
-            Clone,
-            Debug,
-            PartialEq,
-            ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
-        )]
+        #[derive(Clone, Debug, PartialEq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct CreateChatRequestBody {
@@ -42,6 +36,48 @@ pub mod im {
             /// `weight`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub weight: Option<f64>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
+        for CreateChatRequestBody {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for CreateChatRequestBody {
+            const EXPECTING: &'static str = "struct CreateChatRequestBody";
+            const FIELDS: &'static [&'static str] = &["name", "user_id_list", "weight"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>, Option<Vec<String>>, Option<f64>) = (
+                    None,
+                    None,
+                    None,
+                );
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        1usize => slots.1 = map.next_value()?,
+                        2usize => slots.2 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "name")?;
+                Ok(Self {
+                    name: r0,
+                    user_id_list: slots.1,
+                    weight: slots.2,
+                })
+            }
         }
         impl CreateChatRequestBody {
             /// Creates a value from its required fields; the others start
@@ -72,7 +108,6 @@ pub mod im {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -80,6 +115,36 @@ pub mod im {
             /// `chat_id`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub chat_id: Option<String>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for CreateChatResponse {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for CreateChatResponse {
+            const EXPECTING: &'static str = "struct CreateChatResponse";
+            const FIELDS: &'static [&'static str] = &["chat_id"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self { chat_id: slots.0 })
+            }
         }
         impl CreateChatResponse {
             /// Creates a value from its required fields; the others start
@@ -288,11 +353,13 @@ pub mod im {
             /// Create a chat
             ///
             /// `POST /open-apis/im/v1/chats`; see [`CreateChatRequest`].
-            pub async fn create(
+            ///
+            /// Resolves to `Result<CreateChatResponse, Error<CreateChatError>>` when awaited.
+            pub fn create(
                 self,
                 request: CreateChatRequest,
-            ) -> Result<CreateChatResponse, ::lark_sdk::client::Error<CreateChatError>> {
-                self.client.call_with(&request, self.options).await
+            ) -> ::lark_sdk::client::Call<'a, CreateChatRequest> {
+                ::lark_sdk::client::Call::new(self.client, self.options, request)
             }
         }
     }
@@ -311,6 +378,7 @@ impl Event {
     pub const TYPES: &'static [&'static str] = &[];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.
+    #[inline]
     pub fn from_slice(
         json: &[u8],
     ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
@@ -318,6 +386,7 @@ impl Event {
         Self::from_envelope(&envelope, json)
     }
     /// Decodes an event whose envelope is already read.
+    #[inline]
     pub fn from_envelope(
         envelope: &::lark_sdk::event::EnvelopeRef<'_>,
         json: &[u8],

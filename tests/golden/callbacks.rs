@@ -13,7 +13,6 @@ pub mod card {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -28,6 +27,46 @@ pub mod card {
             /// `i18n`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub i18n: Option<::std::collections::BTreeMap<String, String>>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for Toast {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for Toast {
+            const EXPECTING: &'static str = "struct Toast";
+            const FIELDS: &'static [&'static str] = &["type", "content", "i18n"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (
+                    Option<ToastType>,
+                    Option<String>,
+                    Option<::std::collections::BTreeMap<String, String>>,
+                ) = (None, None, None);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        1usize => slots.1 = map.next_value()?,
+                        2usize => slots.2 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self {
+                    kind: slots.0,
+                    content: slots.1,
+                    i18n: slots.2,
+                })
+            }
         }
         impl Toast {
             /// Creates a value from its required fields; the others start
@@ -169,7 +208,6 @@ pub mod card {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -177,6 +215,36 @@ pub mod card {
             /// `inline`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub inline: Option<PreviewAnswerInline>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for PreviewAnswer {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for PreviewAnswer {
+            const EXPECTING: &'static str = "struct PreviewAnswer";
+            const FIELDS: &'static [&'static str] = &["inline"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<PreviewAnswerInline>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self { inline: slots.0 })
+            }
         }
         impl PreviewAnswer {
             /// Creates a value from its required fields; the others start
@@ -191,19 +259,44 @@ pub mod card {
             }
         }
         /// `PreviewAnswerInline`
-        #[derive(
-            Clone,
-            Debug,
-            PartialEq,
-            Eq,
-            ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct PreviewAnswerInline {
             /// `title`
             pub title: String,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
+        for PreviewAnswerInline {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for PreviewAnswerInline {
+            const EXPECTING: &'static str = "struct PreviewAnswerInline";
+            const FIELDS: &'static [&'static str] = &["title"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "title")?;
+                Ok(Self { title: r0 })
+            }
         }
         impl PreviewAnswerInline {
             /// Creates a value from its required fields; the others start
@@ -226,7 +319,6 @@ pub mod card {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -237,6 +329,43 @@ pub mod card {
             /// `action`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub action: Option<CardActionTriggerAction>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for CardActionTrigger {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for CardActionTrigger {
+            const EXPECTING: &'static str = "struct CardActionTrigger";
+            const FIELDS: &'static [&'static str] = &["token", "action"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>, Option<CardActionTriggerAction>) = (
+                    None,
+                    None,
+                );
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        1usize => slots.1 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self {
+                    token: slots.0,
+                    action: slots.1,
+                })
+            }
         }
         impl CardActionTrigger {
             /// Creates a value from its required fields; the others start
@@ -263,7 +392,6 @@ pub mod card {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -279,6 +407,49 @@ pub mod card {
             /// `tag`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub tag: Option<String>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
+        for CardActionTriggerAction {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for CardActionTriggerAction {
+            const EXPECTING: &'static str = "struct CardActionTriggerAction";
+            const FIELDS: &'static [&'static str] = &["value", "tag"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (
+                    Option<
+                        ::std::collections::BTreeMap<
+                            String,
+                            ::lark_sdk::__private::serde_json::Value,
+                        >,
+                    >,
+                    Option<String>,
+                ) = (None, None);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        1usize => slots.1 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self {
+                    value: slots.0,
+                    tag: slots.1,
+                })
+            }
         }
         impl CardActionTriggerAction {
             /// Creates a value from its required fields; the others start
@@ -313,7 +484,6 @@ pub mod card {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -324,6 +494,44 @@ pub mod card {
             /// `card`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub card: Option<CardActionTriggerAnswerCard>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
+        for CardActionTriggerAnswer {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for CardActionTriggerAnswer {
+            const EXPECTING: &'static str = "struct CardActionTriggerAnswer";
+            const FIELDS: &'static [&'static str] = &["toast", "card"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<Toast>, Option<CardActionTriggerAnswerCard>) = (
+                    None,
+                    None,
+                );
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        1usize => slots.1 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self {
+                    toast: slots.0,
+                    card: slots.1,
+                })
+            }
         }
         impl CardActionTriggerAnswer {
             /// Creates a value from its required fields; the others start
@@ -353,7 +561,6 @@ pub mod card {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -365,6 +572,44 @@ pub mod card {
             /// `data`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub data: Option<::lark_sdk::__private::serde_json::Value>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
+        for CardActionTriggerAnswerCard {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for CardActionTriggerAnswerCard {
+            const EXPECTING: &'static str = "struct CardActionTriggerAnswerCard";
+            const FIELDS: &'static [&'static str] = &["type", "data"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (
+                    Option<String>,
+                    Option<::lark_sdk::__private::serde_json::Value>,
+                ) = (None, None);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        1usize => slots.1 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self {
+                    kind: slots.0,
+                    data: slots.1,
+                })
+            }
         }
         impl CardActionTriggerAnswerCard {
             /// Creates a value from its required fields; the others start
@@ -400,7 +645,6 @@ pub mod card {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -408,6 +652,36 @@ pub mod card {
             /// `host`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub host: Option<String>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for UrlPreviewGet {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for UrlPreviewGet {
+            const EXPECTING: &'static str = "struct UrlPreviewGet";
+            const FIELDS: &'static [&'static str] = &["host"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self { host: slots.0 })
+            }
         }
         impl UrlPreviewGet {
             /// Creates a value from its required fields; the others start
@@ -476,6 +750,7 @@ impl Event {
     ];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.
+    #[inline]
     pub fn from_slice(
         json: &[u8],
     ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
@@ -483,6 +758,7 @@ impl Event {
         Self::from_envelope(&envelope, json)
     }
     /// Decodes an event whose envelope is already read.
+    #[inline]
     pub fn from_envelope(
         envelope: &::lark_sdk::event::EnvelopeRef<'_>,
         json: &[u8],

@@ -199,14 +199,13 @@ pub mod im {
             /// Get a file or image of a message
             ///
             /// `GET /open-apis/im/v1/messages/:message_id/resources/:file_key`; see [`GetMessageResourceRequest`].
-            pub async fn get(
+            ///
+            /// Resolves to `Result<Download, Error<GetMessageResourceError>>` when awaited.
+            pub fn get(
                 self,
                 request: GetMessageResourceRequest,
-            ) -> Result<
-                ::lark_sdk::client::Download,
-                ::lark_sdk::client::Error<GetMessageResourceError>,
-            > {
-                self.client.download_with(&request, self.options).await
+            ) -> ::lark_sdk::client::DownloadCall<'a, GetMessageResourceRequest> {
+                ::lark_sdk::client::Call::new(self.client, self.options, request)
             }
         }
     }
@@ -225,6 +224,7 @@ impl Event {
     pub const TYPES: &'static [&'static str] = &[];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.
+    #[inline]
     pub fn from_slice(
         json: &[u8],
     ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
@@ -232,6 +232,7 @@ impl Event {
         Self::from_envelope(&envelope, json)
     }
     /// Decodes an event whose envelope is already read.
+    #[inline]
     pub fn from_envelope(
         envelope: &::lark_sdk::event::EnvelopeRef<'_>,
         json: &[u8],

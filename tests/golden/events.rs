@@ -37,7 +37,6 @@ pub mod im {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -51,6 +50,50 @@ pub mod im {
             /// `external`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub external: Option<bool>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for ChatDisbandedV1 {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for ChatDisbandedV1 {
+            const EXPECTING: &'static str = "struct ChatDisbandedV1";
+            const FIELDS: &'static [&'static str] = &[
+                "chat_id",
+                "operator_id",
+                "external",
+            ];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (
+                    Option<String>,
+                    Option<super::super::common::UserId>,
+                    Option<bool>,
+                ) = (None, None, None);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        1usize => slots.1 = map.next_value()?,
+                        2usize => slots.2 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self {
+                    chat_id: slots.0,
+                    operator_id: slots.1,
+                    external: slots.2,
+                })
+            }
         }
         impl ChatDisbandedV1 {
             /// Creates a value from its required fields; the others start
@@ -242,11 +285,13 @@ pub mod im {
             /// Disband a chat
             ///
             /// `DELETE /open-apis/im/v1/chats/:chat_id`; see [`DeleteChatRequest`].
-            pub async fn delete(
+            ///
+            /// Resolves to `Result<NoData, Error<DeleteChatError>>` when awaited.
+            pub fn delete(
                 self,
                 request: DeleteChatRequest,
-            ) -> Result<::lark_sdk::NoData, ::lark_sdk::client::Error<DeleteChatError>> {
-                self.client.call_with(&request, self.options).await
+            ) -> ::lark_sdk::client::Call<'a, DeleteChatRequest> {
+                ::lark_sdk::client::Call::new(self.client, self.options, request)
             }
         }
     }
@@ -261,7 +306,6 @@ pub mod common {
         Eq,
         Default,
         ::lark_sdk::__private::serde::Serialize,
-        ::lark_sdk::__private::serde::Deserialize,
     )]
     #[serde(crate = "::lark_sdk::__private::serde")]
     #[non_exhaustive]
@@ -274,6 +318,40 @@ pub mod common {
         /// Filled only when the app has one of the scopes `contact:user.employee_id:readonly` (字段权限).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub user_id: Option<String>,
+    }
+    impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for UserId {
+        fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::lark_sdk::__private::deserialize_object(deserializer)
+        }
+    }
+    impl ::lark_sdk::__private::Object for UserId {
+        const EXPECTING: &'static str = "struct UserId";
+        const FIELDS: &'static [&'static str] = &["open_id", "user_id"];
+        #[allow(clippy::type_complexity)]
+        fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> Result<Self, A::Error> {
+            let mut slots: (Option<String>, Option<String>) = (None, None);
+            while let Some(index) = map
+                .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+            {
+                match index {
+                    0usize => slots.0 = map.next_value()?,
+                    1usize => slots.1 = map.next_value()?,
+                    _ => {
+                        map.next_value::<
+                                ::lark_sdk::__private::serde::de::IgnoredAny,
+                            >()?;
+                    }
+                }
+            }
+            Ok(Self {
+                open_id: slots.0,
+                user_id: slots.1,
+            })
+        }
     }
     impl UserId {
         /// Creates a value from its required fields; the others start
@@ -308,7 +386,6 @@ pub mod common {
         Eq,
         Default,
         ::lark_sdk::__private::serde::Serialize,
-        ::lark_sdk::__private::serde::Deserialize,
     )]
     #[serde(crate = "::lark_sdk::__private::serde")]
     #[non_exhaustive]
@@ -322,6 +399,46 @@ pub mod common {
         /// `type`
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub r#type: Option<String>,
+    }
+    impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for AppTicket {
+        fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            ::lark_sdk::__private::deserialize_object(deserializer)
+        }
+    }
+    impl ::lark_sdk::__private::Object for AppTicket {
+        const EXPECTING: &'static str = "struct AppTicket";
+        const FIELDS: &'static [&'static str] = &["app_id", "app_ticket", "type"];
+        #[allow(clippy::type_complexity)]
+        fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> Result<Self, A::Error> {
+            let mut slots: (Option<String>, Option<String>, Option<String>) = (
+                None,
+                None,
+                None,
+            );
+            while let Some(index) = map
+                .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+            {
+                match index {
+                    0usize => slots.0 = map.next_value()?,
+                    1usize => slots.1 = map.next_value()?,
+                    2usize => slots.2 = map.next_value()?,
+                    _ => {
+                        map.next_value::<
+                                ::lark_sdk::__private::serde::de::IgnoredAny,
+                            >()?;
+                    }
+                }
+            }
+            Ok(Self {
+                app_id: slots.0,
+                app_ticket: slots.1,
+                r#type: slots.2,
+            })
+        }
     }
     impl AppTicket {
         /// Creates a value from its required fields; the others start
@@ -475,6 +592,7 @@ impl Event {
     pub const TYPES: &'static [&'static str] = &["im.chat.disbanded_v1", "app_ticket"];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.
+    #[inline]
     pub fn from_slice(
         json: &[u8],
     ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
@@ -482,6 +600,7 @@ impl Event {
         Self::from_envelope(&envelope, json)
     }
     /// Decodes an event whose envelope is already read.
+    #[inline]
     pub fn from_envelope(
         envelope: &::lark_sdk::event::EnvelopeRef<'_>,
         json: &[u8],

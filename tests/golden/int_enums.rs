@@ -115,7 +115,6 @@ pub mod contact {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -126,6 +125,40 @@ pub mod contact {
             /// Gender.
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub gender: Option<Gender>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for User {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for User {
+            const EXPECTING: &'static str = "struct User";
+            const FIELDS: &'static [&'static str] = &["open_id", "gender"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>, Option<Gender>) = (None, None);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        1usize => slots.1 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self {
+                    open_id: slots.0,
+                    gender: slots.1,
+                })
+            }
         }
         impl User {
             /// Creates a value from its required fields; the others start
@@ -155,7 +188,6 @@ pub mod contact {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -163,6 +195,36 @@ pub mod contact {
             /// `items`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub items: Option<Vec<User>>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for ListUserResponse {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for ListUserResponse {
+            const EXPECTING: &'static str = "struct ListUserResponse";
+            const FIELDS: &'static [&'static str] = &["items"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<Vec<User>>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self { items: slots.0 })
+            }
         }
         impl ListUserResponse {
             /// Creates a value from its required fields; the others start
@@ -184,7 +246,6 @@ pub mod contact {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -192,6 +253,37 @@ pub mod contact {
             /// The new gender.
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub gender: Option<Gender>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
+        for PatchUserRequestBody {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for PatchUserRequestBody {
+            const EXPECTING: &'static str = "struct PatchUserRequestBody";
+            const FIELDS: &'static [&'static str] = &["gender"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<Gender>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self { gender: slots.0 })
+            }
         }
         impl PatchUserRequestBody {
             /// Creates a value from its required fields; the others start
@@ -213,7 +305,6 @@ pub mod contact {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -221,6 +312,36 @@ pub mod contact {
             /// `user`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub user: Option<User>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for PatchUserResponse {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for PatchUserResponse {
+            const EXPECTING: &'static str = "struct PatchUserResponse";
+            const FIELDS: &'static [&'static str] = &["user"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<User>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self { user: slots.0 })
+            }
         }
         impl PatchUserResponse {
             /// Creates a value from its required fields; the others start
@@ -486,20 +607,24 @@ pub mod contact {
             /// List users
             ///
             /// `GET /open-apis/contact/v3/users`; see [`ListUserRequest`].
-            pub async fn list(
+            ///
+            /// Resolves to `Result<ListUserResponse, Error<ListUserError>>` when awaited.
+            pub fn list(
                 self,
                 request: ListUserRequest,
-            ) -> Result<ListUserResponse, ::lark_sdk::client::Error<ListUserError>> {
-                self.client.call_with(&request, self.options).await
+            ) -> ::lark_sdk::client::Call<'a, ListUserRequest> {
+                ::lark_sdk::client::Call::new(self.client, self.options, request)
             }
             /// Change a user
             ///
             /// `PATCH /open-apis/contact/v3/users/:user_id`; see [`PatchUserRequest`].
-            pub async fn patch(
+            ///
+            /// Resolves to `Result<PatchUserResponse, Error<PatchUserError>>` when awaited.
+            pub fn patch(
                 self,
                 request: PatchUserRequest,
-            ) -> Result<PatchUserResponse, ::lark_sdk::client::Error<PatchUserError>> {
-                self.client.call_with(&request, self.options).await
+            ) -> ::lark_sdk::client::Call<'a, PatchUserRequest> {
+                ::lark_sdk::client::Call::new(self.client, self.options, request)
             }
         }
     }
@@ -518,6 +643,7 @@ impl Event {
     pub const TYPES: &'static [&'static str] = &[];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.
+    #[inline]
     pub fn from_slice(
         json: &[u8],
     ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
@@ -525,6 +651,7 @@ impl Event {
         Self::from_envelope(&envelope, json)
     }
     /// Decodes an event whose envelope is already read.
+    #[inline]
     pub fn from_envelope(
         envelope: &::lark_sdk::event::EnvelopeRef<'_>,
         json: &[u8],

@@ -24,14 +24,7 @@ pub mod im {
     pub mod v1 {
         //! Version `v1` of the `im` service.
         /// A message.
-        #[derive(
-            Clone,
-            Debug,
-            PartialEq,
-            Eq,
-            ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct Message {
@@ -55,6 +48,67 @@ pub mod im {
             /// Who is mentioned.
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub mentions: Option<Vec<Mention>>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for Message {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for Message {
+            const EXPECTING: &'static str = "struct Message";
+            const FIELDS: &'static [&'static str] = &[
+                "message_id",
+                "msg_type",
+                "create_time",
+                "deleted",
+                "sender",
+                "body",
+                "mentions",
+            ];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (
+                    Option<String>,
+                    Option<String>,
+                    Option<::lark_sdk::TimestampMs>,
+                    Option<bool>,
+                    Option<MessageSender>,
+                    Option<MessageBody>,
+                    Option<Vec<Mention>>,
+                ) = (None, None, None, None, None, None, None);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        1usize => slots.1 = map.next_value()?,
+                        2usize => slots.2 = map.next_value()?,
+                        3usize => slots.3 = map.next_value()?,
+                        4usize => slots.4 = map.next_value()?,
+                        5usize => slots.5 = map.next_value()?,
+                        6usize => slots.6 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "message_id")?;
+                Ok(Self {
+                    message_id: r0,
+                    msg_type: slots.1,
+                    create_time: slots.2,
+                    deleted: slots.3,
+                    sender: slots.4,
+                    body: slots.5,
+                    mentions: slots.6,
+                })
+            }
         }
         impl Message {
             /// Creates a value from its required fields; the others start
@@ -112,7 +166,6 @@ pub mod im {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -123,6 +176,40 @@ pub mod im {
             /// Kind of sender.
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub sender_type: Option<SenderType>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for MessageSender {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for MessageSender {
+            const EXPECTING: &'static str = "struct MessageSender";
+            const FIELDS: &'static [&'static str] = &["id", "sender_type"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>, Option<SenderType>) = (None, None);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        1usize => slots.1 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self {
+                    id: slots.0,
+                    sender_type: slots.1,
+                })
+            }
         }
         impl MessageSender {
             /// Creates a value from its required fields; the others start
@@ -256,7 +343,6 @@ pub mod im {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -273,6 +359,36 @@ pub mod im {
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub content: Option<String>,
         }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for MessageBody {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for MessageBody {
+            const EXPECTING: &'static str = "struct MessageBody";
+            const FIELDS: &'static [&'static str] = &["content"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self { content: slots.0 })
+            }
+        }
         impl MessageBody {
             /// Creates a value from its required fields; the others start
             /// empty and are set with the methods named after them.
@@ -286,14 +402,7 @@ pub mod im {
             }
         }
         /// `Mention`
-        #[derive(
-            Clone,
-            Debug,
-            PartialEq,
-            Eq,
-            ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct Mention {
@@ -305,6 +414,47 @@ pub mod im {
             /// Display name.
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub name: Option<String>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for Mention {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for Mention {
+            const EXPECTING: &'static str = "struct Mention";
+            const FIELDS: &'static [&'static str] = &["key", "id", "name"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>, Option<String>, Option<String>) = (
+                    None,
+                    None,
+                    None,
+                );
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        1usize => slots.1 = map.next_value()?,
+                        2usize => slots.2 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "key")?;
+                Ok(Self {
+                    key: r0,
+                    id: slots.1,
+                    name: slots.2,
+                })
+            }
         }
         impl Mention {
             /// Creates a value from its required fields; the others start
@@ -437,14 +587,7 @@ pub mod im {
             }
         }
         /// `CreateMessageRequestBody`
-        #[derive(
-            Clone,
-            Debug,
-            PartialEq,
-            Eq,
-            ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct CreateMessageRequestBody {
@@ -460,6 +603,62 @@ pub mod im {
             /// A field whose name is a Rust keyword.
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub r#type: Option<String>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
+        for CreateMessageRequestBody {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for CreateMessageRequestBody {
+            const EXPECTING: &'static str = "struct CreateMessageRequestBody";
+            const FIELDS: &'static [&'static str] = &[
+                "receive_id",
+                "msg_type",
+                "content",
+                "uuid",
+                "type",
+            ];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (
+                    Option<String>,
+                    Option<String>,
+                    Option<String>,
+                    Option<String>,
+                    Option<String>,
+                ) = (None, None, None, None, None);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        1usize => slots.1 = Some(map.next_value()?),
+                        2usize => slots.2 = Some(map.next_value()?),
+                        3usize => slots.3 = map.next_value()?,
+                        4usize => slots.4 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "receive_id")?;
+                let r1 = ::lark_sdk::__private::required(slots.1.take(), "msg_type")?;
+                let r2 = ::lark_sdk::__private::required(slots.2.take(), "content")?;
+                Ok(Self {
+                    receive_id: r0,
+                    msg_type: r1,
+                    content: r2,
+                    uuid: slots.3,
+                    r#type: slots.4,
+                })
+            }
         }
         impl CreateMessageRequestBody {
             /// Creates a value from its required fields; the others start
@@ -689,11 +888,13 @@ pub mod im {
             /// Send a message (发送消息)
             ///
             /// `POST /open-apis/im/v1/messages`; see [`CreateMessageRequest`].
-            pub async fn create(
+            ///
+            /// Resolves to `Result<Message, Error<CreateMessageError>>` when awaited.
+            pub fn create(
                 self,
                 request: CreateMessageRequest,
-            ) -> Result<Message, ::lark_sdk::client::Error<CreateMessageError>> {
-                self.client.call_with(&request, self.options).await
+            ) -> ::lark_sdk::client::Call<'a, CreateMessageRequest> {
+                ::lark_sdk::client::Call::new(self.client, self.options, request)
             }
         }
     }
@@ -712,6 +913,7 @@ impl Event {
     pub const TYPES: &'static [&'static str] = &[];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.
+    #[inline]
     pub fn from_slice(
         json: &[u8],
     ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
@@ -719,6 +921,7 @@ impl Event {
         Self::from_envelope(&envelope, json)
     }
     /// Decodes an event whose envelope is already read.
+    #[inline]
     pub fn from_envelope(
         envelope: &::lark_sdk::event::EnvelopeRef<'_>,
         json: &[u8],

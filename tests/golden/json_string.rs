@@ -24,19 +24,43 @@ pub mod im {
     pub mod v1 {
         //! Version `v1` of the `im` service.
         /// The content of a text message.
-        #[derive(
-            Clone,
-            Debug,
-            PartialEq,
-            Eq,
-            ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct TextContent {
             /// `text`
             pub text: String,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for TextContent {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for TextContent {
+            const EXPECTING: &'static str = "struct TextContent";
+            const FIELDS: &'static [&'static str] = &["text"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "text")?;
+                Ok(Self { text: r0 })
+            }
         }
         impl TextContent {
             /// Creates a value from its required fields; the others start
@@ -53,7 +77,6 @@ pub mod im {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -61,6 +84,36 @@ pub mod im {
             /// The content, as JSON in a string.
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub content: Option<::lark_sdk::JsonString<TextContent>>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for MessageBody {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for MessageBody {
+            const EXPECTING: &'static str = "struct MessageBody";
+            const FIELDS: &'static [&'static str] = &["content"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<::lark_sdk::JsonString<TextContent>>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self { content: slots.0 })
+            }
         }
         impl MessageBody {
             /// Creates a value from its required fields; the others start
@@ -78,14 +131,7 @@ pub mod im {
             }
         }
         /// `CreateMessageRequestBody`
-        #[derive(
-            Clone,
-            Debug,
-            PartialEq,
-            Eq,
-            ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct CreateMessageRequestBody {
@@ -95,6 +141,54 @@ pub mod im {
             pub msg_type: String,
             /// `content`
             pub content: ::lark_sdk::JsonString<TextContent>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
+        for CreateMessageRequestBody {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for CreateMessageRequestBody {
+            const EXPECTING: &'static str = "struct CreateMessageRequestBody";
+            const FIELDS: &'static [&'static str] = &[
+                "receive_id",
+                "msg_type",
+                "content",
+            ];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (
+                    Option<String>,
+                    Option<String>,
+                    Option<::lark_sdk::JsonString<TextContent>>,
+                ) = (None, None, None);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        1usize => slots.1 = Some(map.next_value()?),
+                        2usize => slots.2 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "receive_id")?;
+                let r1 = ::lark_sdk::__private::required(slots.1.take(), "msg_type")?;
+                let r2 = ::lark_sdk::__private::required(slots.2.take(), "content")?;
+                Ok(Self {
+                    receive_id: r0,
+                    msg_type: r1,
+                    content: r2,
+                })
+            }
         }
         impl CreateMessageRequestBody {
             /// Creates a value from its required fields; the others start
@@ -119,7 +213,6 @@ pub mod im {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -130,6 +223,41 @@ pub mod im {
             /// `body`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub body: Option<MessageBody>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
+        for CreateMessageResponse {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for CreateMessageResponse {
+            const EXPECTING: &'static str = "struct CreateMessageResponse";
+            const FIELDS: &'static [&'static str] = &["message_id", "body"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>, Option<MessageBody>) = (None, None);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        1usize => slots.1 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self {
+                    message_id: slots.0,
+                    body: slots.1,
+                })
+            }
         }
         impl CreateMessageResponse {
             /// Creates a value from its required fields; the others start
@@ -290,14 +418,13 @@ pub mod im {
             /// Send a message
             ///
             /// `POST /open-apis/im/v1/messages`; see [`CreateMessageRequest`].
-            pub async fn create(
+            ///
+            /// Resolves to `Result<CreateMessageResponse, Error<CreateMessageError>>` when awaited.
+            pub fn create(
                 self,
                 request: CreateMessageRequest,
-            ) -> Result<
-                CreateMessageResponse,
-                ::lark_sdk::client::Error<CreateMessageError>,
-            > {
-                self.client.call_with(&request, self.options).await
+            ) -> ::lark_sdk::client::Call<'a, CreateMessageRequest> {
+                ::lark_sdk::client::Call::new(self.client, self.options, request)
             }
         }
     }
@@ -316,6 +443,7 @@ impl Event {
     pub const TYPES: &'static [&'static str] = &[];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.
+    #[inline]
     pub fn from_slice(
         json: &[u8],
     ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
@@ -323,6 +451,7 @@ impl Event {
         Self::from_envelope(&envelope, json)
     }
     /// Decodes an event whose envelope is already read.
+    #[inline]
     pub fn from_envelope(
         envelope: &::lark_sdk::event::EnvelopeRef<'_>,
         json: &[u8],

@@ -162,19 +162,44 @@ pub mod drive {
             }
         }
         /// `UploadMediaResponse`
-        #[derive(
-            Clone,
-            Debug,
-            PartialEq,
-            Eq,
-            ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct UploadMediaResponse {
             /// `file_token`
             pub file_token: String,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
+        for UploadMediaResponse {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for UploadMediaResponse {
+            const EXPECTING: &'static str = "struct UploadMediaResponse";
+            const FIELDS: &'static [&'static str] = &["file_token"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "file_token")?;
+                Ok(Self { file_token: r0 })
+            }
         }
         impl UploadMediaResponse {
             /// Creates a value from its required fields; the others start
@@ -186,14 +211,7 @@ pub mod drive {
             }
         }
         /// `PrepareMediaRequestBody`
-        #[derive(
-            Clone,
-            Debug,
-            PartialEq,
-            Eq,
-            ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct PrepareMediaRequestBody {
@@ -201,6 +219,40 @@ pub mod drive {
             pub file_name: String,
             /// `size`
             pub size: i32,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
+        for PrepareMediaRequestBody {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for PrepareMediaRequestBody {
+            const EXPECTING: &'static str = "struct PrepareMediaRequestBody";
+            const FIELDS: &'static [&'static str] = &["file_name", "size"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>, Option<i32>) = (None, None);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        1usize => slots.1 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "file_name")?;
+                let r1 = ::lark_sdk::__private::required(slots.1.take(), "size")?;
+                Ok(Self { file_name: r0, size: r1 })
+            }
         }
         impl PrepareMediaRequestBody {
             /// Creates a value from its required fields; the others start
@@ -213,19 +265,44 @@ pub mod drive {
             }
         }
         /// `PrepareMediaResponse`
-        #[derive(
-            Clone,
-            Debug,
-            PartialEq,
-            Eq,
-            ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct PrepareMediaResponse {
             /// `upload_id`
             pub upload_id: String,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
+        for PrepareMediaResponse {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for PrepareMediaResponse {
+            const EXPECTING: &'static str = "struct PrepareMediaResponse";
+            const FIELDS: &'static [&'static str] = &["upload_id"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "upload_id")?;
+                Ok(Self { upload_id: r0 })
+            }
         }
         impl PrepareMediaResponse {
             /// Creates a value from its required fields; the others start
@@ -496,26 +573,24 @@ pub mod drive {
             /// Upload a file to a folder
             ///
             /// `POST /open-apis/drive/v1/medias/upload_all`; see [`UploadMediaRequest`].
-            pub async fn upload(
+            ///
+            /// Resolves to `Result<UploadMediaResponse, Error<UploadMediaError>>` when awaited.
+            pub fn upload(
                 self,
                 request: UploadMediaRequest,
-            ) -> Result<
-                UploadMediaResponse,
-                ::lark_sdk::client::Error<UploadMediaError>,
-            > {
-                self.client.call_with(&request, self.options).await
+            ) -> ::lark_sdk::client::Call<'a, UploadMediaRequest> {
+                ::lark_sdk::client::Call::new(self.client, self.options, request)
             }
             /// Prepare an upload in parts
             ///
             /// `POST /open-apis/drive/v1/medias/upload_prepare`; see [`PrepareMediaRequest`].
-            pub async fn prepare(
+            ///
+            /// Resolves to `Result<PrepareMediaResponse, Error<PrepareMediaError>>` when awaited.
+            pub fn prepare(
                 self,
                 request: PrepareMediaRequest,
-            ) -> Result<
-                PrepareMediaResponse,
-                ::lark_sdk::client::Error<PrepareMediaError>,
-            > {
-                self.client.call_with(&request, self.options).await
+            ) -> ::lark_sdk::client::Call<'a, PrepareMediaRequest> {
+                ::lark_sdk::client::Call::new(self.client, self.options, request)
             }
         }
     }
@@ -534,6 +609,7 @@ impl Event {
     pub const TYPES: &'static [&'static str] = &[];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.
+    #[inline]
     pub fn from_slice(
         json: &[u8],
     ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
@@ -541,6 +617,7 @@ impl Event {
         Self::from_envelope(&envelope, json)
     }
     /// Decodes an event whose envelope is already read.
+    #[inline]
     pub fn from_envelope(
         envelope: &::lark_sdk::event::EnvelopeRef<'_>,
         json: &[u8],

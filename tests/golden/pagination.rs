@@ -31,7 +31,6 @@ pub mod im {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -42,6 +41,40 @@ pub mod im {
             /// `emoji_type`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub emoji_type: Option<String>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for Reaction {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for Reaction {
+            const EXPECTING: &'static str = "struct Reaction";
+            const FIELDS: &'static [&'static str] = &["reaction_id", "emoji_type"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>, Option<String>) = (None, None);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        1usize => slots.1 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self {
+                    reaction_id: slots.0,
+                    emoji_type: slots.1,
+                })
+            }
         }
         impl Reaction {
             /// Creates a value from its required fields; the others start
@@ -71,7 +104,6 @@ pub mod im {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -85,6 +117,47 @@ pub mod im {
             /// `page_token`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub page_token: Option<String>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
+        for ListMessageReactionResponse {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for ListMessageReactionResponse {
+            const EXPECTING: &'static str = "struct ListMessageReactionResponse";
+            const FIELDS: &'static [&'static str] = &["items", "has_more", "page_token"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<Vec<Reaction>>, Option<bool>, Option<String>) = (
+                    None,
+                    None,
+                    None,
+                );
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        1usize => slots.1 = map.next_value()?,
+                        2usize => slots.2 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self {
+                    items: slots.0,
+                    has_more: slots.1,
+                    page_token: slots.2,
+                })
+            }
         }
         impl ListMessageReactionResponse {
             /// Creates a value from its required fields; the others start
@@ -304,14 +377,13 @@ pub mod im {
             /// List the reactions of a message
             ///
             /// `GET /open-apis/im/v1/messages/:message_id/reactions`; see [`ListMessageReactionRequest`].
-            pub async fn list(
+            ///
+            /// Resolves to `Result<ListMessageReactionResponse, Error<ListMessageReactionError>>` when awaited.
+            pub fn list(
                 self,
                 request: ListMessageReactionRequest,
-            ) -> Result<
-                ListMessageReactionResponse,
-                ::lark_sdk::client::Error<ListMessageReactionError>,
-            > {
-                self.client.call_with(&request, self.options).await
+            ) -> ::lark_sdk::client::Call<'a, ListMessageReactionRequest> {
+                ::lark_sdk::client::Call::new(self.client, self.options, request)
             }
             /// List the reactions of a message: every item, page after page.
             pub fn list_all(
@@ -337,6 +409,7 @@ impl Event {
     pub const TYPES: &'static [&'static str] = &[];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.
+    #[inline]
     pub fn from_slice(
         json: &[u8],
     ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
@@ -344,6 +417,7 @@ impl Event {
         Self::from_envelope(&envelope, json)
     }
     /// Decodes an event whose envelope is already read.
+    #[inline]
     pub fn from_envelope(
         envelope: &::lark_sdk::event::EnvelopeRef<'_>,
         json: &[u8],

@@ -214,14 +214,7 @@ pub mod contact {
             }
         }
         /// A user.
-        #[derive(
-            Clone,
-            Debug,
-            PartialEq,
-            Eq,
-            ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct User {
@@ -236,6 +229,55 @@ pub mod contact {
             /// `status`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub status: Option<UserStatus>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for User {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for User {
+            const EXPECTING: &'static str = "struct User";
+            const FIELDS: &'static [&'static str] = &[
+                "open_id",
+                "name",
+                "department_ids",
+                "status",
+            ];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (
+                    Option<String>,
+                    Option<String>,
+                    Option<Vec<String>>,
+                    Option<UserStatus>,
+                ) = (None, None, None, None);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        1usize => slots.1 = Some(map.next_value()?),
+                        2usize => slots.2 = map.next_value()?,
+                        3usize => slots.3 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r1 = ::lark_sdk::__private::required(slots.1.take(), "name")?;
+                Ok(Self {
+                    open_id: slots.0,
+                    name: r1,
+                    department_ids: slots.2,
+                    status: slots.3,
+                })
+            }
         }
         impl User {
             /// Creates a value from its required fields; the others start
@@ -272,7 +314,6 @@ pub mod contact {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -283,6 +324,40 @@ pub mod contact {
             /// `is_resigned`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub is_resigned: Option<bool>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for UserStatus {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for UserStatus {
+            const EXPECTING: &'static str = "struct UserStatus";
+            const FIELDS: &'static [&'static str] = &["is_frozen", "is_resigned"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<bool>, Option<bool>) = (None, None);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        1usize => slots.1 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self {
+                    is_frozen: slots.0,
+                    is_resigned: slots.1,
+                })
+            }
         }
         impl UserStatus {
             /// Creates a value from its required fields; the others start
@@ -307,19 +382,43 @@ pub mod contact {
             }
         }
         /// `GetUserResponse`
-        #[derive(
-            Clone,
-            Debug,
-            PartialEq,
-            Eq,
-            ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct GetUserResponse {
             /// `user`
             pub user: User,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for GetUserResponse {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for GetUserResponse {
+            const EXPECTING: &'static str = "struct GetUserResponse";
+            const FIELDS: &'static [&'static str] = &["user"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<User>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "user")?;
+                Ok(Self { user: r0 })
+            }
         }
         impl GetUserResponse {
             /// Creates a value from its required fields; the others start
@@ -541,11 +640,13 @@ pub mod contact {
             /// Get a user
             ///
             /// `GET /open-apis/contact/v3/users/:user_id`; see [`GetUserRequest`].
-            pub async fn get(
+            ///
+            /// Resolves to `Result<GetUserResponse, Error<GetUserError>>` when awaited.
+            pub fn get(
                 self,
                 request: GetUserRequest,
-            ) -> Result<GetUserResponse, ::lark_sdk::client::Error<GetUserError>> {
-                self.client.call_with(&request, self.options).await
+            ) -> ::lark_sdk::client::Call<'a, GetUserRequest> {
+                ::lark_sdk::client::Call::new(self.client, self.options, request)
             }
         }
     }
@@ -564,6 +665,7 @@ impl Event {
     pub const TYPES: &'static [&'static str] = &[];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.
+    #[inline]
     pub fn from_slice(
         json: &[u8],
     ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
@@ -571,6 +673,7 @@ impl Event {
         Self::from_envelope(&envelope, json)
     }
     /// Decodes an event whose envelope is already read.
+    #[inline]
     pub fn from_envelope(
         envelope: &::lark_sdk::event::EnvelopeRef<'_>,
         json: &[u8],

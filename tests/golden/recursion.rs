@@ -6,13 +6,7 @@ pub mod contact {
     pub mod v3 {
         //! Version `v3` of the `contact` service.
         /// `Department`
-        #[derive(
-            Clone,
-            Debug,
-            PartialEq,
-            ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
-        )]
+        #[derive(Clone, Debug, PartialEq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct Department {
@@ -36,6 +30,67 @@ pub mod contact {
             /// `extra`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub extra: Option<::lark_sdk::__private::serde_json::Value>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for Department {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for Department {
+            const EXPECTING: &'static str = "struct Department";
+            const FIELDS: &'static [&'static str] = &[
+                "name",
+                "i18n_name",
+                "parent",
+                "children",
+                "leader",
+                "weight",
+                "extra",
+            ];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (
+                    Option<String>,
+                    Option<::std::collections::BTreeMap<String, String>>,
+                    Option<Box<Department>>,
+                    Option<Vec<Department>>,
+                    Option<Box<Leader>>,
+                    Option<f64>,
+                    Option<::lark_sdk::__private::serde_json::Value>,
+                ) = (None, None, None, None, None, None, None);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        1usize => slots.1 = map.next_value()?,
+                        2usize => slots.2 = map.next_value()?,
+                        3usize => slots.3 = map.next_value()?,
+                        4usize => slots.4 = map.next_value()?,
+                        5usize => slots.5 = map.next_value()?,
+                        6usize => slots.6 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "name")?;
+                Ok(Self {
+                    name: r0,
+                    i18n_name: slots.1,
+                    parent: slots.2,
+                    children: slots.3,
+                    leader: slots.4,
+                    weight: slots.5,
+                    extra: slots.6,
+                })
+            }
         }
         impl Department {
             /// Creates a value from its required fields; the others start
@@ -89,18 +144,43 @@ pub mod contact {
             }
         }
         /// `Leader`
-        #[derive(
-            Clone,
-            Debug,
-            PartialEq,
-            ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
-        )]
+        #[derive(Clone, Debug, PartialEq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct Leader {
             /// Cycle through another type.
             pub department: Box<Department>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for Leader {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for Leader {
+            const EXPECTING: &'static str = "struct Leader";
+            const FIELDS: &'static [&'static str] = &["department"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<Box<Department>>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "department")?;
+                Ok(Self { department: r0 })
+            }
         }
         impl Leader {
             /// Creates a value from its required fields; the others start
@@ -129,6 +209,7 @@ impl Event {
     pub const TYPES: &'static [&'static str] = &[];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.
+    #[inline]
     pub fn from_slice(
         json: &[u8],
     ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
@@ -136,6 +217,7 @@ impl Event {
         Self::from_envelope(&envelope, json)
     }
     /// Decodes an event whose envelope is already read.
+    #[inline]
     pub fn from_envelope(
         envelope: &::lark_sdk::event::EnvelopeRef<'_>,
         json: &[u8],

@@ -15,7 +15,7 @@
 //!
 //! [`RequestOptions`]: https://docs.rs/lark-sdk
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{Emitter, doc_attrs, ident};
@@ -264,22 +264,18 @@ impl Emitter<'_> {
         for ep in endpoints {
             let name = ident(&ep.name);
             let request = ident(&ep.request_type);
-            let error = ident(&ep.error_type);
-            let (response, call) = self.call_shape(module, ep);
-            let future = quote! {
-                impl ::core::future::Future<
-                    Output = Result<#response, #rt::client::Error<#error>>,
-                > + ::core::marker::Send
-            };
+            let (_, call) = self.call_shape(module, ep);
             let (docs, all_docs) = self.call_docs(ep);
+            let resolves = self.resolves_doc(module, ep);
             decls.push(quote! {
                 #docs
-                fn #name(self, request: #request) -> #future;
+                ///
+                #[doc = #resolves]
+                fn #name(self, request: #request) -> #call<'a, #request>;
             });
             impls.push(quote! {
-                fn #name(self, request: #request) -> #future {
-                    let (client, options) = (self.client(), self.options());
-                    async move { client.#call(&request, options).await }
+                fn #name(self, request: #request) -> #call<'a, #request> {
+                    #rt::client::Call::new(self.client(), self.options(), request)
                 }
             });
             if ep.pagination.is_some() {
@@ -332,9 +328,9 @@ impl Emitter<'_> {
         let rt = &self.rt;
         let name = ident(&ep.name);
         let request = ident(&ep.request_type);
-        let error = ident(&ep.error_type);
-        let (response, call) = self.call_shape(module, ep);
+        let (_, call) = self.call_shape(module, ep);
         let (docs, all_docs) = self.call_docs(ep);
+        let resolves = self.resolves_doc(module, ep);
         let all = ep.pagination.is_some().then(|| {
             let all = format_ident!("{}_all", ep.name.trim_start_matches("r#"));
             quote! {
@@ -346,33 +342,46 @@ impl Emitter<'_> {
         });
         quote! {
             #docs
-            pub async fn #name(
-                self,
-                request: #request,
-            ) -> Result<#response, #rt::client::Error<#error>> {
-                self.client.#call(&request, self.options).await
+            ///
+            #[doc = #resolves]
+            pub fn #name(self, request: #request) -> #call<'a, #request> {
+                #rt::client::Call::new(self.client, self.options, request)
             }
 
             #all
         }
     }
 
-    /// What a call returns, and the client's method that makes it (with
-    /// options): the response data by `call_with`, or a file by
-    /// `download_with`.
-    fn call_shape(&self, module: ModuleId, ep: &Endpoint) -> (TokenStream, Ident) {
+    /// The line of a call method's docs saying what awaiting it gives.
+    fn resolves_doc(&self, module: ModuleId, ep: &Endpoint) -> String {
+        let (response, _) = self.call_shape(module, ep);
+        // Type names without their module paths.
+        let text = response.to_string().replace(' ', "");
+        let mut short = String::with_capacity(text.len());
+        for part in text.split_inclusive(['<', '>', ',']) {
+            short.push_str(part.rsplit("::").next().unwrap_or(part));
+        }
+        format!(
+            " Resolves to `Result<{short}, Error<{}>>` when awaited.",
+            ep.error_type
+        )
+    }
+
+    /// What a call resolves to, and the type of the call: the response
+    /// data from a `Call`, or a file from a `DownloadCall`.
+    fn call_shape(&self, module: ModuleId, ep: &Endpoint) -> (TokenStream, TokenStream) {
         let rt = &self.rt;
         if ep.download {
             return (
                 quote!(#rt::client::Download),
-                format_ident!("download_with"),
+                quote!(#rt::client::DownloadCall),
             );
         }
         let response = match &ep.response {
             Some(ty) => self.ty(Some(module), ty),
             None => quote!(#rt::NoData),
         };
-        (response, format_ident!("call_with"))
+        (response, quote!(#rt::client::Call))
     }
 
     /// The version modules of a service with local calls.

@@ -112,12 +112,17 @@ impl Emitter<'_> {
 
                 /// Decodes a plaintext event (a decrypted webhook body or a
                 /// long-connection payload), 2.0 or 1.0.
+                // `inline`: compiled in the crate that decodes an `Event`,
+                // not here, so that a crate using none does not compile a
+                // decoder for every event of the spec.
+                #[inline]
                 pub fn from_slice(json: &[u8]) -> ::core::result::Result<Self, #rt::event::EventDecodeError> {
                     let envelope = #rt::event::EnvelopeRef::parse(json)?;
                     Self::from_envelope(&envelope, json)
                 }
 
                 /// Decodes an event whose envelope is already read.
+                #[inline]
                 pub fn from_envelope(
                     envelope: &#rt::event::EnvelopeRef<'_>,
                     json: &[u8],

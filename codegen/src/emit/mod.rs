@@ -8,6 +8,7 @@ mod calls;
 mod endpoint;
 mod errors;
 mod event;
+mod objects;
 mod prelude;
 mod types;
 mod union;

@@ -26,6 +26,15 @@ impl Way {
         }
     }
 
+    /// A `serde(…)` helper attribute for the derive this way adds.
+    fn serde_attr(&self, inner: TokenStream) -> TokenStream {
+        match self {
+            Way::Always => quote!(#[serde(#inner)]),
+            Way::When(cfg) => quote!(#[cfg_attr(#cfg, serde(#inner))]),
+            Way::Never => TokenStream::new(),
+        }
+    }
+
     /// The attribute an impl of the trait carries, or `None` for no impl.
     pub(super) fn gate(&self) -> Option<TokenStream> {
         match self {
@@ -116,14 +125,33 @@ impl Emitter<'_> {
         let eq = def.eq.then(|| quote!(Eq,));
         let all_optional = fields.iter().all(|f| !f.required);
         let default = all_optional.then(|| quote!(Default,));
+        // A union is its tag and content, two keys of this object.
+        let is_union = |f: &Field| matches!(&f.ty, Ty::Named(id) if matches!(self.model.types[id.0].kind, TypeKind::Union(_)));
+        // Read by the runtime's object visitor, unless a field is flattened
+        // (serde's derive gathers the keys it leaves).
+        let lean = !def.form && !fields.iter().any(is_union);
+        let [ser, de] = self.serde_ways(id);
+        // What the `serde(…)` helper attributes belong to.
+        let attrs_way = if lean { &ser } else { &Way::Always };
+        let serde_attr = |inner: TokenStream| {
+            if def.form {
+                TokenStream::new()
+            } else {
+                attrs_way.serde_attr(inner)
+            }
+        };
         // An upload's body is sent as a form: no serde, and a file is
         // compared by nothing.
         let derives = if def.form {
             quote!(#[derive(Clone, Debug, #default)])
         } else {
-            let [ser, de] = self.serde_ways(id);
             let (ser_derive, ser_gated) = ser.derive(quote!(#rt::__private::serde::Serialize));
-            let (de_derive, de_gated) = de.derive(quote!(#rt::__private::serde::Deserialize));
+            let (de_derive, de_gated) = if lean {
+                (TokenStream::new(), TokenStream::new())
+            } else {
+                de.derive(quote!(#rt::__private::serde::Deserialize))
+            };
+            let krate = serde_attr(quote!(crate = #serde_crate));
             quote! {
                 #[derive(
                     Clone,
@@ -136,8 +164,14 @@ impl Emitter<'_> {
                 )]
                 #ser_gated
                 #de_gated
-                #[serde(crate = #serde_crate)]
+                #krate
             }
+        };
+        let de_impl = if lean {
+            de.gate()
+                .map(|gate| self.object_deserialize(id, fields, &gate))
+        } else {
+            None
         };
 
         let members = fields.iter().map(|f| {
@@ -145,15 +179,14 @@ impl Emitter<'_> {
             let field = ident(&f.ident);
             let ty = self.field_type(def.module, f);
             let unraw = f.ident.trim_start_matches("r#");
-            // A union is its tag and content, two keys of this object.
-            let union = matches!(&f.ty, Ty::Named(id) if matches!(self.model.types[id.0].kind, TypeKind::Union(_)));
-            let flatten = union.then(|| quote!(#[serde(flatten)]));
-            let rename = (f.json != unraw && !def.form && !union).then(|| {
+            let union = is_union(f);
+            let flatten = union.then(|| serde_attr(quote!(flatten)));
+            let rename = (f.json != unraw && !union).then(|| {
                 let json = &f.json;
-                quote!(#[serde(rename = #json)])
+                serde_attr(quote!(rename = #json))
             });
-            let optional = (!f.required && !def.form && !union)
-                .then(|| quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
+            let optional = (!f.required && !union)
+                .then(|| serde_attr(quote!(default, skip_serializing_if = "Option::is_none")));
             quote! {
                 #docs
                 #flatten
@@ -205,6 +238,8 @@ impl Emitter<'_> {
             pub struct #name {
                 #(#members)*
             }
+
+            #de_impl
 
             impl #name {
                 /// Creates a value from its required fields; the others start

@@ -30,6 +30,7 @@ mod error;
 mod limiter;
 mod multipart;
 mod paginate;
+mod pending;
 mod token;
 
 use std::fmt;
@@ -39,6 +40,7 @@ use std::time::Duration;
 pub use download::Download;
 pub use error::{Error, TokenError, TransportError};
 pub use paginate::Paginator;
+pub use pending::{Answer, AsData, AsDownload, Call, DownloadCall};
 
 use limiter::Limiter;
 use token::TokenCache;

@@ -24,19 +24,43 @@ pub mod im {
     pub mod v1 {
         //! Version `v1` of the `im` service.
         /// A text message.
-        #[derive(
-            Clone,
-            Debug,
-            PartialEq,
-            Eq,
-            ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct TextContent {
             /// `text`
             pub text: String,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for TextContent {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for TextContent {
+            const EXPECTING: &'static str = "struct TextContent";
+            const FIELDS: &'static [&'static str] = &["text"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "text")?;
+                Ok(Self { text: r0 })
+            }
         }
         impl TextContent {
             /// Creates a value from its required fields; the others start
@@ -46,19 +70,43 @@ pub mod im {
             }
         }
         /// An image message.
-        #[derive(
-            Clone,
-            Debug,
-            PartialEq,
-            Eq,
-            ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct ImageContent {
             /// `image_key`
             pub image_key: String,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for ImageContent {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for ImageContent {
+            const EXPECTING: &'static str = "struct ImageContent";
+            const FIELDS: &'static [&'static str] = &["image_key"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "image_key")?;
+                Ok(Self { image_key: r0 })
+            }
         }
         impl ImageContent {
             /// Creates a value from its required fields; the others start
@@ -77,7 +125,6 @@ pub mod im {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -91,6 +138,46 @@ pub mod im {
             /// `body`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub body: Option<::lark_sdk::__private::serde_json::Value>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for CardContent {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for CardContent {
+            const EXPECTING: &'static str = "struct CardContent";
+            const FIELDS: &'static [&'static str] = &["schema", "header", "body"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (
+                    Option<String>,
+                    Option<::lark_sdk::__private::serde_json::Value>,
+                    Option<::lark_sdk::__private::serde_json::Value>,
+                ) = (None, None, None);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        1usize => slots.1 = map.next_value()?,
+                        2usize => slots.2 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self {
+                    schema: slots.0,
+                    header: slots.1,
+                    body: slots.2,
+                })
+            }
         }
         impl CardContent {
             /// Creates a value from its required fields; the others start
@@ -352,19 +439,44 @@ pub mod im {
             }
         }
         /// `MessageContentShareChat`
-        #[derive(
-            Clone,
-            Debug,
-            PartialEq,
-            Eq,
-            ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
-        )]
+        #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct MessageContentShareChat {
             /// `chat_id`
             pub chat_id: String,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
+        for MessageContentShareChat {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for MessageContentShareChat {
+            const EXPECTING: &'static str = "struct MessageContentShareChat";
+            const FIELDS: &'static [&'static str] = &["chat_id"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "chat_id")?;
+                Ok(Self { chat_id: r0 })
+            }
         }
         impl MessageContentShareChat {
             /// Creates a value from its required fields; the others start
@@ -374,12 +486,43 @@ pub mod im {
             }
         }
         /// `ReceivedContentShareChat`
-        #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Deserialize)]
-        #[serde(crate = "::lark_sdk::__private::serde")]
+        #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub struct ReceivedContentShareChat {
             /// `chat_id`
             pub chat_id: String,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
+        for ReceivedContentShareChat {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for ReceivedContentShareChat {
+            const EXPECTING: &'static str = "struct ReceivedContentShareChat";
+            const FIELDS: &'static [&'static str] = &["chat_id"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "chat_id")?;
+                Ok(Self { chat_id: r0 })
+            }
         }
         impl ReceivedContentShareChat {
             /// Creates a value from its required fields; the others start
@@ -446,12 +589,42 @@ pub mod im {
         ///
         /// - Event type: `im.message.receive_v1`
         /// - Envelope: schema 2.0, with `header`
-        #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Deserialize)]
-        #[serde(crate = "::lark_sdk::__private::serde")]
+        #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub struct MessageReceiveV1 {
             /// `message`
             pub message: ReceivedMessage,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for MessageReceiveV1 {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for MessageReceiveV1 {
+            const EXPECTING: &'static str = "struct MessageReceiveV1";
+            const FIELDS: &'static [&'static str] = &["message"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<ReceivedMessage>,) = (None,);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "message")?;
+                Ok(Self { message: r0 })
+            }
         }
         impl MessageReceiveV1 {
             /// Creates a value from its required fields; the others start
@@ -643,11 +816,13 @@ pub mod im {
             /// Send a message
             ///
             /// `POST /open-apis/im/v1/messages`; see [`CreateMessageRequest`].
-            pub async fn create(
+            ///
+            /// Resolves to `Result<SentMessage, Error<CreateMessageError>>` when awaited.
+            pub fn create(
                 self,
                 request: CreateMessageRequest,
-            ) -> Result<SentMessage, ::lark_sdk::client::Error<CreateMessageError>> {
-                self.client.call_with(&request, self.options).await
+            ) -> ::lark_sdk::client::Call<'a, CreateMessageRequest> {
+                ::lark_sdk::client::Call::new(self.client, self.options, request)
             }
         }
     }
@@ -670,6 +845,7 @@ impl Event {
     pub const TYPES: &'static [&'static str] = &["im.message.receive_v1"];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.
+    #[inline]
     pub fn from_slice(
         json: &[u8],
     ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
@@ -677,6 +853,7 @@ impl Event {
         Self::from_envelope(&envelope, json)
     }
     /// Decodes an event whose envelope is already read.
+    #[inline]
     pub fn from_envelope(
         envelope: &::lark_sdk::event::EnvelopeRef<'_>,
         json: &[u8],

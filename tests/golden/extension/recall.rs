@@ -42,7 +42,6 @@ pub mod im {
             Eq,
             Default,
             ::lark_sdk::__private::serde::Serialize,
-            ::lark_sdk::__private::serde::Deserialize,
         )]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -73,6 +72,54 @@ pub mod im {
             /// 撤回类型
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub recall_type: Option<RecallType>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for MessageRecalledV1 {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for MessageRecalledV1 {
+            const EXPECTING: &'static str = "struct MessageRecalledV1";
+            const FIELDS: &'static [&'static str] = &[
+                "message_id",
+                "chat_id",
+                "recall_time",
+                "recall_type",
+            ];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (
+                    Option<String>,
+                    Option<String>,
+                    Option<::lark_sdk::TimestampMs>,
+                    Option<RecallType>,
+                ) = (None, None, None, None);
+                while let Some(index) = map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
+                {
+                    match index {
+                        0usize => slots.0 = map.next_value()?,
+                        1usize => slots.1 = map.next_value()?,
+                        2usize => slots.2 = map.next_value()?,
+                        3usize => slots.3 = map.next_value()?,
+                        _ => {
+                            map.next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                Ok(Self {
+                    message_id: slots.0,
+                    chat_id: slots.1,
+                    recall_time: slots.2,
+                    recall_type: slots.3,
+                })
+            }
         }
         impl MessageRecalledV1 {
             /// Creates a value from its required fields; the others start
@@ -623,14 +670,13 @@ pub mod im {
             /// Recall a message (撤回消息)
             ///
             /// `DELETE /open-apis/im/v1/messages/:message_id`; see [`DeleteMessageRequest`].
-            pub async fn delete(
+            ///
+            /// Resolves to `Result<NoData, Error<DeleteMessageError>>` when awaited.
+            pub fn delete(
                 self,
                 request: DeleteMessageRequest,
-            ) -> Result<
-                ::lark_sdk::NoData,
-                ::lark_sdk::client::Error<DeleteMessageError>,
-            > {
-                self.client.call_with(&request, self.options).await
+            ) -> ::lark_sdk::client::Call<'a, DeleteMessageRequest> {
+                ::lark_sdk::client::Call::new(self.client, self.options, request)
             }
         }
     }
@@ -653,6 +699,7 @@ impl Event {
     pub const TYPES: &'static [&'static str] = &["im.message.recalled_v1"];
     /// Decodes a plaintext event (a decrypted webhook body or a
     /// long-connection payload), 2.0 or 1.0.
+    #[inline]
     pub fn from_slice(
         json: &[u8],
     ) -> ::core::result::Result<Self, ::lark_sdk::event::EventDecodeError> {
@@ -660,6 +707,7 @@ impl Event {
         Self::from_envelope(&envelope, json)
     }
     /// Decodes an event whose envelope is already read.
+    #[inline]
     pub fn from_envelope(
         envelope: &::lark_sdk::event::EnvelopeRef<'_>,
         json: &[u8],
