@@ -57,20 +57,45 @@ pub mod im {
                     None,
                     None,
                 );
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = Some(map.next_value()?),
-                        1usize => slots.1 = map.next_value()?,
-                        2usize => slots.2 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = Some(value),
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        1usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.1 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        2usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.2 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 let r0 = ::lark_sdk::__private::required(slots.0.take(), "name")?;
                 Ok(Self {
                     name: r0,
@@ -131,18 +156,33 @@ pub mod im {
                 mut map: A,
             ) -> Result<Self, A::Error> {
                 let mut slots: (Option<String>,) = (None,);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 Ok(Self { chat_id: slots.0 })
             }
         }

@@ -47,20 +47,45 @@ pub mod card {
                     Option<String>,
                     Option<::std::collections::BTreeMap<String, String>>,
                 ) = (None, None, None);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = map.next_value()?,
-                        1usize => slots.1 = map.next_value()?,
-                        2usize => slots.2 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        1usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.1 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        2usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.2 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 Ok(Self {
                     kind: slots.0,
                     content: slots.1,
@@ -231,18 +256,33 @@ pub mod card {
                 mut map: A,
             ) -> Result<Self, A::Error> {
                 let mut slots: (Option<PreviewAnswerInline>,) = (None,);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 Ok(Self { inline: slots.0 })
             }
         }
@@ -282,18 +322,33 @@ pub mod card {
                 mut map: A,
             ) -> Result<Self, A::Error> {
                 let mut slots: (Option<String>,) = (None,);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = Some(map.next_value()?),
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = Some(value),
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 let r0 = ::lark_sdk::__private::required(slots.0.take(), "title")?;
                 Ok(Self { title: r0 })
             }
@@ -348,19 +403,39 @@ pub mod card {
                     None,
                     None,
                 );
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = map.next_value()?,
-                        1usize => slots.1 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        1usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.1 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 Ok(Self {
                     token: slots.0,
                     action: slots.1,
@@ -432,19 +507,39 @@ pub mod card {
                     >,
                     Option<String>,
                 ) = (None, None);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = map.next_value()?,
-                        1usize => slots.1 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        1usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.1 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 Ok(Self {
                     value: slots.0,
                     tag: slots.1,
@@ -514,19 +609,39 @@ pub mod card {
                     None,
                     None,
                 );
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = map.next_value()?,
-                        1usize => slots.1 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        1usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.1 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 Ok(Self {
                     toast: slots.0,
                     card: slots.1,
@@ -592,19 +707,39 @@ pub mod card {
                     Option<String>,
                     Option<::lark_sdk::__private::serde_json::Value>,
                 ) = (None, None);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = map.next_value()?,
-                        1usize => slots.1 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        1usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.1 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 Ok(Self {
                     kind: slots.0,
                     data: slots.1,
@@ -668,18 +803,33 @@ pub mod card {
                 mut map: A,
             ) -> Result<Self, A::Error> {
                 let mut slots: (Option<String>,) = (None,);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 Ok(Self { host: slots.0 })
             }
         }

@@ -74,20 +74,45 @@ pub mod im {
                     Option<super::super::common::UserId>,
                     Option<bool>,
                 ) = (None, None, None);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = map.next_value()?,
-                        1usize => slots.1 = map.next_value()?,
-                        2usize => slots.2 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        1usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.1 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        2usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.2 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 Ok(Self {
                     chat_id: slots.0,
                     operator_id: slots.1,
@@ -334,19 +359,37 @@ pub mod common {
             mut map: A,
         ) -> Result<Self, A::Error> {
             let mut slots: (Option<String>, Option<String>) = (None, None);
-            while let Some(index) = map
-                .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-            {
+            let end = loop {
+                let index = match map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                {
+                    Ok(Some(index)) => index,
+                    Ok(None) => break Ok(()),
+                    Err(e) => break Err(e),
+                };
                 match index {
-                    0usize => slots.0 = map.next_value()?,
-                    1usize => slots.1 = map.next_value()?,
+                    0usize => {
+                        match map.next_value() {
+                            Ok(value) => slots.0 = value,
+                            Err(e) => break Err(e),
+                        }
+                    }
+                    1usize => {
+                        match map.next_value() {
+                            Ok(value) => slots.1 = value,
+                            Err(e) => break Err(e),
+                        }
+                    }
                     _ => {
-                        map.next_value::<
-                                ::lark_sdk::__private::serde::de::IgnoredAny,
-                            >()?;
+                        if let Err(e) = map
+                            .next_value::<::lark_sdk::__private::serde::de::IgnoredAny>()
+                        {
+                            break Err(e);
+                        }
                     }
                 }
-            }
+            };
+            end?;
             Ok(Self {
                 open_id: slots.0,
                 user_id: slots.1,
@@ -419,20 +462,43 @@ pub mod common {
                 None,
                 None,
             );
-            while let Some(index) = map
-                .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-            {
+            let end = loop {
+                let index = match map
+                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                {
+                    Ok(Some(index)) => index,
+                    Ok(None) => break Ok(()),
+                    Err(e) => break Err(e),
+                };
                 match index {
-                    0usize => slots.0 = map.next_value()?,
-                    1usize => slots.1 = map.next_value()?,
-                    2usize => slots.2 = map.next_value()?,
+                    0usize => {
+                        match map.next_value() {
+                            Ok(value) => slots.0 = value,
+                            Err(e) => break Err(e),
+                        }
+                    }
+                    1usize => {
+                        match map.next_value() {
+                            Ok(value) => slots.1 = value,
+                            Err(e) => break Err(e),
+                        }
+                    }
+                    2usize => {
+                        match map.next_value() {
+                            Ok(value) => slots.2 = value,
+                            Err(e) => break Err(e),
+                        }
+                    }
                     _ => {
-                        map.next_value::<
-                                ::lark_sdk::__private::serde::de::IgnoredAny,
-                            >()?;
+                        if let Err(e) = map
+                            .next_value::<::lark_sdk::__private::serde::de::IgnoredAny>()
+                        {
+                            break Err(e);
+                        }
                     }
                 }
-            }
+            };
+            end?;
             Ok(Self {
                 app_id: slots.0,
                 app_ticket: slots.1,

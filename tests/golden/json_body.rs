@@ -80,24 +80,69 @@ pub mod im {
                     Option<MessageBody>,
                     Option<Vec<Mention>>,
                 ) = (None, None, None, None, None, None, None);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = Some(map.next_value()?),
-                        1usize => slots.1 = map.next_value()?,
-                        2usize => slots.2 = map.next_value()?,
-                        3usize => slots.3 = map.next_value()?,
-                        4usize => slots.4 = map.next_value()?,
-                        5usize => slots.5 = map.next_value()?,
-                        6usize => slots.6 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = Some(value),
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        1usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.1 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        2usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.2 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        3usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.3 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        4usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.4 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        5usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.5 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        6usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.6 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 let r0 = ::lark_sdk::__private::required(slots.0.take(), "message_id")?;
                 Ok(Self {
                     message_id: r0,
@@ -192,19 +237,39 @@ pub mod im {
                 mut map: A,
             ) -> Result<Self, A::Error> {
                 let mut slots: (Option<String>, Option<SenderType>) = (None, None);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = map.next_value()?,
-                        1usize => slots.1 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        1usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.1 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 Ok(Self {
                     id: slots.0,
                     sender_type: slots.1,
@@ -374,18 +439,33 @@ pub mod im {
                 mut map: A,
             ) -> Result<Self, A::Error> {
                 let mut slots: (Option<String>,) = (None,);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 Ok(Self { content: slots.0 })
             }
         }
@@ -434,20 +514,45 @@ pub mod im {
                     None,
                     None,
                 );
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = Some(map.next_value()?),
-                        1usize => slots.1 = map.next_value()?,
-                        2usize => slots.2 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = Some(value),
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        1usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.1 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        2usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.2 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 let r0 = ::lark_sdk::__private::required(slots.0.take(), "key")?;
                 Ok(Self {
                     key: r0,
@@ -632,22 +737,57 @@ pub mod im {
                     Option<String>,
                     Option<String>,
                 ) = (None, None, None, None, None);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = Some(map.next_value()?),
-                        1usize => slots.1 = Some(map.next_value()?),
-                        2usize => slots.2 = Some(map.next_value()?),
-                        3usize => slots.3 = map.next_value()?,
-                        4usize => slots.4 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = Some(value),
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        1usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.1 = Some(value),
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        2usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.2 = Some(value),
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        3usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.3 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        4usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.4 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 let r0 = ::lark_sdk::__private::required(slots.0.take(), "receive_id")?;
                 let r1 = ::lark_sdk::__private::required(slots.1.take(), "msg_type")?;
                 let r2 = ::lark_sdk::__private::required(slots.2.take(), "content")?;

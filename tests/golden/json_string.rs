@@ -46,18 +46,33 @@ pub mod im {
                 mut map: A,
             ) -> Result<Self, A::Error> {
                 let mut slots: (Option<String>,) = (None,);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = Some(map.next_value()?),
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = Some(value),
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 let r0 = ::lark_sdk::__private::required(slots.0.take(), "text")?;
                 Ok(Self { text: r0 })
             }
@@ -100,18 +115,33 @@ pub mod im {
                 mut map: A,
             ) -> Result<Self, A::Error> {
                 let mut slots: (Option<::lark_sdk::JsonString<TextContent>>,) = (None,);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 Ok(Self { content: slots.0 })
             }
         }
@@ -166,20 +196,45 @@ pub mod im {
                     Option<String>,
                     Option<::lark_sdk::JsonString<TextContent>>,
                 ) = (None, None, None);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = Some(map.next_value()?),
-                        1usize => slots.1 = Some(map.next_value()?),
-                        2usize => slots.2 = Some(map.next_value()?),
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = Some(value),
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        1usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.1 = Some(value),
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        2usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.2 = Some(value),
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 let r0 = ::lark_sdk::__private::required(slots.0.take(), "receive_id")?;
                 let r1 = ::lark_sdk::__private::required(slots.1.take(), "msg_type")?;
                 let r2 = ::lark_sdk::__private::required(slots.2.take(), "content")?;
@@ -240,19 +295,39 @@ pub mod im {
                 mut map: A,
             ) -> Result<Self, A::Error> {
                 let mut slots: (Option<String>, Option<MessageBody>) = (None, None);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = map.next_value()?,
-                        1usize => slots.1 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        1usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.1 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 Ok(Self {
                     message_id: slots.0,
                     body: slots.1,

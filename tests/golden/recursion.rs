@@ -62,24 +62,69 @@ pub mod contact {
                     Option<f64>,
                     Option<::lark_sdk::__private::serde_json::Value>,
                 ) = (None, None, None, None, None, None, None);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = Some(map.next_value()?),
-                        1usize => slots.1 = map.next_value()?,
-                        2usize => slots.2 = map.next_value()?,
-                        3usize => slots.3 = map.next_value()?,
-                        4usize => slots.4 = map.next_value()?,
-                        5usize => slots.5 = map.next_value()?,
-                        6usize => slots.6 = map.next_value()?,
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = Some(value),
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        1usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.1 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        2usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.2 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        3usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.3 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        4usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.4 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        5usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.5 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        6usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.6 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 let r0 = ::lark_sdk::__private::required(slots.0.take(), "name")?;
                 Ok(Self {
                     name: r0,
@@ -166,18 +211,33 @@ pub mod contact {
                 mut map: A,
             ) -> Result<Self, A::Error> {
                 let mut slots: (Option<Box<Department>>,) = (None,);
-                while let Some(index) = map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))?
-                {
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
                     match index {
-                        0usize => slots.0 = Some(map.next_value()?),
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = Some(value),
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
-                            map.next_value::<
+                            if let Err(e) = map
+                                .next_value::<
                                     ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()?;
+                                >()
+                            {
+                                break Err(e);
+                            }
                         }
                     }
-                }
+                };
+                end?;
                 let r0 = ::lark_sdk::__private::required(slots.0.take(), "department")?;
                 Ok(Self { department: r0 })
             }
