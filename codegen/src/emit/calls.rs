@@ -264,9 +264,9 @@ impl Emitter<'_> {
         for ep in endpoints {
             let name = ident(&ep.name);
             let request = ident(&ep.request_type);
-            let (_, call) = self.call_shape(module, ep);
+            let (response, call) = self.call_shape(module, ep);
             let (docs, all_docs) = self.call_docs(ep);
-            let resolves = self.resolves_doc(module, ep);
+            let resolves = resolves_doc(&response, &ep.error_type);
             decls.push(quote! {
                 #docs
                 ///
@@ -328,9 +328,9 @@ impl Emitter<'_> {
         let rt = &self.rt;
         let name = ident(&ep.name);
         let request = ident(&ep.request_type);
-        let (_, call) = self.call_shape(module, ep);
+        let (response, call) = self.call_shape(module, ep);
         let (docs, all_docs) = self.call_docs(ep);
-        let resolves = self.resolves_doc(module, ep);
+        let resolves = resolves_doc(&response, &ep.error_type);
         let all = ep.pagination.is_some().then(|| {
             let all = format_ident!("{}_all", ep.name.trim_start_matches("r#"));
             quote! {
@@ -350,21 +350,6 @@ impl Emitter<'_> {
 
             #all
         }
-    }
-
-    /// The line of a call method's docs saying what awaiting it gives.
-    fn resolves_doc(&self, module: ModuleId, ep: &Endpoint) -> String {
-        let (response, _) = self.call_shape(module, ep);
-        // Type names without their module paths.
-        let text = response.to_string().replace(' ', "");
-        let mut short = String::with_capacity(text.len());
-        for part in text.split_inclusive(['<', '>', ',']) {
-            short.push_str(part.rsplit("::").next().unwrap_or(part));
-        }
-        format!(
-            " Resolves to `Result<{short}, Error<{}>>` when awaited.",
-            ep.error_type
-        )
     }
 
     /// What a call resolves to, and the type of the call: the response
@@ -539,4 +524,15 @@ impl Emitter<'_> {
             }
         }
     }
+}
+
+/// The line of a call method's docs saying what awaiting it gives, with the
+/// type names short of their module paths.
+fn resolves_doc(response: &TokenStream, error: &str) -> String {
+    let text = response.to_string().replace(' ', "");
+    let mut short = String::with_capacity(text.len());
+    for part in text.split_inclusive(['<', '>', ',']) {
+        short.push_str(part.rsplit("::").next().unwrap_or(part));
+    }
+    format!(" Resolves to `Result<{short}, Error<{error}>>` when awaited.")
 }

@@ -131,15 +131,16 @@ impl Emitter<'_> {
         // (serde's derive gathers the keys it leaves).
         let lean = !def.form && !fields.iter().any(is_union);
         let [ser, de] = self.serde_ways(id);
-        // What the `serde(…)` helper attributes belong to.
-        let attrs_way = if lean { &ser } else { &Way::Always };
-        let serde_attr = |inner: TokenStream| {
-            if def.form {
-                TokenStream::new()
-            } else {
-                attrs_way.serde_attr(inner)
-            }
+        // The derive the `serde(…)` helper attributes belong to: none on a
+        // form, `Serialize` alone when the object is read without a derive.
+        let attrs_way = if def.form {
+            &Way::Never
+        } else if lean {
+            &ser
+        } else {
+            &Way::Always
         };
+        let serde_attr = |inner: TokenStream| attrs_way.serde_attr(inner);
         // An upload's body is sent as a form: no serde, and a file is
         // compared by nothing.
         let derives = if def.form {
