@@ -252,6 +252,17 @@ impl DevServer {
         self.shared.lock_tokens().issued_count()
     }
 
+    /// Calls refused (`429`, 99991400) for exceeding an endpoint's
+    /// documented rate limit.
+    pub fn rate_limited(&self) -> usize {
+        self.shared.lock_limiter().refused()
+    }
+
+    /// Calls refused by an injected rate-limit fault.
+    pub fn rate_limited_faults(&self) -> usize {
+        self.shared.lock_limiter().injected()
+    }
+
     /// Sends a command to every long connection of an app; returns how many.
     pub fn command_connections(&self, app_id: &str, command: fn() -> WsCommand) -> usize {
         self.shared.command_connections(app_id, command)

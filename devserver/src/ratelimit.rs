@@ -14,13 +14,30 @@ pub struct Limited {
     pub reset_secs: u64,
 }
 
-/// Recent calls per key.
+/// Recent calls per key, and how many calls were refused.
 #[derive(Debug, Default)]
 pub struct RateLimiter {
     calls: HashMap<String, VecDeque<Instant>>,
+    refused: usize,
+    injected: usize,
 }
 
 impl RateLimiter {
+    /// Calls refused for exceeding an endpoint's documented limit.
+    pub fn refused(&self) -> usize {
+        self.refused
+    }
+
+    /// Calls refused by an injected fault (`Faults::rate_limit_next`).
+    pub fn injected(&self) -> usize {
+        self.injected
+    }
+
+    /// Counts a call refused by an injected fault.
+    pub fn count_injected(&mut self) {
+        self.injected += 1;
+    }
+
     /// Records a call under `key` unless it exceeds `limit`.
     pub fn check(&mut self, key: &str, limit: RateLimit) -> Result<(), Limited> {
         let now = Instant::now();
@@ -42,6 +59,7 @@ impl RateLimiter {
                 .filter(|t| now.duration_since(**t) < window)
                 .collect();
             if recent.len() >= max as usize {
+                self.refused += 1;
                 let free_in = recent.first().map_or(window, |oldest| {
                     window.saturating_sub(now.duration_since(**oldest))
                 });

@@ -164,6 +164,12 @@ extern crate self as lark_sdk;
 #[cfg(feature = "client")]
 #[doc(inline)]
 pub use lark_runtime::client;
+#[cfg(feature = "redis")]
+#[doc(inline)]
+pub use lark_runtime::redis;
+#[cfg(any(feature = "client", feature = "events"))]
+#[doc(inline)]
+pub use lark_runtime::store;
 #[doc(inline)]
 pub use lark_runtime::{embedded, endpoint, error, event, time, upload};
 

@@ -6,6 +6,9 @@
 //!   and paginator (feature `client`).
 //! - [`event`]: the dispatcher, the deduplication store, the webhook (features
 //!   `events`, `axum`) and the long connection (feature `ws`).
+//! - [`store`]: what several replicas share (tokens, the app ticket, rate
+//!   limits, handled events), in process by default, on Redis with
+//!   [`redis`] (feature `redis`).
 //! - [`endpoint`] and [`error`]: the traits every generated endpoint
 //!   implements and the errors a call answers with.
 //!
@@ -22,6 +25,10 @@ pub mod endpoint;
 pub mod error;
 pub mod event;
 mod objects;
+#[cfg(feature = "redis")]
+pub mod redis;
+#[cfg(any(feature = "client", feature = "events"))]
+pub mod store;
 pub mod time;
 #[cfg(feature = "client")]
 mod tls;

@@ -2,6 +2,7 @@
 
 pub mod control;
 pub mod events;
+pub mod redis_server;
 pub mod webhook_rig;
 
 use std::collections::BTreeMap;

@@ -187,6 +187,7 @@ pub async fn guard<E: Endpoint>(
             .header("x-devserver-fault", "5xx"));
         }
         Injected::RateLimit(reset) => {
+            shared.lock_limiter().count_injected();
             return Err(Reply::platform(99_991_400, 429)
                 .header("x-ogw-ratelimit-limit", "0")
                 .header("x-ogw-ratelimit-reset", reset.to_string()));

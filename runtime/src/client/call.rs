@@ -231,7 +231,8 @@ impl Client {
         let url = format!("{}{}", config.base_url, request.url);
         let auth = self.auth_for(request.id, request.tokens, options)?;
         let limiter_key = format!(
-            "{}/{}",
+            "{}:{}/{}",
+            config.app_id,
             request.id,
             options.tenant_key.as_deref().unwrap_or_default()
         );
@@ -312,7 +313,10 @@ impl Client {
                 && !token_renewed
             {
                 token_renewed = true;
-                self.inner.tokens.evict(key, &token).await;
+                self.inner
+                    .tokens
+                    .evict(&self.inner.config, key, &token)
+                    .await;
                 tracing::debug!(code = error.code, "token refused; fetching a new one");
                 continue;
             }
@@ -322,6 +326,10 @@ impl Client {
                     .unwrap_or_else(|| backoff(retries))
                     .min(config.max_rate_limit_wait);
                 tracing::debug!(?wait, "rate limited; waiting for the reset");
+                if let Some(limiter) = &self.inner.limiter {
+                    // Every replica sharing the limiter waits too.
+                    limiter.hold(&limiter_key, wait).await;
+                }
                 tokio::time::sleep(wait).await;
                 continue;
             }

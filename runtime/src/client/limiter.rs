@@ -1,23 +1,53 @@
 //! The client side of rate limits: a call waits until its endpoint's
 //! documented limit (per second and per minute, per app and tenant) allows it.
+//!
+//! With a shared [`RateLimitStore`], the calls of every replica are counted
+//! there; while it cannot be reached, this process counts its own.
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::endpoint::RateLimit;
+use crate::store::RateLimitStore;
 
 /// Recent calls per endpoint and tenant.
 #[derive(Default)]
 pub(crate) struct Limiter {
     calls: Mutex<HashMap<String, VecDeque<Instant>>>,
+    /// Until when a `429` holds a key (here).
+    held: Mutex<HashMap<String, Instant>>,
+    shared: Option<Arc<dyn RateLimitStore>>,
 }
 
+/// The longest single sleep before the shared store is asked again.
+const MAX_SHARED_WAIT: Duration = Duration::from_secs(1);
+
 impl Limiter {
+    pub(crate) fn new(shared: Option<Arc<dyn RateLimitStore>>) -> Self {
+        Self {
+            shared,
+            ..Self::default()
+        }
+    }
+
     /// Waits until a call under `key` fits `limit`, and counts it.
     pub(crate) async fn acquire(&self, key: &str, limit: RateLimit) {
         if limit.per_second.is_none() && limit.per_minute.is_none() {
             return;
+        }
+        if let Some(store) = &self.shared {
+            loop {
+                match store.acquire(key, limit).await {
+                    Ok(None) => return,
+                    Ok(Some(wait)) => tokio::time::sleep(wait.min(MAX_SHARED_WAIT)).await,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "rate-limit store unreachable; counting here");
+                        break;
+                    }
+                }
+            }
         }
         loop {
             let wait = self.try_acquire(key, limit, Instant::now());
@@ -28,8 +58,34 @@ impl Limiter {
         }
     }
 
+    /// Holds every call under `key` for `wait` (a `429`'s reset), here and,
+    /// with a shared store, in every replica.
+    pub(crate) async fn hold(&self, key: &str, wait: Duration) {
+        let until = Instant::now().checked_add(wait);
+        if let Some(until) = until {
+            let mut held = self.held.lock().unwrap_or_else(|e| e.into_inner());
+            let entry = held.entry(key.to_owned()).or_insert(until);
+            *entry = (*entry).max(until);
+        }
+        if let Some(store) = &self.shared
+            && let Err(e) = store.hold(key, wait).await
+        {
+            tracing::warn!(error = %e, "rate-limit store unreachable; the reset holds only here");
+        }
+    }
+
     /// Counts the call and returns `None`, or returns how long to wait.
     fn try_acquire(&self, key: &str, limit: RateLimit, now: Instant) -> Option<Duration> {
+        {
+            let mut held = self.held.lock().unwrap_or_else(|e| e.into_inner());
+            match held.get(key) {
+                Some(until) if now < *until => return Some(*until - now),
+                Some(_) => {
+                    held.remove(key);
+                }
+                None => {}
+            }
+        }
         let mut calls = self.calls.lock().unwrap_or_else(|e| e.into_inner());
         let recent = calls.entry(key.to_owned()).or_default();
         while recent

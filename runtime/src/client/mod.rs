@@ -45,6 +45,8 @@ pub use pending::{Answer, AsData, AsDownload, Call, DownloadCall};
 use limiter::Limiter;
 use token::TokenCache;
 
+use crate::store::{RateLimitStore, TicketStore, TokenStore};
+
 /// `https://open.feishu.cn`.
 pub const FEISHU: &str = "https://open.feishu.cn";
 /// `https://open.larksuite.com`.
@@ -103,10 +105,23 @@ pub(crate) struct Config {
 }
 
 /// Builds a [`Client`].
-#[derive(Debug)]
 pub struct ClientBuilder {
     config: Config,
     http: Option<reqwest::Client>,
+    tokens: Option<Arc<dyn TokenStore>>,
+    tickets: Option<Arc<dyn TicketStore>>,
+    limits: Option<Arc<dyn RateLimitStore>>,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("config", &self.config)
+            .field("token_store", &self.tokens.is_some())
+            .field("ticket_store", &self.tickets.is_some())
+            .field("rate_limit_store", &self.limits.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 /// A client that cannot be built.
@@ -145,6 +160,9 @@ impl ClientBuilder {
                 app_ticket_wait: Duration::from_secs(10),
             },
             http: None,
+            tokens: None,
+            tickets: None,
+            limits: None,
         }
     }
 
@@ -208,6 +226,38 @@ impl ClientBuilder {
         self
     }
 
+    /// Shares tokens with the other replicas of this bot through `store`:
+    /// one fetch per token for all of them (see [`TokenStore`]).
+    pub fn token_store(mut self, store: impl TokenStore) -> Self {
+        self.tokens = Some(Arc::new(store));
+        self
+    }
+
+    /// Shares a store app's app_ticket through `store`: the platform pushes
+    /// it to one replica, and all of them use it.
+    pub fn ticket_store(mut self, store: impl TicketStore) -> Self {
+        self.tickets = Some(Arc::new(store));
+        self
+    }
+
+    /// Counts calls against the documented rate limits in `store`, with
+    /// the other replicas' calls; a `429`'s reset holds them all. Calls
+    /// fall back to this client's own limiter while the store cannot be
+    /// reached. No effect with [`Self::rate_limit`] off.
+    pub fn rate_limit_store(mut self, store: impl RateLimitStore) -> Self {
+        self.limits = Some(Arc::new(store));
+        self
+    }
+
+    /// Tokens, the app ticket and rate limits shared on Redis
+    /// (feature `redis`).
+    #[cfg(feature = "redis")]
+    pub fn shared(self, redis: &crate::redis::Redis) -> Self {
+        self.token_store(redis.tokens())
+            .ticket_store(redis.tickets())
+            .rate_limit_store(redis.rate_limits())
+    }
+
     /// Uses a given HTTP client (its timeouts then apply).
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
         self.http = Some(http);
@@ -235,10 +285,14 @@ impl ClientBuilder {
                 c.connect_timeout,
             )?,
         };
+        let mut tokens = TokenCache::default();
+        tokens.shared = self.tokens;
+        tokens.tickets = self.tickets;
+        let limits = self.limits;
         Ok(Client {
             inner: Arc::new(Inner {
-                tokens: TokenCache::default(),
-                limiter: self.config.rate_limit.then(Limiter::default),
+                tokens,
+                limiter: self.config.rate_limit.then(|| Limiter::new(limits)),
                 config: self.config,
                 http,
             }),
@@ -293,7 +347,9 @@ impl Client {
     /// Gives a store app the app_ticket the platform pushed (the `app_ticket`
     /// event); the event dispatcher does this itself.
     pub fn set_app_ticket(&self, ticket: impl Into<String>) {
-        self.inner.tokens.set_app_ticket(Secret::new(ticket));
+        self.inner
+            .tokens
+            .set_app_ticket(&self.inner.config.app_id, Secret::new(ticket));
     }
 
     /// How many tokens this client has fetched (for tests and metrics).

@@ -21,15 +21,12 @@
 //! copy), so two different such events cannot be taken for one another.
 
 use std::collections::{HashMap, VecDeque};
-use std::future::Future;
 use std::hash::{BuildHasher, RandomState};
-use std::pin::Pin;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-/// A boxed future, as store implementations return.
-pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+pub use crate::store::BoxFuture;
 
 /// What a store knows of an event id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
