@@ -27,6 +27,8 @@ pub mod event;
 mod objects;
 #[cfg(feature = "redis")]
 pub mod redis;
+#[cfg(feature = "client")]
+mod secret;
 #[cfg(any(feature = "client", feature = "events"))]
 pub mod store;
 pub mod time;

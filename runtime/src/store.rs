@@ -11,7 +11,7 @@
 //! | [`TokenStore`] | each client fetches its own tokens | one fetch per token for all replicas; the others use it |
 //! | [`TicketStore`] | the app ticket reaches the replica it was pushed to | a store app's replicas all use the ticket the platform pushed to one |
 //! | [`RateLimitStore`] | each client keeps to the documented limits alone | the replicas together keep to them, and all wait out a `429`'s reset |
-//! | [`DedupStore`](crate::event::dedup::DedupStore) | a re-push landing on another replica runs again | an event is handled once, by whichever replica claims it first |
+//! | [`DedupStore`] | a re-push landing on another replica runs again | an event is handled once, by whichever replica claims it first |
 //!
 //! A store that cannot be reached never stops calls: the client falls back
 //! to what it does without one (its own token, its own limiter, the ticket
@@ -22,15 +22,14 @@
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
+use std::time::Duration;
 #[cfg(feature = "client")]
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 #[cfg(feature = "client")]
-use crate::client::Secret;
-#[cfg(feature = "client")]
 use crate::endpoint::RateLimit;
-#[cfg(feature = "events")]
-pub use crate::event::dedup::{Claim, DedupStore, MemoryDedup, Seen};
+#[cfg(feature = "client")]
+use crate::secret::Secret;
 
 /// A boxed future, as store implementations return.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -165,4 +164,76 @@ pub trait RateLimitStore: Send + Sync + 'static {
     /// Holds every call under `key` for `wait`: the platform answered `429`
     /// with `x-ogw-ratelimit-reset`.
     fn hold<'a>(&'a self, key: &'a str, wait: Duration) -> BoxFuture<'a, Result<(), StoreError>>;
+}
+
+/// What a store knows of an event id.
+#[cfg(feature = "events")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seen {
+    /// Not seen (or its last claim lapsed): it is now claimed.
+    New,
+    /// Claimed by a copy being handled right now.
+    InProgress,
+    /// Handled before.
+    Done,
+}
+
+/// The token of one claim: unique per claim, across processes in practice
+/// (a random start drawn per process, then counted up).
+#[cfg(feature = "events")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Claim(u64);
+
+#[cfg(feature = "events")]
+impl Claim {
+    /// A new token.
+    pub fn new() -> Self {
+        static NEXT: std::sync::LazyLock<std::sync::atomic::AtomicU64> =
+            std::sync::LazyLock::new(|| {
+                std::sync::atomic::AtomicU64::new(std::hash::BuildHasher::hash_one(
+                    &std::hash::RandomState::new(),
+                    0u8,
+                ))
+            });
+        Self(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+
+    /// The token as a number (to store it).
+    pub fn get(self) -> u64 {
+        self.0
+    }
+}
+
+#[cfg(feature = "events")]
+impl Default for Claim {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Where handled event ids are kept. Implement it over a shared store (Redis,
+/// a database) when several processes receive the same app's events; the
+/// claim must be atomic there (set-if-absent with an expiry), not a read
+/// followed by a write.
+#[cfg(feature = "events")]
+pub trait DedupStore: Send + Sync + 'static {
+    /// Claims `id` for `lease` under `claim`, unless it is claimed (and the
+    /// lease has not lapsed) or handled.
+    fn begin<'a>(&'a self, id: &'a str, claim: Claim, lease: Duration) -> BoxFuture<'a, Seen>;
+    /// Records the outcome of the claim `claim`: remembered when `handled`,
+    /// forgotten otherwise. Does nothing when the store's entry for `id` no
+    /// longer holds that claim.
+    fn finish<'a>(&'a self, id: &'a str, claim: Claim, handled: bool) -> BoxFuture<'a, ()>;
+
+    /// [`Self::begin`] without waiting, for stores that never wait (in
+    /// memory); `None` (the default) means "call `begin`".
+    fn begin_now(&self, _id: &str, _claim: Claim, _lease: Duration) -> Option<Seen> {
+        None
+    }
+
+    /// [`Self::finish`] without waiting; `false` (the default) means "call
+    /// `finish`".
+    fn finish_now(&self, _id: &str, _claim: Claim, _handled: bool) -> bool {
+        false
+    }
 }

@@ -408,3 +408,34 @@ fn poll_ready<F: Future>(future: F) -> F::Output {
         }
     }
 }
+
+/// `im.message.receive_v1` with `event_id` and `message_id`.
+fn received(event_id: &str, message_id: &str) -> Vec<u8> {
+    format!(
+        r#"{{"schema":"2.0","header":{{"event_id":"{event_id}","event_type":"im.message.receive_v1","token":"t"}},"event":{{"sender":{{"sender_type":"user"}},"message":{{"message_id":"{message_id}","message_type":"text","content":"{{\"text\":\"hi\"}}"}}}}}}"#
+    )
+    .into_bytes()
+}
+
+#[tokio::test]
+async fn a_received_message_pushed_again_under_a_new_event_id_runs_once() {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&calls);
+    let d = Dispatcher::new().fallback(move |_| {
+        counted.fetch_add(1, Ordering::SeqCst);
+        async { Ok(()) }
+    });
+    let handled = |o: Outcome| matches!(o, Outcome::Handled);
+    assert!(handled(d.dispatch(&received("ev-1", "om_1")).await));
+    assert!(
+        matches!(
+            d.dispatch(&received("ev-2", "om_1")).await,
+            Outcome::Duplicate
+        ),
+        "the same message under another event id"
+    );
+    assert!(handled(d.dispatch(&received("ev-3", "om_2")).await));
+    // Other events keep their event id as the key.
+    assert!(handled(d.dispatch(&event("ev-4", "om_1")).await));
+    assert_eq!(calls.load(Ordering::SeqCst), 3);
+}

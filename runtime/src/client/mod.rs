@@ -45,34 +45,13 @@ pub use pending::{Answer, AsData, AsDownload, Call, DownloadCall};
 use limiter::Limiter;
 use token::TokenCache;
 
+pub use crate::secret::Secret;
 use crate::store::{RateLimitStore, TicketStore, TokenStore};
 
 /// `https://open.feishu.cn`.
 pub const FEISHU: &str = "https://open.feishu.cn";
 /// `https://open.larksuite.com`.
 pub const LARK: &str = "https://open.larksuite.com";
-
-/// A secret that never shows in `Debug` output or logs.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(Arc<str>);
-
-impl Secret {
-    /// Wraps a secret.
-    pub fn new(secret: impl Into<String>) -> Self {
-        Self(Arc::from(secret.into()))
-    }
-
-    /// The secret itself.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
-    }
-}
 
 /// A custom app (企业自建应用, the platform's "custom app": one tenant) or a
 /// store app (应用商店应用). The spec's `app_types` use the same two names,
@@ -247,15 +226,6 @@ impl ClientBuilder {
     pub fn rate_limit_store(mut self, store: impl RateLimitStore) -> Self {
         self.limits = Some(Arc::new(store));
         self
-    }
-
-    /// Tokens, the app ticket and rate limits shared on Redis
-    /// (feature `redis`).
-    #[cfg(feature = "redis")]
-    pub fn shared(self, redis: &crate::redis::Redis) -> Self {
-        self.token_store(redis.tokens())
-            .ticket_store(redis.tickets())
-            .rate_limit_store(redis.rate_limits())
     }
 
     /// Uses a given HTTP client (its timeouts then apply).

@@ -23,72 +23,9 @@
 use std::collections::{HashMap, VecDeque};
 use std::hash::{BuildHasher, RandomState};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-pub use crate::store::BoxFuture;
-
-/// What a store knows of an event id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Seen {
-    /// Not seen (or its last claim lapsed): it is now claimed.
-    New,
-    /// Claimed by a copy being handled right now.
-    InProgress,
-    /// Handled before.
-    Done,
-}
-
-/// The token of one claim: unique per claim, across processes in practice
-/// (a random start drawn per process, then counted up).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Claim(u64);
-
-impl Claim {
-    /// A new token.
-    pub fn new() -> Self {
-        static NEXT: std::sync::LazyLock<AtomicU64> =
-            std::sync::LazyLock::new(|| AtomicU64::new(RandomState::new().hash_one(0u8)));
-        Self(NEXT.fetch_add(1, Ordering::Relaxed))
-    }
-
-    /// The token as a number (to store it).
-    pub fn get(self) -> u64 {
-        self.0
-    }
-}
-
-impl Default for Claim {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// Where handled event ids are kept. Implement it over a shared store (Redis,
-/// a database) when several processes receive the same app's events; the
-/// claim must be atomic there (set-if-absent with an expiry), not a read
-/// followed by a write.
-pub trait DedupStore: Send + Sync + 'static {
-    /// Claims `id` for `lease` under `claim`, unless it is claimed (and the
-    /// lease has not lapsed) or handled.
-    fn begin<'a>(&'a self, id: &'a str, claim: Claim, lease: Duration) -> BoxFuture<'a, Seen>;
-    /// Records the outcome of the claim `claim`: remembered when `handled`,
-    /// forgotten otherwise. Does nothing when the store's entry for `id` no
-    /// longer holds that claim.
-    fn finish<'a>(&'a self, id: &'a str, claim: Claim, handled: bool) -> BoxFuture<'a, ()>;
-
-    /// [`Self::begin`] without waiting, for stores that never wait (in
-    /// memory); `None` (the default) means "call `begin`".
-    fn begin_now(&self, _id: &str, _claim: Claim, _lease: Duration) -> Option<Seen> {
-        None
-    }
-
-    /// [`Self::finish`] without waiting; `false` (the default) means "call
-    /// `finish`".
-    fn finish_now(&self, _id: &str, _claim: Claim, _handled: bool) -> bool {
-        false
-    }
-}
+pub use crate::store::{BoxFuture, Claim, DedupStore, Seen};
 
 #[derive(Clone, Copy)]
 struct Entry {

@@ -7,7 +7,7 @@ use ::redis::{AsyncCommands, Script};
 
 use super::dedup::millis;
 use super::{Redis, failed};
-use crate::client::Secret;
+use crate::client::{ClientBuilder, Secret};
 use crate::endpoint::RateLimit;
 use crate::store::{BoxFuture, RateLimitStore, StoreError, StoredToken, TicketStore, TokenStore};
 
@@ -20,6 +20,16 @@ fn from_epoch_ms(ms: u64) -> SystemTime {
     UNIX_EPOCH
         .checked_add(Duration::from_millis(ms))
         .unwrap_or(UNIX_EPOCH)
+}
+
+impl ClientBuilder {
+    /// Tokens, the app ticket and rate limits shared on Redis
+    /// (feature `redis`).
+    pub fn shared(self, redis: &Redis) -> Self {
+        self.token_store(redis.tokens())
+            .ticket_store(redis.tickets())
+            .rate_limit_store(redis.rate_limits())
+    }
 }
 
 /// Deletes `KEYS[1]` if its value is `ARGV[1]`.

@@ -24,7 +24,8 @@
 //! # What it guarantees
 //!
 //! - **No copy of a handled event runs again**: an event is claimed in the
-//!   [`DedupStore`] by its id before its handler runs; a copy that arrives
+//!   [`DedupStore`] by its id (a received message, `im.message.receive_v1`,
+//!   by its `message_id`) before its handler runs; a copy that arrives
 //!   while it runs is answered [`Outcome::Busy`] (the platform pushes it
 //!   again later), one that arrives after it succeeded is acknowledged as
 //!   [`Outcome::Duplicate`]. Events without an id are never deduplicated.
@@ -58,6 +59,7 @@
 
 mod callback;
 mod guard;
+mod key;
 mod pool;
 
 use std::collections::HashMap;
@@ -72,6 +74,7 @@ use tokio::sync::mpsc;
 pub use callback::CallbackResult;
 pub use guard::HandlerPanic;
 use guard::{Held, begin, run_caught};
+use key::{WithEvent, dedup_key, message_key};
 use pool::{Job, Pool};
 
 use super::dedup::{BoxFuture, Claim, DedupStore, MemoryDedup, Seen};
@@ -296,7 +299,12 @@ impl Dispatcher {
                     return None;
                 }
                 let token_ok = token.is_none_or(|t| tokens_match(t, &header.token));
-                let event_id = header.event_id.clone();
+                let event_id = match message_key(T::EVENT_TYPE, || {
+                    serde_json::from_str::<WithEvent<'_>>(text).ok()?.event
+                }) {
+                    Some(key) => key,
+                    None => header.event_id.clone(),
+                };
                 let handler = Arc::clone(&handler);
                 Some(Decoded {
                     event_id,
@@ -575,12 +583,6 @@ async fn run_now(run: Run, held: Option<Held>) -> Outcome {
         Ok(Some(answer)) => Outcome::Answered(answer),
         Err(e) => Outcome::Failed(e),
     }
-}
-
-/// The key to deduplicate on: `event_id` (2.0) or `uuid` (1.0), both
-/// unique per event across the platform.
-fn dedup_key(envelope: &EnvelopeRef<'_>) -> String {
-    envelope.event_id().to_owned()
 }
 
 /// Whether a verification token is the expected one, in constant time.

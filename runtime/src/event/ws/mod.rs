@@ -62,8 +62,8 @@ use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 pub use fragments::{FragmentError, Fragments};
 
 use super::dispatch::Dispatcher;
-use crate::client::Secret;
 use crate::client::answer::{Answer, Shown};
+use crate::secret::Secret;
 use config::{ClientConfig, reconnect_wait};
 use session::log_join_error;
 
