@@ -2,12 +2,15 @@
 //! receiving process's peak memory.
 //!
 //! ```text
-//! cargo run --release -p lark-benches --bin webhook_load -- [EVENTS] [CONCURRENCY]
+//! cargo run --release -p lark-benches --bin webhook_load -- [EVENTS] [CONCURRENCY] [memory|redis]
 //! ```
 //!
 //! The receiver runs in a child process (this binary with `--serve`): the
 //! axum router of `lark_sdk::event::axum`, a dispatcher with deduplication
-//! (the default 100,000 ids) and a handler that counts. The parent posts
+//! and a handler that counts. Deduplication is in memory (the default
+//! 100,000 ids) or, with `redis`, on a `redis-server` on loopback that this
+//! binary starts (`$LARK_REDIS_SERVER`, else the one on the `PATH`), as
+//! replicas would share it. The parent posts
 //! EVENTS distinct events (default 200,000), CONCURRENCY at a time (default
 //! 64), plaintext and then encrypted and signed, and reports events per
 //! second for each and the child's peak resident memory (`VmHWM`).
@@ -21,6 +24,8 @@ use std::time::Instant;
 
 use lark_benches::{ENCRYPT_KEY, NONCE, Signed, VERIFICATION_TOKEN, plain_event};
 use lark_sdk::event::{Dispatcher, Webhook};
+use lark_sdk::redis::Redis;
+use lark_tests::redis_server::RedisServer;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,19 +34,40 @@ fn main() {
         .build()
         .expect("runtime");
     if args.first().map(String::as_str) == Some("--serve") {
-        runtime.block_on(serve());
+        runtime.block_on(serve(args.get(1).cloned()));
         return;
     }
     let events: u64 = args.first().and_then(|a| a.parse().ok()).unwrap_or(200_000);
     let concurrency: u64 = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(64);
-    runtime.block_on(load(events, concurrency));
+    let redis = match args.get(2).map(String::as_str) {
+        None | Some("memory") => None,
+        Some("redis") => Some(RedisServer::start()),
+        Some(other) => {
+            eprintln!("webhook_load: the store is `memory` or `redis`, not `{other}`");
+            std::process::exit(2);
+        }
+    };
+    runtime.block_on(load(
+        events,
+        concurrency,
+        redis.as_ref().map(RedisServer::url),
+    ));
 }
 
-/// The receiver: two webhooks, plaintext and encrypted, on one port.
-async fn serve() {
+/// The receiver: two webhooks, plaintext and encrypted, on one port,
+/// deduplicating on the Redis at `redis` when given.
+async fn serve(redis: Option<String>) {
     let handled = Arc::new(AtomicU64::new(0));
+    let redis = match redis {
+        Some(url) => Some(Redis::connect(&url, "bench").await.expect("redis answers")),
+        None => None,
+    };
     let dispatcher = |handled: Arc<AtomicU64>| {
-        Dispatcher::new().on_message_reaction_deleted_v1(move |event| {
+        let dispatcher = match &redis {
+            Some(redis) => Dispatcher::new().dedup(redis.dedup("cli_bench")),
+            None => Dispatcher::new(),
+        };
+        dispatcher.on_message_reaction_deleted_v1(move |event| {
             let handled = Arc::clone(&handled);
             async move {
                 std::hint::black_box(&event.event.message_id);
@@ -77,10 +103,15 @@ fn peak_kib(pid: u32) -> Option<u64> {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
-async fn load(events: u64, concurrency: u64) {
+async fn load(events: u64, concurrency: u64, redis: Option<String>) {
     let exe = std::env::current_exe().expect("own path");
+    println!(
+        "dedup: {}",
+        if redis.is_some() { "redis" } else { "memory" }
+    );
     let mut child = Command::new(exe)
         .arg("--serve")
+        .args(redis)
         .stdout(Stdio::piped())
         .spawn()
         .expect("start the receiver");
