@@ -195,6 +195,12 @@ lark_codegen_macro::generate!(
 
 /// The README's examples, compiled and run as doc tests (they use every
 /// feature; `cargo test --workspace` turns them all on).
-#[cfg(all(doctest, feature = "ws", feature = "axum", feature = "redis", feature = "im"))]
+#[cfg(all(
+    doctest,
+    feature = "ws",
+    feature = "axum",
+    feature = "redis",
+    feature = "im"
+))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeExamples;
