@@ -112,6 +112,8 @@ async fn message_content_is_typed_by_its_tag_both_ways() {
     server.shutdown().await;
 }
 
+/// A received message of its own (its event id and message id are made from
+/// `message_type`: the dispatcher deduplicates received messages on both).
 fn received(message_type: &str, content: &str) -> Vec<u8> {
     serde_json::to_vec(&json!({
         "schema": "2.0",
@@ -125,7 +127,7 @@ fn received(message_type: &str, content: &str) -> Vec<u8> {
         },
         "event": {
             "message": {
-                "message_id": "om_5ce6d572455d361153b7cb51da133945",
+                "message_id": format!("om_{message_type}"),
                 "chat_id": "oc_1",
                 "chat_type": "group",
                 "message_type": message_type,
