@@ -35,10 +35,55 @@ pub fn push_path_param(
     Ok(())
 }
 
+/// Where a checked value sits in a request: a parameter or a body field,
+/// a field of an object inside, an item of an array, a value of a map.
+/// Written out (`members[2].name`) only when a bound is broken.
+#[derive(Clone, Copy, Debug)]
+pub enum At<'a> {
+    /// The request body itself.
+    Body,
+    /// A parameter.
+    Field(&'static str),
+    /// A field of the object at the first.
+    In(&'a At<'a>, &'static str),
+    /// An item of the array at the first.
+    Item(&'a At<'a>, usize),
+    /// The value under a key of the map at the first.
+    Key(&'a At<'a>, &'a str),
+}
+
+impl At<'_> {
+    /// The place as a path of wire names: `user_id_list`,
+    /// `members[2].name`, `i18n["zh_cn"].title`.
+    pub fn path(&self) -> std::borrow::Cow<'static, str> {
+        match *self {
+            Self::Body => "".into(),
+            Self::Field(name) | Self::In(Self::Body, name) => name.into(),
+            Self::In(parent, name) => format!("{}.{name}", parent.path()).into(),
+            Self::Item(parent, index) => format!("{}[{index}]", parent.path()).into(),
+            Self::Key(parent, key) => format!("{}[{key:?}]", parent.path()).into(),
+        }
+    }
+}
+
+/// The documented bounds of an object sent inside a request body, and of
+/// the objects inside it, checked before sending.
+pub trait Check {
+    /// Refuses the first value outside its bound; `at` is where the object
+    /// sits in the request.
+    fn check(&self, endpoint: &'static str, at: &At<'_>) -> Result<(), InvalidRequest>;
+}
+
+impl<T: Check> Check for Box<T> {
+    fn check(&self, endpoint: &'static str, at: &At<'_>) -> Result<(), InvalidRequest> {
+        (**self).check(endpoint, at)
+    }
+}
+
 /// Refuses a value below `min` or above `max`.
 pub fn check_range<T: PartialOrd + fmt::Display>(
     endpoint: &'static str,
-    field: &'static str,
+    at: At<'_>,
     value: T,
     min: Option<T>,
     max: Option<T>,
@@ -50,7 +95,7 @@ pub fn check_range<T: PartialOrd + fmt::Display>(
     };
     Err(InvalidRequest::OutOfBounds {
         endpoint,
-        field,
+        field: at.path(),
         bound,
         found: value.to_string(),
     })
@@ -60,7 +105,7 @@ pub fn check_range<T: PartialOrd + fmt::Display>(
 /// `unit` names what is counted (`characters`, `items`).
 pub fn check_count(
     endpoint: &'static str,
-    field: &'static str,
+    at: At<'_>,
     count: usize,
     min: Option<u32>,
     max: Option<u32>,
@@ -78,7 +123,7 @@ pub fn check_count(
     };
     Err(InvalidRequest::OutOfBounds {
         endpoint,
-        field,
+        field: at.path(),
         bound,
         found: counted(count),
     })

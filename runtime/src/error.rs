@@ -278,8 +278,9 @@ pub enum InvalidRequest {
     OutOfBounds {
         /// Endpoint id.
         endpoint: &'static str,
-        /// The parameter or body field, as on the wire.
-        field: &'static str,
+        /// The parameter or body field, as on the wire; a field inside
+        /// the body by its path (`members[2].name`).
+        field: std::borrow::Cow<'static, str>,
         /// The bound (`at most 50`, `at least 1 character`).
         bound: String,
         /// What was given (`500`, `0 characters`).

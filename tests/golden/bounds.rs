@@ -23,6 +23,116 @@ pub mod im {
     }
     pub mod v1 {
         //! Version `v1` of the `im` service.
+        /// `Member`
+        #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Serialize)]
+        #[serde(crate = "::lark_sdk::__private::serde")]
+        #[non_exhaustive]
+        pub struct Member {
+            /// `name`
+            pub name: String,
+            /// `tags`
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub tags: Option<Vec<String>>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for Member {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for Member {
+            const EXPECTING: &'static str = "struct Member";
+            const FIELDS: &'static [&'static str] = &["name", "tags"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>, Option<Vec<String>>) = (None, None);
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
+                    match index {
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = Some(value),
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        1usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.1 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        _ => {
+                            if let Err(e) = map
+                                .next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()
+                            {
+                                break Err(e);
+                            }
+                        }
+                    }
+                };
+                end?;
+                let r0 = ::lark_sdk::__private::required(slots.0.take(), "name")?;
+                Ok(Self { name: r0, tags: slots.1 })
+            }
+        }
+        impl Member {
+            /// Creates a value from its required fields; the others start
+            /// empty and are set with the methods named after them.
+            pub fn new(name: impl Into<String>) -> Self {
+                Self {
+                    name: name.into(),
+                    tags: None,
+                }
+            }
+            /// Sets [`Self::tags`].
+            pub fn tags(mut self, value: impl Into<Vec<String>>) -> Self {
+                self.tags = Some(value.into());
+                self
+            }
+        }
+        impl ::lark_sdk::__private::Check for Member {
+            fn check(
+                &self,
+                endpoint: &'static str,
+                at: &::lark_sdk::__private::At<'_>,
+            ) -> Result<(), ::lark_sdk::InvalidRequest> {
+                {
+                    let value = &self.name;
+                    let at = ::lark_sdk::__private::At::In(at, "name");
+                    ::lark_sdk::__private::check_count(
+                        endpoint,
+                        at,
+                        value.chars().count(),
+                        None,
+                        Some(20u32),
+                        "characters",
+                    )?;
+                }
+                if let Some(value) = &self.tags {
+                    let at = ::lark_sdk::__private::At::In(at, "tags");
+                    ::lark_sdk::__private::check_count(
+                        endpoint,
+                        at,
+                        value.len(),
+                        None,
+                        Some(3u32),
+                        "items",
+                    )?;
+                }
+                Ok(())
+            }
+        }
         /// `CreateChatRequestBody`
         #[derive(Clone, Debug, PartialEq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
@@ -36,6 +146,14 @@ pub mod im {
             /// `weight`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub weight: Option<f64>,
+            /// `members`
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub members: Option<Vec<Member>>,
+            /// `settings`
+            pub settings: ChatSettings,
+            /// `i18n_names`
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub i18n_names: Option<::std::collections::BTreeMap<String, Member>>,
         }
         impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
         for CreateChatRequestBody {
@@ -47,16 +165,26 @@ pub mod im {
         }
         impl ::lark_sdk::__private::Object for CreateChatRequestBody {
             const EXPECTING: &'static str = "struct CreateChatRequestBody";
-            const FIELDS: &'static [&'static str] = &["name", "user_id_list", "weight"];
+            const FIELDS: &'static [&'static str] = &[
+                "name",
+                "user_id_list",
+                "weight",
+                "members",
+                "settings",
+                "i18n_names",
+            ];
             #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<String>, Option<Vec<String>>, Option<f64>) = (
-                    None,
-                    None,
-                    None,
-                );
+                let mut slots: (
+                    Option<String>,
+                    Option<Vec<String>>,
+                    Option<f64>,
+                    Option<Vec<Member>>,
+                    Option<ChatSettings>,
+                    Option<::std::collections::BTreeMap<String, Member>>,
+                ) = (None, None, None, None, None, None);
                 let end = loop {
                     let index = match map
                         .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
@@ -84,6 +212,24 @@ pub mod im {
                                 Err(e) => break Err(e),
                             }
                         }
+                        3usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.3 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        4usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.4 = Some(value),
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        5usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.5 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
                             if let Err(e) = map
                                 .next_value::<
@@ -97,21 +243,31 @@ pub mod im {
                 };
                 end?;
                 let r0 = ::lark_sdk::__private::required(slots.0.take(), "name")?;
+                let r4 = ::lark_sdk::__private::required(slots.4.take(), "settings")?;
                 Ok(Self {
                     name: r0,
                     user_id_list: slots.1,
                     weight: slots.2,
+                    members: slots.3,
+                    settings: r4,
+                    i18n_names: slots.5,
                 })
             }
         }
         impl CreateChatRequestBody {
             /// Creates a value from its required fields; the others start
             /// empty and are set with the methods named after them.
-            pub fn new(name: impl Into<String>) -> Self {
+            pub fn new(
+                name: impl Into<String>,
+                settings: impl Into<ChatSettings>,
+            ) -> Self {
                 Self {
                     name: name.into(),
                     user_id_list: None,
                     weight: None,
+                    members: None,
+                    settings: settings.into(),
+                    i18n_names: None,
                 }
             }
             /// Sets [`Self::user_id_list`].
@@ -123,6 +279,199 @@ pub mod im {
             pub fn weight(mut self, value: impl Into<f64>) -> Self {
                 self.weight = Some(value.into());
                 self
+            }
+            /// Sets [`Self::members`].
+            pub fn members(mut self, value: impl Into<Vec<Member>>) -> Self {
+                self.members = Some(value.into());
+                self
+            }
+            /// Sets [`Self::i18n_names`].
+            pub fn i18n_names(
+                mut self,
+                value: impl Into<::std::collections::BTreeMap<String, Member>>,
+            ) -> Self {
+                self.i18n_names = Some(value.into());
+                self
+            }
+        }
+        impl ::lark_sdk::__private::Check for CreateChatRequestBody {
+            fn check(
+                &self,
+                endpoint: &'static str,
+                at: &::lark_sdk::__private::At<'_>,
+            ) -> Result<(), ::lark_sdk::InvalidRequest> {
+                {
+                    let value = &self.name;
+                    let at = ::lark_sdk::__private::At::In(at, "name");
+                    ::lark_sdk::__private::check_count(
+                        endpoint,
+                        at,
+                        value.chars().count(),
+                        Some(1u32),
+                        Some(60u32),
+                        "characters",
+                    )?;
+                }
+                if let Some(value) = &self.user_id_list {
+                    let at = ::lark_sdk::__private::At::In(at, "user_id_list");
+                    ::lark_sdk::__private::check_count(
+                        endpoint,
+                        at,
+                        value.len(),
+                        None,
+                        Some(50u32),
+                        "items",
+                    )?;
+                }
+                if let Some(value) = &self.weight {
+                    let at = ::lark_sdk::__private::At::In(at, "weight");
+                    ::lark_sdk::__private::check_range(
+                        endpoint,
+                        at,
+                        *value,
+                        Some(0.5f64),
+                        None,
+                    )?;
+                }
+                if let Some(value) = &self.members {
+                    let at = ::lark_sdk::__private::At::In(at, "members");
+                    for (index, value) in value.iter().enumerate() {
+                        let at = ::lark_sdk::__private::At::Item(&at, index);
+                        ::lark_sdk::__private::Check::check(value, endpoint, &at)?;
+                    }
+                }
+                {
+                    let value = &self.settings;
+                    let at = ::lark_sdk::__private::At::In(at, "settings");
+                    ::lark_sdk::__private::Check::check(value, endpoint, &at)?;
+                }
+                if let Some(value) = &self.i18n_names {
+                    let at = ::lark_sdk::__private::At::In(at, "i18n_names");
+                    for (key, value) in value {
+                        let at = ::lark_sdk::__private::At::Key(&at, key);
+                        ::lark_sdk::__private::Check::check(value, endpoint, &at)?;
+                    }
+                }
+                Ok(())
+            }
+        }
+        /// `ChatSettings`
+        #[derive(
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
+            Default,
+            ::lark_sdk::__private::serde::Serialize,
+        )]
+        #[serde(crate = "::lark_sdk::__private::serde")]
+        #[non_exhaustive]
+        pub struct ChatSettings {
+            /// `max_members`
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub max_members: Option<i32>,
+            /// `moderators`
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub moderators: Option<Vec<Member>>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for ChatSettings {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for ChatSettings {
+            const EXPECTING: &'static str = "struct ChatSettings";
+            const FIELDS: &'static [&'static str] = &["max_members", "moderators"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<i32>, Option<Vec<Member>>) = (None, None);
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
+                    match index {
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        1usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.1 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        _ => {
+                            if let Err(e) = map
+                                .next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()
+                            {
+                                break Err(e);
+                            }
+                        }
+                    }
+                };
+                end?;
+                Ok(Self {
+                    max_members: slots.0,
+                    moderators: slots.1,
+                })
+            }
+        }
+        impl ChatSettings {
+            /// Creates a value from its required fields; the others start
+            /// empty and are set with the methods named after them.
+            pub fn new() -> Self {
+                Self {
+                    max_members: None,
+                    moderators: None,
+                }
+            }
+            /// Sets [`Self::max_members`].
+            pub fn max_members(mut self, value: impl Into<i32>) -> Self {
+                self.max_members = Some(value.into());
+                self
+            }
+            /// Sets [`Self::moderators`].
+            pub fn moderators(mut self, value: impl Into<Vec<Member>>) -> Self {
+                self.moderators = Some(value.into());
+                self
+            }
+        }
+        impl ::lark_sdk::__private::Check for ChatSettings {
+            fn check(
+                &self,
+                endpoint: &'static str,
+                at: &::lark_sdk::__private::At<'_>,
+            ) -> Result<(), ::lark_sdk::InvalidRequest> {
+                if let Some(value) = &self.max_members {
+                    let at = ::lark_sdk::__private::At::In(at, "max_members");
+                    ::lark_sdk::__private::check_range(
+                        endpoint,
+                        at,
+                        *value,
+                        Some(2i32),
+                        Some(5000i32),
+                    )?;
+                }
+                if let Some(value) = &self.moderators {
+                    let at = ::lark_sdk::__private::At::In(at, "moderators");
+                    for (index, value) in value.iter().enumerate() {
+                        let at = ::lark_sdk::__private::At::Item(&at, index);
+                        ::lark_sdk::__private::Check::check(value, endpoint, &at)?;
+                    }
+                }
+                Ok(())
             }
         }
         /// `CreateChatResponse`
@@ -253,44 +602,20 @@ pub mod im {
             }
             fn validate(&self) -> Result<(), ::lark_sdk::InvalidRequest> {
                 if let Some(value) = &self.page_size {
+                    let at = ::lark_sdk::__private::At::Field("page_size");
                     ::lark_sdk::__private::check_range(
                         Self::ID,
-                        "page_size",
+                        at,
                         *value,
                         Some(1i32),
                         Some(100i32),
                     )?;
                 }
-                {
-                    let value = &self.body.name;
-                    ::lark_sdk::__private::check_count(
-                        Self::ID,
-                        "name",
-                        value.chars().count(),
-                        Some(1u32),
-                        Some(60u32),
-                        "characters",
-                    )?;
-                }
-                if let Some(value) = &self.body.user_id_list {
-                    ::lark_sdk::__private::check_count(
-                        Self::ID,
-                        "user_id_list",
-                        value.len(),
-                        None,
-                        Some(50u32),
-                        "items",
-                    )?;
-                }
-                if let Some(value) = &self.body.weight {
-                    ::lark_sdk::__private::check_range(
-                        Self::ID,
-                        "weight",
-                        *value,
-                        Some(0.5f64),
-                        None,
-                    )?;
-                }
+                ::lark_sdk::__private::Check::check(
+                    &self.body,
+                    Self::ID,
+                    &::lark_sdk::__private::At::Body,
+                )?;
                 Ok(())
             }
             fn query_pairs(&self) -> Vec<(&'static str, String)> {

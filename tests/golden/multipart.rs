@@ -69,6 +69,38 @@ pub mod drive {
                 self
             }
         }
+        impl ::lark_sdk::__private::Check for UploadMediaRequestBody {
+            fn check(
+                &self,
+                endpoint: &'static str,
+                at: &::lark_sdk::__private::At<'_>,
+            ) -> Result<(), ::lark_sdk::InvalidRequest> {
+                {
+                    let value = &self.file_name;
+                    let at = ::lark_sdk::__private::At::In(at, "file_name");
+                    ::lark_sdk::__private::check_count(
+                        endpoint,
+                        at,
+                        value.chars().count(),
+                        None,
+                        Some(250u32),
+                        "characters",
+                    )?;
+                }
+                {
+                    let value = &self.size;
+                    let at = ::lark_sdk::__private::At::In(at, "size");
+                    ::lark_sdk::__private::check_range(
+                        endpoint,
+                        at,
+                        *value,
+                        Some(0i32),
+                        None,
+                    )?;
+                }
+                Ok(())
+            }
+        }
         /// `UploadMediaRequestBodyParentType`
         ///
         /// Open: a value the spec does not list is kept, and sent back as is.
@@ -411,27 +443,11 @@ pub mod drive {
                 Ok(path)
             }
             fn validate(&self) -> Result<(), ::lark_sdk::InvalidRequest> {
-                {
-                    let value = &self.body.file_name;
-                    ::lark_sdk::__private::check_count(
-                        Self::ID,
-                        "file_name",
-                        value.chars().count(),
-                        None,
-                        Some(250u32),
-                        "characters",
-                    )?;
-                }
-                {
-                    let value = &self.body.size;
-                    ::lark_sdk::__private::check_range(
-                        Self::ID,
-                        "size",
-                        *value,
-                        Some(0i32),
-                        None,
-                    )?;
-                }
+                ::lark_sdk::__private::Check::check(
+                    &self.body,
+                    Self::ID,
+                    &::lark_sdk::__private::At::Body,
+                )?;
                 Ok(())
             }
             fn form(&self) -> Option<::lark_sdk::Form> {

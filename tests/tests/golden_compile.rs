@@ -238,7 +238,9 @@ fn recursive_types_are_boxed_and_decode() {
 
 #[test]
 fn bounds_are_checked_before_sending_and_name_the_field() {
-    use bounds::im::v1::{CreateChatRequest, CreateChatRequestBody};
+    use bounds::im::v1::{ChatSettings, CreateChatRequest, CreateChatRequestBody, Member};
+    let body = |name: &str| CreateChatRequestBody::new(name, ChatSettings::new());
+    // The refusal's field, bound and what was found.
     let refused = |request: CreateChatRequest| match request.validate() {
         Err(InvalidRequest::OutOfBounds {
             endpoint,
@@ -247,46 +249,82 @@ fn bounds_are_checked_before_sending_and_name_the_field() {
             found,
         }) => {
             assert_eq!(endpoint, "im.v1.chat.create");
-            (field, bound, found)
+            (field.into_owned(), bound, found)
         }
         other => panic!("{other:?}"),
     };
-    let ok = CreateChatRequest::new(CreateChatRequestBody::new("team")).page_size(100);
+    let owned = |f: &str, b: &str, found: &str| (f.to_owned(), b.to_owned(), found.to_owned());
+    let ok = CreateChatRequest::new(body("team")).page_size(100);
     assert_eq!(ok.validate(), Ok(()));
-    let (field, bound, found) = refused(ok.clone().page_size(101));
     assert_eq!(
-        (field, bound.as_str(), found.as_str()),
-        ("page_size", "at most 100", "101")
+        refused(ok.clone().page_size(101)),
+        owned("page_size", "at most 100", "101")
     );
-    let (_, bound, _) = refused(ok.clone().page_size(0));
-    assert_eq!(bound, "at least 1");
-    let (field, bound, found) = refused(CreateChatRequest::new(CreateChatRequestBody::new("")));
+    assert_eq!(refused(ok.clone().page_size(0)).1, "at least 1");
     assert_eq!(
-        (field, bound.as_str(), found.as_str()),
-        ("name", "at least 1 character", "0 characters")
+        refused(CreateChatRequest::new(body(""))),
+        owned("name", "at least 1 character", "0 characters")
     );
     // Characters, not bytes: 60 Chinese characters are 180 bytes.
     let long = "群".repeat(60);
+    assert_eq!(CreateChatRequest::new(body(&long)).validate(), Ok(()));
     assert_eq!(
-        CreateChatRequest::new(CreateChatRequestBody::new(long.clone())).validate(),
-        Ok(())
+        refused(CreateChatRequest::new(body(&(long + "群")))).0,
+        "name"
     );
-    let (field, ..) = refused(CreateChatRequest::new(CreateChatRequestBody::new(
-        long + "群",
-    )));
-    assert_eq!(field, "name");
     let users: Vec<String> = (0..51).map(|i| format!("ou_{i}")).collect();
-    let (field, bound, _) = refused(CreateChatRequest::new(
-        CreateChatRequestBody::new("team").user_id_list(users),
-    ));
+    let (field, bound, _) = refused(CreateChatRequest::new(body("team").user_id_list(users)));
     assert_eq!(
-        (field, bound.as_str()),
+        (field.as_str(), bound.as_str()),
         ("user_id_list", "at most 50 items")
     );
-    let (field, ..) = refused(CreateChatRequest::new(
-        CreateChatRequestBody::new("team").weight(0.1),
-    ));
-    assert_eq!(field, "weight");
+    assert_eq!(
+        refused(CreateChatRequest::new(body("team").weight(0.1))).0,
+        "weight"
+    );
+
+    // Inside the body: objects in an array, a nested object, a map, each
+    // named by its path.
+    let members = vec![Member::new("ann"), Member::new("b".repeat(21))];
+    let (field, bound, found) = refused(CreateChatRequest::new(body("team").members(members)));
+    assert_eq!(
+        (field.as_str(), bound.as_str(), found.as_str()),
+        ("members[1].name", "at most 20 characters", "21 characters")
+    );
+    let tagged = vec![Member::new("ann").tags(vec!["a".to_owned(); 4])];
+    assert_eq!(
+        refused(CreateChatRequest::new(body("team").members(tagged))).0,
+        "members[0].tags"
+    );
+    let few = CreateChatRequestBody::new("team", ChatSettings::new().max_members(1));
+    let (field, bound, _) = refused(CreateChatRequest::new(few));
+    assert_eq!(
+        (field.as_str(), bound.as_str()),
+        ("settings.max_members", "at least 2")
+    );
+    let moderators = ChatSettings::new().moderators(vec![Member::new("m".repeat(30))]);
+    assert_eq!(
+        refused(CreateChatRequest::new(CreateChatRequestBody::new(
+            "team", moderators
+        )))
+        .0,
+        "settings.moderators[0].name"
+    );
+    let names = std::collections::BTreeMap::from([
+        ("en_us".to_owned(), Member::new("team")),
+        ("zh_cn".to_owned(), Member::new("群".repeat(21))),
+    ]);
+    assert_eq!(
+        refused(CreateChatRequest::new(body("team").i18n_names(names))).0,
+        r#"i18n_names["zh_cn"].name"#
+    );
+    let fine = body("team")
+        .members(vec![Member::new("ann").tags(vec!["a".to_owned(); 3])])
+        .i18n_names(std::collections::BTreeMap::from([(
+            "zh_cn".to_owned(),
+            Member::new("群".repeat(20)),
+        )]));
+    assert_eq!(CreateChatRequest::new(fine).validate(), Ok(()));
 }
 
 #[test]
@@ -328,10 +366,7 @@ fn an_upload_is_a_form_of_text_parts_and_a_file() {
     assert!(
         matches!(
             refused,
-            Err(InvalidRequest::OutOfBounds {
-                field: "file_name",
-                ..
-            })
+            Err(InvalidRequest::OutOfBounds { ref field, .. }) if field == "file_name"
         ),
         "{refused:?}"
     );

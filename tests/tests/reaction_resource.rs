@@ -289,7 +289,7 @@ async fn listing_refuses_bad_tokens_sizes_and_id_types() {
             found,
             ..
         })) => assert_eq!(
-            (field, bound.as_str(), found.as_str()),
+            (field.as_ref(), bound.as_str(), found.as_str()),
             ("page_size", "at most 50", "51")
         ),
         other => panic!("{other:?}"),

@@ -1,10 +1,10 @@
 //! Request types, their `Endpoint` impls and error enums.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{Emitter, doc_attrs, field_scopes, ident, opt_u32};
-use crate::model::{Bounds, Endpoint, Field, ModuleId, Param, Segment, Ty, TypeId, TypeKind};
+use crate::model::{Endpoint, ModuleId, Param, Segment, Ty, TypeId, TypeKind};
 use crate::rustdoc::code;
 use crate::spec::{Method, TokenType};
 
@@ -300,54 +300,6 @@ impl Emitter<'_> {
 }
 
 impl Emitter<'_> {
-    /// `fn validate`: the documented bounds of the parameters and of the
-    /// body's fields, checked before sending (none: the trait's default).
-    fn validate_fn(&self, ep: &Endpoint) -> TokenStream {
-        let mut checks = Vec::new();
-        let params = ep.path_params.iter().chain(&ep.query).chain(&ep.headers);
-        for p in params.filter(|p| !p.bounds.is_empty()) {
-            let field = ident(&p.ident);
-            let optional = !p.required && !matches!(p.ty, Ty::Array(_));
-            checks.push(bound_checks(
-                &self.rt,
-                quote!(self.#field),
-                optional,
-                &p.wire,
-                &p.ty,
-                &p.bounds,
-            ));
-        }
-        if let Some(body) = ep.body
-            && let TypeKind::Object(fields) = &self.model.types[body.0].kind
-        {
-            // A file's size is checked as it is sent.
-            let checked = |f: &&Field| !f.bounds.is_empty() && !f.boxed && f.ty != Ty::File;
-            for f in fields.iter().filter(checked) {
-                let field = ident(&f.ident);
-                checks.push(bound_checks(
-                    &self.rt,
-                    quote!(self.body.#field),
-                    !f.required,
-                    &f.json,
-                    &f.ty,
-                    &f.bounds,
-                ));
-            }
-        }
-        if checks.is_empty() {
-            return TokenStream::new();
-        }
-        let rt = &self.rt;
-        quote! {
-            fn validate(&self) -> Result<(), #rt::InvalidRequest> {
-                #(#checks)*
-                Ok(())
-            }
-        }
-    }
-}
-
-impl Emitter<'_> {
     /// `fn form`: an upload's body as its parts, text and files, in spec order.
     fn form_fn(&self, body: TypeId) -> TokenStream {
         let rt = &self.rt;
@@ -386,61 +338,6 @@ impl Emitter<'_> {
                 let mut form = #rt::Form::new();
                 #(#parts)*
                 Some(form)
-            }
-        }
-    }
-}
-
-/// The checks of one value's bounds (`place` is where it is held).
-fn bound_checks(
-    rt: &TokenStream,
-    place: TokenStream,
-    optional: bool,
-    wire: &str,
-    ty: &Ty,
-    bounds: &Bounds,
-) -> TokenStream {
-    let literal = |text: &Option<String>| -> TokenStream {
-        let Some(text) = text else {
-            return quote!(None);
-        };
-        // The checker saw that the bound is a value of the type.
-        let lit = match ty {
-            Ty::I32 => Literal::i32_suffixed(text.parse().unwrap_or_default()),
-            Ty::I64 => Literal::i64_suffixed(text.parse().unwrap_or_default()),
-            _ => Literal::f64_suffixed(text.parse().unwrap_or_default()),
-        };
-        quote!(Some(#lit))
-    };
-    let count = |pair: &(Option<u32>, Option<u32>)| -> (TokenStream, TokenStream) {
-        let min = pair.0.map_or(quote!(None), |n| quote!(Some(#n)));
-        let max = pair.1.map_or(quote!(None), |n| quote!(Some(#n)));
-        (min, max)
-    };
-    let mut checks = Vec::new();
-    if bounds.minimum.is_some() || bounds.maximum.is_some() {
-        let (min, max) = (literal(&bounds.minimum), literal(&bounds.maximum));
-        checks.push(quote!(#rt::__private::check_range(Self::ID, #wire, *value, #min, #max)?;));
-    }
-    if bounds.length != (None, None) {
-        let (min, max) = count(&bounds.length);
-        checks.push(quote!(#rt::__private::check_count(Self::ID, #wire, value.chars().count(), #min, #max, "characters")?;));
-    }
-    if bounds.items != (None, None) {
-        let (min, max) = count(&bounds.items);
-        checks.push(quote!(#rt::__private::check_count(Self::ID, #wire, value.len(), #min, #max, "items")?;));
-    }
-    if optional {
-        quote! {
-            if let Some(value) = &#place {
-                #(#checks)*
-            }
-        }
-    } else {
-        quote! {
-            {
-                let value = &#place;
-                #(#checks)*
             }
         }
     }

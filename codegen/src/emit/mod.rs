@@ -4,6 +4,7 @@
 //! generated modules are relative (`super::super::common::UserId`), and
 //! references to the runtime go through the configured path (`::lark_sdk`).
 
+mod bounds;
 mod calls;
 mod endpoint;
 mod errors;
@@ -131,6 +132,7 @@ pub fn emit_into(model: &Model, options: &Options, sink: &mut dyn FnMut(TokenStr
         rt: quote!(#rt),
         serde_crate,
         options,
+        checked: bounds::checked_types(model),
     };
     e.crate_items(sink);
 }
@@ -140,6 +142,8 @@ struct Emitter<'a> {
     rt: TokenStream,
     serde_crate: String,
     options: &'a Options,
+    /// Per type: whether it has `impl Check` (bounds inside it).
+    checked: Vec<bool>,
 }
 
 impl Emitter<'_> {

@@ -231,6 +231,7 @@ impl Emitter<'_> {
             }
         });
         let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+        let check = self.check_impl(id, fields);
 
         quote! {
             #docs
@@ -252,6 +253,8 @@ impl Emitter<'_> {
 
                 #(#setters)*
             }
+
+            #check
         }
     }
 

@@ -41,7 +41,7 @@ async fn file_part(
     let within = |length: u64| match max_bytes {
         Some(max) if length > max => Err(InvalidRequest::OutOfBounds {
             endpoint,
-            field,
+            field: field.into(),
             bound: format!("at most {max} bytes"),
             found: format!("{length} bytes"),
         }),
