@@ -17,6 +17,7 @@ pub mod check;
 pub mod decode;
 pub mod diag;
 pub mod emit;
+pub mod import;
 pub mod model;
 pub mod reference;
 mod rustdoc;

@@ -61,7 +61,12 @@ fn validate(files: &[PathBuf]) -> Vec<(PathBuf, Vec<(String, String)>)> {
 #[test]
 fn every_spec_file_we_have_is_valid() {
     let mut files = Vec::new();
-    for dir in ["spec", "examples/recall/spec", "tests/fixtures"] {
+    for dir in [
+        "spec",
+        "examples/recall/spec",
+        "tests/fixtures",
+        "tests/import/golden",
+    ] {
         yaml_files(&workspace().join(dir), &mut files);
     }
     assert!(files.len() >= 10, "{files:?}");

@@ -3,6 +3,8 @@
 //! ```text
 //! lark-spec check  [DIR] [--base BASE]   validate a spec folder; every problem as file:line:col
 //! lark-spec expand [DIR] [--base BASE]   print the formatted Rust generated for a spec folder
+//! lark-spec import openapi FILE… --out DIR
+//!                                        write spec files from OpenAPI documents of the platform
 //! lark-spec reference                    print the reference of the spec format (Markdown)
 //! lark-spec schema                       print the JSON Schema of a spec file
 //! ```
@@ -18,6 +20,9 @@ const USAGE: &str = "usage: lark-spec <check|expand|reference|schema> [DIR] [--b
 
   check  [DIR]   validate a spec folder and list every problem as file:line:col
   expand [DIR]   print the formatted Rust generated for a spec folder
+  import openapi FILE... --out DIR
+                 write spec files (DIR/service/version/resource.yaml) from
+                 the platform's OpenAPI documents, and say what was left out
   reference      print the reference of the spec format (Markdown)
   schema         print the JSON Schema of a spec file (for editors)
 
@@ -56,6 +61,9 @@ fn parse(args: &[String]) -> Result<Args, String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("import") {
+        return import(&args[1..]);
+    }
     let args = match parse(&args) {
         Ok(args) => args,
         Err(problem) => {
@@ -137,4 +145,74 @@ fn expand(args: &Args) -> ExitCode {
     } else {
         report(&out.errors)
     }
+}
+
+/// `import openapi FILE… --out DIR`.
+fn import(args: &[String]) -> ExitCode {
+    let usage = |problem: &str| {
+        eprintln!("{problem}\n\n{USAGE}");
+        ExitCode::from(2)
+    };
+    let Some((format, rest)) = args.split_first() else {
+        return usage("import needs a format (`openapi`)");
+    };
+    if format != "openapi" {
+        return usage(&format!(
+            "unknown import format `{format}` (only `openapi`)"
+        ));
+    }
+    let mut files = Vec::new();
+    let mut out = None;
+    let mut it = rest.iter();
+    while let Some(arg) = it.next() {
+        if arg == "--out" {
+            match it.next() {
+                Some(dir) => out = Some(dir.clone()),
+                None => return usage("--out needs a folder"),
+            }
+        } else if arg.starts_with('-') {
+            return usage(&format!("unknown flag `{arg}`"));
+        } else {
+            files.push(arg.clone());
+        }
+    }
+    let (Some(out), false) = (out, files.is_empty()) else {
+        return usage("import openapi needs FILE… and --out DIR");
+    };
+    let mut documents = Vec::new();
+    for file in &files {
+        match std::fs::read_to_string(file) {
+            Ok(text) => documents.push((file.clone(), text)),
+            Err(e) => return report(&[format!("{file}: cannot be read: {e}")]),
+        }
+    }
+    let import = match lark_codegen::import::openapi(&documents) {
+        Ok(import) => import,
+        Err(problems) => return report(&problems),
+    };
+    for (path, text) in &import.files {
+        let path = Path::new(&out).join(path);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, text));
+        if let Err(e) = written {
+            return report(&[format!("{}: cannot be written: {e}", path.display())]);
+        }
+    }
+    for skipped in &import.skipped {
+        eprintln!("left out: {skipped}");
+    }
+    for (tier, n) in &import.unmapped_tiers {
+        eprintln!(
+            "rate-limit tier {tier} has no documented numbers: {n} endpoints without a rate limit"
+        );
+    }
+    println!(
+        "{out}: {} endpoints in {} files; {} operations left out",
+        import.endpoints,
+        import.files.len(),
+        import.skipped.len()
+    );
+    ExitCode::SUCCESS
 }

@@ -250,7 +250,7 @@ fn applies_to(applies: Applies, tokens: &[TokenType]) -> bool {
 }
 
 /// `The message is not found, maybe not exist or deleted.` → `TheMessageIsNotFound`.
-fn derived_name(message: &str, code: i64) -> String {
+pub(crate) fn derived_name(message: &str, code: i64) -> String {
     let first = message
         .split(['.', ',', ';', ':', '!', '?', '('])
         .next()

@@ -8,7 +8,7 @@ mod bounds;
 mod directions;
 mod endpoint;
 mod errors;
-pub(crate) use errors::platform_variant;
+pub(crate) use errors::{derived_name, platform_variant};
 mod event;
 mod graph;
 
