@@ -133,6 +133,122 @@ pub mod im {
                 Ok(())
             }
         }
+        /// `MemberList`
+        pub type MemberList = Vec<Member>;
+        /// `Team`
+        #[derive(
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
+            Default,
+            ::lark_sdk::__private::serde::Serialize,
+        )]
+        #[serde(crate = "::lark_sdk::__private::serde")]
+        #[non_exhaustive]
+        pub struct Team {
+            /// `name`
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub name: Option<String>,
+            /// `parent`
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub parent: Option<Box<Team>>,
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for Team {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_object(deserializer)
+            }
+        }
+        impl ::lark_sdk::__private::Object for Team {
+            const EXPECTING: &'static str = "struct Team";
+            const FIELDS: &'static [&'static str] = &["name", "parent"];
+            #[allow(clippy::type_complexity)]
+            fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut slots: (Option<String>, Option<Box<Team>>) = (None, None);
+                let end = loop {
+                    let index = match map
+                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
+                    {
+                        Ok(Some(index)) => index,
+                        Ok(None) => break Ok(()),
+                        Err(e) => break Err(e),
+                    };
+                    match index {
+                        0usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.0 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        1usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.1 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        _ => {
+                            if let Err(e) = map
+                                .next_value::<
+                                    ::lark_sdk::__private::serde::de::IgnoredAny,
+                                >()
+                            {
+                                break Err(e);
+                            }
+                        }
+                    }
+                };
+                end?;
+                Ok(Self {
+                    name: slots.0,
+                    parent: slots.1,
+                })
+            }
+        }
+        impl Team {
+            /// Creates a value from its required fields; the others start
+            /// empty and are set with the methods named after them.
+            pub fn new() -> Self {
+                Self { name: None, parent: None }
+            }
+            /// Sets [`Self::name`].
+            pub fn name(mut self, value: impl Into<String>) -> Self {
+                self.name = Some(value.into());
+                self
+            }
+            /// Sets [`Self::parent`].
+            pub fn parent(mut self, value: impl Into<Team>) -> Self {
+                self.parent = Some(Box::new(value.into()));
+                self
+            }
+        }
+        impl ::lark_sdk::__private::Check for Team {
+            fn check(
+                &self,
+                endpoint: &'static str,
+                at: &::lark_sdk::__private::At<'_>,
+            ) -> Result<(), ::lark_sdk::InvalidRequest> {
+                if let Some(value) = &self.name {
+                    let at = ::lark_sdk::__private::At::In(at, "name");
+                    ::lark_sdk::__private::check_count(
+                        endpoint,
+                        at,
+                        value.chars().count(),
+                        None,
+                        Some(10u32),
+                        "characters",
+                    )?;
+                }
+                if let Some(value) = &self.parent {
+                    let at = ::lark_sdk::__private::At::In(at, "parent");
+                    ::lark_sdk::__private::Check::check(value, endpoint, &at)?;
+                }
+                Ok(())
+            }
+        }
         /// `CreateChatRequestBody`
         #[derive(Clone, Debug, PartialEq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
@@ -154,6 +270,12 @@ pub mod im {
             /// `i18n_names`
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub i18n_names: Option<::std::collections::BTreeMap<String, Member>>,
+            /// `admins`
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub admins: Option<MemberList>,
+            /// `team`
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub team: Option<Team>,
         }
         impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
         for CreateChatRequestBody {
@@ -172,6 +294,8 @@ pub mod im {
                 "members",
                 "settings",
                 "i18n_names",
+                "admins",
+                "team",
             ];
             #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
@@ -184,7 +308,9 @@ pub mod im {
                     Option<Vec<Member>>,
                     Option<ChatSettings>,
                     Option<::std::collections::BTreeMap<String, Member>>,
-                ) = (None, None, None, None, None, None);
+                    Option<MemberList>,
+                    Option<Team>,
+                ) = (None, None, None, None, None, None, None, None);
                 let end = loop {
                     let index = match map
                         .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
@@ -230,6 +356,18 @@ pub mod im {
                                 Err(e) => break Err(e),
                             }
                         }
+                        6usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.6 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
+                        7usize => {
+                            match map.next_value() {
+                                Ok(value) => slots.7 = value,
+                                Err(e) => break Err(e),
+                            }
+                        }
                         _ => {
                             if let Err(e) = map
                                 .next_value::<
@@ -251,6 +389,8 @@ pub mod im {
                     members: slots.3,
                     settings: r4,
                     i18n_names: slots.5,
+                    admins: slots.6,
+                    team: slots.7,
                 })
             }
         }
@@ -268,6 +408,8 @@ pub mod im {
                     members: None,
                     settings: settings.into(),
                     i18n_names: None,
+                    admins: None,
+                    team: None,
                 }
             }
             /// Sets [`Self::user_id_list`].
@@ -291,6 +433,16 @@ pub mod im {
                 value: impl Into<::std::collections::BTreeMap<String, Member>>,
             ) -> Self {
                 self.i18n_names = Some(value.into());
+                self
+            }
+            /// Sets [`Self::admins`].
+            pub fn admins(mut self, value: impl Into<MemberList>) -> Self {
+                self.admins = Some(value.into());
+                self
+            }
+            /// Sets [`Self::team`].
+            pub fn team(mut self, value: impl Into<Team>) -> Self {
+                self.team = Some(value.into());
                 self
             }
         }
@@ -351,6 +503,17 @@ pub mod im {
                         let at = ::lark_sdk::__private::At::Key(&at, key);
                         ::lark_sdk::__private::Check::check(value, endpoint, &at)?;
                     }
+                }
+                if let Some(value) = &self.admins {
+                    let at = ::lark_sdk::__private::At::In(at, "admins");
+                    for (index, value) in value.iter().enumerate() {
+                        let at = ::lark_sdk::__private::At::Item(&at, index);
+                        ::lark_sdk::__private::Check::check(value, endpoint, &at)?;
+                    }
+                }
+                if let Some(value) = &self.team {
+                    let at = ::lark_sdk::__private::At::In(at, "team");
+                    ::lark_sdk::__private::Check::check(value, endpoint, &at)?;
                 }
                 Ok(())
             }

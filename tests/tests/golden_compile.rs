@@ -238,7 +238,7 @@ fn recursive_types_are_boxed_and_decode() {
 
 #[test]
 fn bounds_are_checked_before_sending_and_name_the_field() {
-    use bounds::im::v1::{ChatSettings, CreateChatRequest, CreateChatRequestBody, Member};
+    use bounds::im::v1::{ChatSettings, CreateChatRequest, CreateChatRequestBody, Member, Team};
     let body = |name: &str| CreateChatRequestBody::new(name, ChatSettings::new());
     // The refusal's field, bound and what was found.
     let refused = |request: CreateChatRequest| match request.validate() {
@@ -317,6 +317,19 @@ fn bounds_are_checked_before_sending_and_name_the_field() {
     assert_eq!(
         refused(CreateChatRequest::new(body("team").i18n_names(names))).0,
         r#"i18n_names["zh_cn"].name"#
+    );
+    // Through an alias of an array, and a boxed field of a recursive type.
+    let admins = vec![Member::new("ann"), Member::new("x".repeat(21))];
+    assert_eq!(
+        refused(CreateChatRequest::new(body("team").admins(admins))).0,
+        "admins[1].name"
+    );
+    let team = Team::new()
+        .name("core")
+        .parent(Team::new().name("far too long"));
+    assert_eq!(
+        refused(CreateChatRequest::new(body("team").team(team))).0,
+        "team.parent.name"
     );
     let fine = body("team")
         .members(vec![Member::new("ann").tags(vec!["a".to_owned(); 3])])

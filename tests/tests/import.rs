@@ -75,9 +75,9 @@ fn what_cannot_be_imported_is_left_out_with_why() {
     assert_eq!(
         import.skipped,
         [
-            "im_thing_search: a GET with a request body, which the spec format refuses",
-            "im_thing_old: its page `https://open.feishu.cn/document/ukTMukTMukTM/uEzN0YjLxcDN24SM3QjN/Old-Page` names no resource and call",
-            "im_thing_secret: no access token type (x-lark-access-tokens)",
+            "tests/import/im.openapi.yaml: im_thing_search: a GET with a request body, which the spec format refuses",
+            "tests/import/im.openapi.yaml: im_thing_old: its page `https://open.feishu.cn/document/ukTMukTMukTM/uEzN0YjLxcDN24SM3QjN/Old-Page` names no resource and call",
+            "tests/import/im.openapi.yaml: im_thing_secret: no access token type (x-lark-access-tokens)",
         ]
     );
     // Tiers without documented numbers: the upload (7) and the notice (6).

@@ -451,3 +451,17 @@ fn parameter_name_collisions_point_at_the_parameter() {
         ]
     );
 }
+
+#[test]
+fn bounds_on_a_json_document_inside_a_string_are_refused_at_the_bound() {
+    let (_, errs) = check_texts(&[(
+        "a.yaml",
+        "types:\n  A:\n    type: object\n    fields:\n      tags: {type: array, items: {type: string}, encoding: json, max_items: 3}\n",
+    )]);
+    assert_eq!(
+        errs,
+        [
+            "a.yaml:5:77: a value sent as a JSON document inside a string (`encoding`) cannot take bounds; remove them or the `encoding`"
+        ]
+    );
+}

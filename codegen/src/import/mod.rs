@@ -3,8 +3,8 @@
 //! project, as the API Explorer exports them).
 //!
 //! Only facts are carried over: names, paths, methods, parameter and field
-//! types, required flags, enum values, defaults, token types, scopes, field
-//! scopes, rate-limit tiers (through [`RATE_TIERS`]), pagination, uploads
+//! types, required flags, enum values, defaults, token types, scopes,
+//! rate-limit tiers (through [`RATE_TIERS`]), pagination, uploads
 //! and downloads, error codes with their HTTP status and wire `msg`, and the
 //! page of each endpoint. Descriptions are not: an endpoint keeps only its
 //! short title (`summary`), as the platform names it.
@@ -12,7 +12,7 @@
 //! Names:
 //! - an endpoint's service, version, resource and name come from its page
 //!   (`…/reference/im-v1/chat-members/me_join` is `im`, `v1`,
-//!   `chat_members`, `me_join`), the version checked against the path;
+//!   `chat_members`, `me_join`), the service and version from the path;
 //! - shared schemas (`components/schemas`) are written out where they are
 //!   used, so that the source's names (`Schema`, `Data2`) never become
 //!   ours; inline objects are then named by the spec's own rule (parent and
@@ -85,10 +85,8 @@ pub fn openapi(documents: &[(String, String)]) -> Result<Import, Vec<String>> {
         root.set("version", Out::str(&version));
         root.set("resource", Out::str(&resource));
         root.set("endpoints", Out::Seq(endpoints));
-        let header = vec![
-            "yaml-language-server: $schema=../../../docs/spec.schema.json".to_owned(),
-            "Imported by `lark-spec import openapi`; importing again replaces it.".to_owned(),
-        ];
+        let header =
+            vec!["Imported by `lark-spec import openapi`; importing again replaces it.".to_owned()];
         let path = PathBuf::from(&service)
             .join(&version)
             .join(format!("{resource}.yaml"));

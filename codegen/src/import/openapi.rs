@@ -50,10 +50,11 @@ pub(super) fn read(
             if !matches!(method.as_str(), "GET" | "POST" | "PUT" | "PATCH" | "DELETE") {
                 continue;
             }
-            let id = text(get(op, "operationId")).unwrap_or("(no operationId)");
+            let id = text(get(op, "operationId"))
+                .map_or_else(|| format!("{method} {}", path.text), str::to_owned);
             match doc.endpoint(&path.text, &method, op, import) {
                 Ok(ep) => out.push(ep),
-                Err(why) => import.skipped.push(format!("{id}: {why}")),
+                Err(why) => import.skipped.push(format!("{name}: {id}: {why}")),
             }
         }
     }
@@ -71,6 +72,18 @@ struct Walk {
 }
 
 impl Walk {
+    /// Two paths can make one name (`update_text` + `style` and
+    /// `update_text_style`): a type named `rel` for the second time gets a
+    /// `type_name` apart.
+    fn name(&mut self, ty: &mut Out, rel: &str, depth: usize) {
+        let count = self.names.entry(rel.to_owned()).or_default();
+        *count += 1;
+        if *count > 1 && depth > 0 {
+            let name = format!("{}{rel}{count}", self.root);
+            ty.set("type_name", Out::Str(name));
+        }
+    }
+
     fn new(root: &str) -> Self {
         Self {
             root: root.to_owned(),
@@ -162,6 +175,8 @@ impl Doc<'_> {
                 Out::Seq(scopes.into_iter().map(Out::Str).collect()),
             );
         }
+        // Counted once the endpoint is imported.
+        let mut unmapped = None;
         if let Some(tier) = text(get(op, "x-lark-rate-limit").and_then(|r| get(r, "tier")))
             .and_then(|t| t.parse::<i64>().ok())
         {
@@ -176,7 +191,7 @@ impl Doc<'_> {
                     }
                     ep.set("rate_limit", limit);
                 }
-                None => *import.unmapped_tiers.entry(tier).or_default() += 1,
+                None => unmapped = Some(tier),
             }
         }
         ep.set("doc_url", Out::str(url));
@@ -203,6 +218,9 @@ impl Doc<'_> {
         let errors = errors(get(op, "x-lark-error-mappings"));
         if !errors.is_empty() {
             ep.set("errors", Out::Seq(errors));
+        }
+        if let Some(tier) = unmapped {
+            *import.unmapped_tiers.entry(tier).or_default() += 1;
         }
         Ok(Imported {
             service,
@@ -340,6 +358,7 @@ impl Doc<'_> {
         match kind {
             Some(kind @ ("string" | "integer")) if !enum_values.is_empty() => {
                 ty.set("type", Out::str("enum"));
+                walk.name(&mut ty, rel, depth);
                 if kind == "integer" {
                     ty.set("repr", Out::str("integer"));
                 }
@@ -365,14 +384,7 @@ impl Doc<'_> {
             }
             Some("object") | None if get(schema, "properties").is_some() => {
                 ty.set("type", Out::str("object"));
-                // Two paths can make one name (`update_text` + `style` and
-                // `update_text_style`): the second is named apart.
-                let count = walk.names.entry(rel.to_owned()).or_default();
-                *count += 1;
-                if *count > 1 && depth > 0 {
-                    let name = format!("{}{rel}{count}", walk.root);
-                    ty.set("type_name", Out::Str(name));
-                }
+                walk.name(&mut ty, rel, depth);
                 let required = strings(get(schema, "required"));
                 let mut fields = Out::map();
                 for (key, field) in entries(get(schema, "properties")) {
@@ -391,7 +403,7 @@ impl Doc<'_> {
             Some("object") => match get(schema, "additionalProperties") {
                 Some(values) if !matches!(&values.kind, NodeKind::Scalar { .. }) => {
                     ty.set("type", Out::str("map"));
-                    let rel = format!("{rel}Value");
+                    let rel = format!("{rel}Item");
                     ty.set("items", self.ty(values, depth + 1, walk, &rel));
                 }
                 _ => return any(),

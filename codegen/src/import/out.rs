@@ -156,7 +156,13 @@ fn scalar(text: &str) -> String {
             '\n' => quoted.push_str("\\n"),
             '\t' => quoted.push_str("\\t"),
             '\r' => quoted.push_str("\\r"),
-            c if c.is_control() => {
+            // Outside YAML's printable set, or read as a break or a mark.
+            c if c.is_control()
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                ) =>
+            {
                 let _ = write!(quoted, "\\u{:04x}", u32::from(c));
             }
             c => quoted.push(c),
@@ -183,6 +189,7 @@ mod tests {
         assert_eq!(scalar("发送消息"), "\"发送消息\"");
         assert_eq!(scalar("say \"hi\"\n"), r#""say \"hi\"\n""#);
         assert_eq!(scalar(""), "\"\"");
+        assert_eq!(scalar("a\u{2028}b\u{ffff}"), r#""a\u2028b\uffff""#);
     }
 
     #[test]

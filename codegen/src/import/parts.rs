@@ -62,8 +62,11 @@ pub(super) fn errors(mappings: Option<&Node>) -> Vec<Out> {
         if !codes.insert(code) {
             continue;
         }
+        // The enum's own variants and helpers keep their names.
         let mut name = crate::check::derived_name(message, code);
-        if !names.insert(name.clone()) {
+        if matches!(name.as_str(), "Unhandled" | "Platform" | "Specs")
+            || !names.insert(name.clone())
+        {
             name = format!("Code{code}");
             names.insert(name.clone());
         }
@@ -100,9 +103,11 @@ pub(super) fn enum_out<'a>(values: impl Iterator<Item = &'a str>, integer: bool)
                 crate::check::names::pascal(&format!("value_{digits}"))
             }
         };
-        if !names.insert(name.clone()) {
-            name = format!("{name}{}", out.len());
-            names.insert(name.clone());
+        let base = name.clone();
+        let mut n = out.len();
+        while !names.insert(name.clone()) {
+            name = format!("{base}{n}");
+            n += 1;
         }
         let wire = match value.parse::<i64>() {
             Ok(n) if integer => Out::Int(n),
