@@ -11,31 +11,27 @@ use crate::spec::Schema;
 impl Checker<'_> {
     /// The bounds a type expression gives a value of type `ty`.
     pub(super) fn bounds(&mut self, schema: &Schema, ty: &Ty) -> Bounds {
-        if let Some(encoding) = &schema.encoding {
-            let bounded = [
-                schema.minimum.as_ref().map(|b| b.loc),
-                schema.maximum.as_ref().map(|b| b.loc),
-            ]
-            .into_iter()
-            .chain(
+        // The first bound given, in the order the keys are read.
+        let first_bound = (schema.minimum.as_ref().or(schema.maximum.as_ref()))
+            .map(|b| b.loc)
+            .or_else(|| {
                 [
                     &schema.min_length,
                     &schema.max_length,
                     &schema.min_items,
                     &schema.max_items,
                 ]
-                .map(|b| b.as_ref().map(|b| b.loc)),
-            )
-            .flatten()
-            .next();
-            if let Some(loc) = bounded {
-                self.diags.error(
-                    loc,
-                    "a value sent as a JSON document inside a string (`encoding`) cannot take bounds; remove them or the `encoding`",
-                );
-                let _ = encoding;
-                return Bounds::default();
-            }
+                .into_iter()
+                .find_map(|b| b.as_ref().map(|b| b.loc))
+            });
+        if schema.encoding.is_some()
+            && let Some(loc) = first_bound
+        {
+            self.diags.error(
+                loc,
+                "a value sent as a JSON document inside a string (`encoding`) cannot take bounds; remove them or the `encoding`",
+            );
+            return Bounds::default();
         }
         let minimum = self.bound_value(schema.minimum.as_ref(), ty);
         let maximum = self.bound_value(schema.maximum.as_ref(), ty);

@@ -30,7 +30,7 @@ mod parts;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-pub use out::Out;
+use out::Out;
 
 /// Documented rate-limit tiers (`x-lark-rate-limit: {tier: N}`), as
 /// `(tier, per second, per minute)`. Each row names where its numbers come
