@@ -7,7 +7,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserializer;
 use serde::de::Visitor;
 
-pub use crate::objects::{FieldIndex, Object, deserialize_object, required};
+pub use crate::objects::{Object, Required, Slot, deserialize_object, read_fields};
 pub use serde;
 pub use serde_json;
 

@@ -1,27 +1,29 @@
 //! How generated objects are read from JSON.
 //!
 //! A generated object's `Deserialize` hands the map to [`deserialize_object`];
-//! what is its own is only [`Object::from_map`], a loop matching each key's
-//! index in [`Object::FIELDS`] to a field. The visitor, the key lookup and the
-//! error texts are written once here, so each object costs the compiler a few
-//! small generic bodies instead of the several visitors and field enums a
-//! serde derive writes. Keys are compared without being copied; unknown keys
-//! are skipped; a key given twice keeps its last value.
+//! what is its own is only [`Object::from_map`], which lists a [`Slot`] per
+//! field, in the order of [`Object::FIELDS`], and hands them to
+//! [`read_fields`]. The visitor, the key loop and the error texts are written
+//! once here, so each object costs the compiler one small body and a reader
+//! per field type, instead of the field enum, two visitors and a sequence
+//! reader a serde derive writes. Keys are compared without being copied;
+//! unknown keys are skipped; a key given twice keeps its last value.
 
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, Visitor};
+use serde::de::{
+    Deserialize, DeserializeSeed, Deserializer, Error, IgnoredAny, MapAccess, Visitor,
+};
 
 /// A generated object read from a JSON object.
 pub trait Object: Sized {
     /// What a wrong value is said to have been expected as: `struct Thing`.
     const EXPECTING: &'static str;
-    /// The JSON keys of its fields, in the order `from_map` numbers them.
+    /// The JSON keys of its fields, in the order `from_map` lists their slots.
     const FIELDS: &'static [&'static str];
 
-    /// Reads the object from its map; keys come as indexes into `FIELDS`
-    /// through [`FieldIndex`], any other key as `usize::MAX`.
+    /// Reads the object from its map, through [`read_fields`].
     fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
 }
 
@@ -48,7 +50,7 @@ impl<'de, T: Object> Visitor<'de> for ObjectVisitor<T> {
 
 /// Reads a key as its index in a field list (`usize::MAX` when not in it).
 #[derive(Clone, Copy, Debug)]
-pub struct FieldIndex(pub &'static [&'static str]);
+struct FieldIndex(&'static [&'static str]);
 
 impl FieldIndex {
     fn find(self, key: &str) -> usize {
@@ -92,9 +94,66 @@ impl<'de> Visitor<'de> for FieldIndex {
     }
 }
 
-/// A required field's value, or serde's `missing field` error naming it.
-pub fn required<T, E: Error>(value: Option<T>, field: &'static str) -> Result<T, E> {
-    value.ok_or_else(|| E::missing_field(field))
+/// Where one field's value is read to: an optional field's `Option<T>`
+/// (JSON `null` reads as absent) or a required field's [`Required`].
+pub trait Slot<'de, A: MapAccess<'de>> {
+    /// Reads the value of the key just read.
+    fn read(&mut self, map: &mut A) -> Result<(), A::Error>;
+}
+
+impl<'de, A: MapAccess<'de>, T: Deserialize<'de>> Slot<'de, A> for Option<T> {
+    fn read(&mut self, map: &mut A) -> Result<(), A::Error> {
+        *self = map.next_value()?;
+        Ok(())
+    }
+}
+
+/// A required field while its object is read: `null` is a wrong value, not
+/// an absent one, as with serde's derive.
+#[derive(Debug)]
+pub struct Required<T>(Option<T>);
+
+impl<T> Required<T> {
+    /// Nothing read yet.
+    pub const fn new() -> Self {
+        Self(None)
+    }
+
+    /// The value read, or serde's `missing field` error naming the key.
+    pub fn take<E: Error>(self, key: &'static str) -> Result<T, E> {
+        self.0.ok_or_else(|| E::missing_field(key))
+    }
+}
+
+impl<T> Default for Required<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<'de, A: MapAccess<'de>, T: Deserialize<'de>> Slot<'de, A> for Required<T> {
+    fn read(&mut self, map: &mut A) -> Result<(), A::Error> {
+        self.0 = Some(map.next_value()?);
+        Ok(())
+    }
+}
+
+/// Reads every key of `map` into the slot at its index in `fields`
+/// (`slots` in the same order), skipping keys not in it.
+pub fn read_fields<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    fields: &'static [&'static str],
+    slots: &mut [&mut dyn Slot<'de, A>],
+) -> Result<(), A::Error> {
+    while let Some(index) = map.next_key_seed(FieldIndex(fields))? {
+        match slots.get_mut(index) {
+            Some(slot) => slot.read(map)?,
+            None => {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -120,21 +179,16 @@ mod tests {
         const FIELDS: &'static [&'static str] = &["name", "size", "tags"];
 
         fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-            let mut name: Option<String> = None;
+            let mut name = Required::<String>::new();
             let mut size: Option<u32> = None;
             let mut tags: Option<Vec<String>> = None;
-            while let Some(i) = map.next_key_seed(FieldIndex(Self::FIELDS))? {
-                match i {
-                    0 => name = Some(map.next_value()?),
-                    1 => size = map.next_value()?,
-                    2 => tags = map.next_value()?,
-                    _ => {
-                        map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
-            }
+            read_fields(
+                &mut map,
+                Self::FIELDS,
+                &mut [&mut name, &mut size, &mut tags],
+            )?;
             Ok(Thing {
-                name: required(name, "name")?,
+                name: name.take("name")?,
                 size,
                 tags,
             })
@@ -181,6 +235,7 @@ mod tests {
         for json in [
             r#"{"size":1}"#,
             r#"{"name":7}"#,
+            r#"{"name":null}"#,
             r#"{"name":"n","size":-1}"#,
             r#"{"name":"n","tags":"x"}"#,
             r#""thing""#,

@@ -44,46 +44,20 @@ pub mod im {
         impl ::lark_sdk::__private::Object for Member {
             const EXPECTING: &'static str = "struct Member";
             const FIELDS: &'static [&'static str] = &["name", "tags"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<String>, Option<Vec<String>>) = (None, None);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        1usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.1 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                let r0 = ::lark_sdk::__private::required(slots.0.take(), "name")?;
-                Ok(Self { name: r0, tags: slots.1 })
+                let mut f0 = ::lark_sdk::__private::Required::<String>::new();
+                let mut f1: Option<Vec<String>> = None;
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut f0, &mut f1],
+                )?;
+                Ok(Self {
+                    name: f0.take("name")?,
+                    tags: f1,
+                })
             }
         }
         impl Member {
@@ -164,48 +138,16 @@ pub mod im {
         impl ::lark_sdk::__private::Object for Team {
             const EXPECTING: &'static str = "struct Team";
             const FIELDS: &'static [&'static str] = &["name", "parent"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<String>, Option<Box<Team>>) = (None, None);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        1usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.1 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                Ok(Self {
-                    name: slots.0,
-                    parent: slots.1,
-                })
+                let mut value = <Self as Default>::default();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut value.name, &mut value.parent],
+                )?;
+                Ok(value)
             }
         }
         impl Team {
@@ -297,100 +239,40 @@ pub mod im {
                 "admins",
                 "team",
             ];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (
-                    Option<String>,
-                    Option<Vec<String>>,
-                    Option<f64>,
-                    Option<Vec<Member>>,
-                    Option<ChatSettings>,
-                    Option<::std::collections::BTreeMap<String, Member>>,
-                    Option<MemberList>,
-                    Option<Team>,
-                ) = (None, None, None, None, None, None, None, None);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        1usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.1 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        2usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.2 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        3usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.3 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        4usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.4 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        5usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.5 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        6usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.6 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        7usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.7 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                let r0 = ::lark_sdk::__private::required(slots.0.take(), "name")?;
-                let r4 = ::lark_sdk::__private::required(slots.4.take(), "settings")?;
+                let mut f0 = ::lark_sdk::__private::Required::<String>::new();
+                let mut f1: Option<Vec<String>> = None;
+                let mut f2: Option<f64> = None;
+                let mut f3: Option<Vec<Member>> = None;
+                let mut f4 = ::lark_sdk::__private::Required::<ChatSettings>::new();
+                let mut f5: Option<::std::collections::BTreeMap<String, Member>> = None;
+                let mut f6: Option<MemberList> = None;
+                let mut f7: Option<Team> = None;
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [
+                        &mut f0,
+                        &mut f1,
+                        &mut f2,
+                        &mut f3,
+                        &mut f4,
+                        &mut f5,
+                        &mut f6,
+                        &mut f7,
+                    ],
+                )?;
                 Ok(Self {
-                    name: r0,
-                    user_id_list: slots.1,
-                    weight: slots.2,
-                    members: slots.3,
-                    settings: r4,
-                    i18n_names: slots.5,
-                    admins: slots.6,
-                    team: slots.7,
+                    name: f0.take("name")?,
+                    user_id_list: f1,
+                    weight: f2,
+                    members: f3,
+                    settings: f4.take("settings")?,
+                    i18n_names: f5,
+                    admins: f6,
+                    team: f7,
                 })
             }
         }
@@ -547,48 +429,16 @@ pub mod im {
         impl ::lark_sdk::__private::Object for ChatSettings {
             const EXPECTING: &'static str = "struct ChatSettings";
             const FIELDS: &'static [&'static str] = &["max_members", "moderators"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<i32>, Option<Vec<Member>>) = (None, None);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        1usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.1 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                Ok(Self {
-                    max_members: slots.0,
-                    moderators: slots.1,
-                })
+                let mut value = <Self as Default>::default();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut value.max_members, &mut value.moderators],
+                )?;
+                Ok(value)
             }
         }
         impl ChatSettings {
@@ -663,39 +513,16 @@ pub mod im {
         impl ::lark_sdk::__private::Object for CreateChatResponse {
             const EXPECTING: &'static str = "struct CreateChatResponse";
             const FIELDS: &'static [&'static str] = &["chat_id"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<String>,) = (None,);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                Ok(Self { chat_id: slots.0 })
+                let mut value = <Self as Default>::default();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut value.chat_id],
+                )?;
+                Ok(value)
             }
         }
         impl CreateChatResponse {

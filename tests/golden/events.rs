@@ -65,59 +65,20 @@ pub mod im {
                 "operator_id",
                 "external",
             ];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (
-                    Option<String>,
-                    Option<super::super::common::UserId>,
-                    Option<bool>,
-                ) = (None, None, None);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        1usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.1 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        2usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.2 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                Ok(Self {
-                    chat_id: slots.0,
-                    operator_id: slots.1,
-                    external: slots.2,
-                })
+                let mut value = <Self as Default>::default();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [
+                        &mut value.chat_id,
+                        &mut value.operator_id,
+                        &mut value.external,
+                    ],
+                )?;
+                Ok(value)
             }
         }
         impl ChatDisbandedV1 {
@@ -354,46 +315,16 @@ pub mod common {
     impl ::lark_sdk::__private::Object for UserId {
         const EXPECTING: &'static str = "struct UserId";
         const FIELDS: &'static [&'static str] = &["open_id", "user_id"];
-        #[allow(clippy::type_complexity)]
         fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> Result<Self, A::Error> {
-            let mut slots: (Option<String>, Option<String>) = (None, None);
-            let end = loop {
-                let index = match map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                {
-                    Ok(Some(index)) => index,
-                    Ok(None) => break Ok(()),
-                    Err(e) => break Err(e),
-                };
-                match index {
-                    0usize => {
-                        match map.next_value() {
-                            Ok(value) => slots.0 = value,
-                            Err(e) => break Err(e),
-                        }
-                    }
-                    1usize => {
-                        match map.next_value() {
-                            Ok(value) => slots.1 = value,
-                            Err(e) => break Err(e),
-                        }
-                    }
-                    _ => {
-                        if let Err(e) = map
-                            .next_value::<::lark_sdk::__private::serde::de::IgnoredAny>()
-                        {
-                            break Err(e);
-                        }
-                    }
-                }
-            };
-            end?;
-            Ok(Self {
-                open_id: slots.0,
-                user_id: slots.1,
-            })
+            let mut value = <Self as Default>::default();
+            ::lark_sdk::__private::read_fields(
+                &mut map,
+                Self::FIELDS,
+                &mut [&mut value.open_id, &mut value.user_id],
+            )?;
+            Ok(value)
         }
     }
     impl UserId {
@@ -453,57 +384,16 @@ pub mod common {
     impl ::lark_sdk::__private::Object for AppTicket {
         const EXPECTING: &'static str = "struct AppTicket";
         const FIELDS: &'static [&'static str] = &["app_id", "app_ticket", "type"];
-        #[allow(clippy::type_complexity)]
         fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> Result<Self, A::Error> {
-            let mut slots: (Option<String>, Option<String>, Option<String>) = (
-                None,
-                None,
-                None,
-            );
-            let end = loop {
-                let index = match map
-                    .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                {
-                    Ok(Some(index)) => index,
-                    Ok(None) => break Ok(()),
-                    Err(e) => break Err(e),
-                };
-                match index {
-                    0usize => {
-                        match map.next_value() {
-                            Ok(value) => slots.0 = value,
-                            Err(e) => break Err(e),
-                        }
-                    }
-                    1usize => {
-                        match map.next_value() {
-                            Ok(value) => slots.1 = value,
-                            Err(e) => break Err(e),
-                        }
-                    }
-                    2usize => {
-                        match map.next_value() {
-                            Ok(value) => slots.2 = value,
-                            Err(e) => break Err(e),
-                        }
-                    }
-                    _ => {
-                        if let Err(e) = map
-                            .next_value::<::lark_sdk::__private::serde::de::IgnoredAny>()
-                        {
-                            break Err(e);
-                        }
-                    }
-                }
-            };
-            end?;
-            Ok(Self {
-                app_id: slots.0,
-                app_ticket: slots.1,
-                r#type: slots.2,
-            })
+            let mut value = <Self as Default>::default();
+            ::lark_sdk::__private::read_fields(
+                &mut map,
+                Self::FIELDS,
+                &mut [&mut value.app_id, &mut value.app_ticket, &mut value.r#type],
+            )?;
+            Ok(value)
         }
     }
     impl AppTicket {

@@ -67,91 +67,29 @@ pub mod im {
                 "body",
                 "mentions",
             ];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (
-                    Option<String>,
-                    Option<String>,
-                    Option<::lark_sdk::TimestampMs>,
-                    Option<bool>,
-                    Option<MessageSender>,
-                    Option<MessageBody>,
-                    Option<Vec<Mention>>,
-                ) = (None, None, None, None, None, None, None);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        1usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.1 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        2usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.2 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        3usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.3 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        4usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.4 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        5usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.5 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        6usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.6 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                let r0 = ::lark_sdk::__private::required(slots.0.take(), "message_id")?;
+                let mut f0 = ::lark_sdk::__private::Required::<String>::new();
+                let mut f1: Option<String> = None;
+                let mut f2: Option<::lark_sdk::TimestampMs> = None;
+                let mut f3: Option<bool> = None;
+                let mut f4: Option<MessageSender> = None;
+                let mut f5: Option<MessageBody> = None;
+                let mut f6: Option<Vec<Mention>> = None;
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut f0, &mut f1, &mut f2, &mut f3, &mut f4, &mut f5, &mut f6],
+                )?;
                 Ok(Self {
-                    message_id: r0,
-                    msg_type: slots.1,
-                    create_time: slots.2,
-                    deleted: slots.3,
-                    sender: slots.4,
-                    body: slots.5,
-                    mentions: slots.6,
+                    message_id: f0.take("message_id")?,
+                    msg_type: f1,
+                    create_time: f2,
+                    deleted: f3,
+                    sender: f4,
+                    body: f5,
+                    mentions: f6,
                 })
             }
         }
@@ -232,48 +170,16 @@ pub mod im {
         impl ::lark_sdk::__private::Object for MessageSender {
             const EXPECTING: &'static str = "struct MessageSender";
             const FIELDS: &'static [&'static str] = &["id", "sender_type"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<String>, Option<SenderType>) = (None, None);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        1usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.1 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                Ok(Self {
-                    id: slots.0,
-                    sender_type: slots.1,
-                })
+                let mut value = <Self as Default>::default();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut value.id, &mut value.sender_type],
+                )?;
+                Ok(value)
             }
         }
         impl MessageSender {
@@ -434,39 +340,16 @@ pub mod im {
         impl ::lark_sdk::__private::Object for MessageBody {
             const EXPECTING: &'static str = "struct MessageBody";
             const FIELDS: &'static [&'static str] = &["content"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<String>,) = (None,);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                Ok(Self { content: slots.0 })
+                let mut value = <Self as Default>::default();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut value.content],
+                )?;
+                Ok(value)
             }
         }
         impl MessageBody {
@@ -505,59 +388,21 @@ pub mod im {
         impl ::lark_sdk::__private::Object for Mention {
             const EXPECTING: &'static str = "struct Mention";
             const FIELDS: &'static [&'static str] = &["key", "id", "name"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<String>, Option<String>, Option<String>) = (
-                    None,
-                    None,
-                    None,
-                );
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        1usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.1 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        2usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.2 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                let r0 = ::lark_sdk::__private::required(slots.0.take(), "key")?;
+                let mut f0 = ::lark_sdk::__private::Required::<String>::new();
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut f0, &mut f1, &mut f2],
+                )?;
                 Ok(Self {
-                    key: r0,
-                    id: slots.1,
-                    name: slots.2,
+                    key: f0.take("key")?,
+                    id: f1,
+                    name: f2,
                 })
             }
         }
@@ -726,77 +571,25 @@ pub mod im {
                 "uuid",
                 "type",
             ];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (
-                    Option<String>,
-                    Option<String>,
-                    Option<String>,
-                    Option<String>,
-                    Option<String>,
-                ) = (None, None, None, None, None);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        1usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.1 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        2usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.2 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        3usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.3 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        4usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.4 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                let r0 = ::lark_sdk::__private::required(slots.0.take(), "receive_id")?;
-                let r1 = ::lark_sdk::__private::required(slots.1.take(), "msg_type")?;
-                let r2 = ::lark_sdk::__private::required(slots.2.take(), "content")?;
+                let mut f0 = ::lark_sdk::__private::Required::<String>::new();
+                let mut f1 = ::lark_sdk::__private::Required::<String>::new();
+                let mut f2 = ::lark_sdk::__private::Required::<String>::new();
+                let mut f3: Option<String> = None;
+                let mut f4: Option<String> = None;
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut f0, &mut f1, &mut f2, &mut f3, &mut f4],
+                )?;
                 Ok(Self {
-                    receive_id: r0,
-                    msg_type: r1,
-                    content: r2,
-                    uuid: slots.3,
-                    r#type: slots.4,
+                    receive_id: f0.take("receive_id")?,
+                    msg_type: f1.take("msg_type")?,
+                    content: f2.take("content")?,
+                    uuid: f3,
+                    r#type: f4,
                 })
             }
         }

@@ -212,40 +212,18 @@ pub mod drive {
         impl ::lark_sdk::__private::Object for UploadMediaResponse {
             const EXPECTING: &'static str = "struct UploadMediaResponse";
             const FIELDS: &'static [&'static str] = &["file_token"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<String>,) = (None,);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                let r0 = ::lark_sdk::__private::required(slots.0.take(), "file_token")?;
-                Ok(Self { file_token: r0 })
+                let mut f0 = ::lark_sdk::__private::Required::<String>::new();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut f0],
+                )?;
+                Ok(Self {
+                    file_token: f0.take("file_token")?,
+                })
             }
         }
         impl UploadMediaResponse {
@@ -278,47 +256,20 @@ pub mod drive {
         impl ::lark_sdk::__private::Object for PrepareMediaRequestBody {
             const EXPECTING: &'static str = "struct PrepareMediaRequestBody";
             const FIELDS: &'static [&'static str] = &["file_name", "size"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<String>, Option<i32>) = (None, None);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        1usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.1 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                let r0 = ::lark_sdk::__private::required(slots.0.take(), "file_name")?;
-                let r1 = ::lark_sdk::__private::required(slots.1.take(), "size")?;
-                Ok(Self { file_name: r0, size: r1 })
+                let mut f0 = ::lark_sdk::__private::Required::<String>::new();
+                let mut f1 = ::lark_sdk::__private::Required::<i32>::new();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut f0, &mut f1],
+                )?;
+                Ok(Self {
+                    file_name: f0.take("file_name")?,
+                    size: f1.take("size")?,
+                })
             }
         }
         impl PrepareMediaRequestBody {
@@ -350,40 +301,18 @@ pub mod drive {
         impl ::lark_sdk::__private::Object for PrepareMediaResponse {
             const EXPECTING: &'static str = "struct PrepareMediaResponse";
             const FIELDS: &'static [&'static str] = &["upload_id"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<String>,) = (None,);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                let r0 = ::lark_sdk::__private::required(slots.0.take(), "upload_id")?;
-                Ok(Self { upload_id: r0 })
+                let mut f0 = ::lark_sdk::__private::Required::<String>::new();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut f0],
+                )?;
+                Ok(Self {
+                    upload_id: f0.take("upload_id")?,
+                })
             }
         }
         impl PrepareMediaResponse {

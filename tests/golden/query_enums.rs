@@ -245,67 +245,23 @@ pub mod contact {
                 "department_ids",
                 "status",
             ];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (
-                    Option<String>,
-                    Option<String>,
-                    Option<Vec<String>>,
-                    Option<UserStatus>,
-                ) = (None, None, None, None);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        1usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.1 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        2usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.2 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        3usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.3 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                let r1 = ::lark_sdk::__private::required(slots.1.take(), "name")?;
+                let mut f0: Option<String> = None;
+                let mut f1 = ::lark_sdk::__private::Required::<String>::new();
+                let mut f2: Option<Vec<String>> = None;
+                let mut f3: Option<UserStatus> = None;
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut f0, &mut f1, &mut f2, &mut f3],
+                )?;
                 Ok(Self {
-                    open_id: slots.0,
-                    name: r1,
-                    department_ids: slots.2,
-                    status: slots.3,
+                    open_id: f0,
+                    name: f1.take("name")?,
+                    department_ids: f2,
+                    status: f3,
                 })
             }
         }
@@ -365,48 +321,16 @@ pub mod contact {
         impl ::lark_sdk::__private::Object for UserStatus {
             const EXPECTING: &'static str = "struct UserStatus";
             const FIELDS: &'static [&'static str] = &["is_frozen", "is_resigned"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<bool>, Option<bool>) = (None, None);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        1usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.1 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                Ok(Self {
-                    is_frozen: slots.0,
-                    is_resigned: slots.1,
-                })
+                let mut value = <Self as Default>::default();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut value.is_frozen, &mut value.is_resigned],
+                )?;
+                Ok(value)
             }
         }
         impl UserStatus {
@@ -449,40 +373,16 @@ pub mod contact {
         impl ::lark_sdk::__private::Object for GetUserResponse {
             const EXPECTING: &'static str = "struct GetUserResponse";
             const FIELDS: &'static [&'static str] = &["user"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<User>,) = (None,);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                let r0 = ::lark_sdk::__private::required(slots.0.take(), "user")?;
-                Ok(Self { user: r0 })
+                let mut f0 = ::lark_sdk::__private::Required::<User>::new();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut f0],
+                )?;
+                Ok(Self { user: f0.take("user")? })
             }
         }
         impl GetUserResponse {

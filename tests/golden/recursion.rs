@@ -49,91 +49,29 @@ pub mod contact {
                 "weight",
                 "extra",
             ];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (
-                    Option<String>,
-                    Option<::std::collections::BTreeMap<String, String>>,
-                    Option<Box<Department>>,
-                    Option<Vec<Department>>,
-                    Option<Box<Leader>>,
-                    Option<f64>,
-                    Option<::lark_sdk::__private::serde_json::Value>,
-                ) = (None, None, None, None, None, None, None);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        1usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.1 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        2usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.2 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        3usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.3 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        4usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.4 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        5usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.5 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        6usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.6 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                let r0 = ::lark_sdk::__private::required(slots.0.take(), "name")?;
+                let mut f0 = ::lark_sdk::__private::Required::<String>::new();
+                let mut f1: Option<::std::collections::BTreeMap<String, String>> = None;
+                let mut f2: Option<Box<Department>> = None;
+                let mut f3: Option<Vec<Department>> = None;
+                let mut f4: Option<Box<Leader>> = None;
+                let mut f5: Option<f64> = None;
+                let mut f6: Option<::lark_sdk::__private::serde_json::Value> = None;
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut f0, &mut f1, &mut f2, &mut f3, &mut f4, &mut f5, &mut f6],
+                )?;
                 Ok(Self {
-                    name: r0,
-                    i18n_name: slots.1,
-                    parent: slots.2,
-                    children: slots.3,
-                    leader: slots.4,
-                    weight: slots.5,
-                    extra: slots.6,
+                    name: f0.take("name")?,
+                    i18n_name: f1,
+                    parent: f2,
+                    children: f3,
+                    leader: f4,
+                    weight: f5,
+                    extra: f6,
                 })
             }
         }
@@ -206,40 +144,18 @@ pub mod contact {
         impl ::lark_sdk::__private::Object for Leader {
             const EXPECTING: &'static str = "struct Leader";
             const FIELDS: &'static [&'static str] = &["department"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<Box<Department>>,) = (None,);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                let r0 = ::lark_sdk::__private::required(slots.0.take(), "department")?;
-                Ok(Self { department: r0 })
+                let mut f0 = ::lark_sdk::__private::Required::<Box<Department>>::new();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut f0],
+                )?;
+                Ok(Self {
+                    department: f0.take("department")?,
+                })
             }
         }
         impl Leader {

@@ -41,40 +41,16 @@ pub mod im {
         impl ::lark_sdk::__private::Object for TextContent {
             const EXPECTING: &'static str = "struct TextContent";
             const FIELDS: &'static [&'static str] = &["text"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<String>,) = (None,);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                let r0 = ::lark_sdk::__private::required(slots.0.take(), "text")?;
-                Ok(Self { text: r0 })
+                let mut f0 = ::lark_sdk::__private::Required::<String>::new();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut f0],
+                )?;
+                Ok(Self { text: f0.take("text")? })
             }
         }
         impl TextContent {
@@ -102,40 +78,18 @@ pub mod im {
         impl ::lark_sdk::__private::Object for ImageContent {
             const EXPECTING: &'static str = "struct ImageContent";
             const FIELDS: &'static [&'static str] = &["image_key"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<String>,) = (None,);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                let r0 = ::lark_sdk::__private::required(slots.0.take(), "image_key")?;
-                Ok(Self { image_key: r0 })
+                let mut f0 = ::lark_sdk::__private::Required::<String>::new();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut f0],
+                )?;
+                Ok(Self {
+                    image_key: f0.take("image_key")?,
+                })
             }
         }
         impl ImageContent {
@@ -179,59 +133,16 @@ pub mod im {
         impl ::lark_sdk::__private::Object for CardContent {
             const EXPECTING: &'static str = "struct CardContent";
             const FIELDS: &'static [&'static str] = &["schema", "header", "body"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (
-                    Option<String>,
-                    Option<::lark_sdk::__private::serde_json::Value>,
-                    Option<::lark_sdk::__private::serde_json::Value>,
-                ) = (None, None, None);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        1usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.1 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        2usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.2 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                Ok(Self {
-                    schema: slots.0,
-                    header: slots.1,
-                    body: slots.2,
-                })
+                let mut value = <Self as Default>::default();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut value.schema, &mut value.header, &mut value.body],
+                )?;
+                Ok(value)
             }
         }
         impl CardContent {
@@ -512,40 +423,18 @@ pub mod im {
         impl ::lark_sdk::__private::Object for MessageContentShareChat {
             const EXPECTING: &'static str = "struct MessageContentShareChat";
             const FIELDS: &'static [&'static str] = &["chat_id"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<String>,) = (None,);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                let r0 = ::lark_sdk::__private::required(slots.0.take(), "chat_id")?;
-                Ok(Self { chat_id: r0 })
+                let mut f0 = ::lark_sdk::__private::Required::<String>::new();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut f0],
+                )?;
+                Ok(Self {
+                    chat_id: f0.take("chat_id")?,
+                })
             }
         }
         impl MessageContentShareChat {
@@ -573,40 +462,18 @@ pub mod im {
         impl ::lark_sdk::__private::Object for ReceivedContentShareChat {
             const EXPECTING: &'static str = "struct ReceivedContentShareChat";
             const FIELDS: &'static [&'static str] = &["chat_id"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<String>,) = (None,);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                let r0 = ::lark_sdk::__private::required(slots.0.take(), "chat_id")?;
-                Ok(Self { chat_id: r0 })
+                let mut f0 = ::lark_sdk::__private::Required::<String>::new();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut f0],
+                )?;
+                Ok(Self {
+                    chat_id: f0.take("chat_id")?,
+                })
             }
         }
         impl ReceivedContentShareChat {
@@ -690,40 +557,18 @@ pub mod im {
         impl ::lark_sdk::__private::Object for MessageReceiveV1 {
             const EXPECTING: &'static str = "struct MessageReceiveV1";
             const FIELDS: &'static [&'static str] = &["message"];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (Option<ReceivedMessage>,) = (None,);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = Some(value),
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                let r0 = ::lark_sdk::__private::required(slots.0.take(), "message")?;
-                Ok(Self { message: r0 })
+                let mut f0 = ::lark_sdk::__private::Required::<ReceivedMessage>::new();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [&mut f0],
+                )?;
+                Ok(Self {
+                    message: f0.take("message")?,
+                })
             }
         }
         impl MessageReceiveV1 {

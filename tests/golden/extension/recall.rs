@@ -88,67 +88,21 @@ pub mod im {
                 "recall_time",
                 "recall_type",
             ];
-            #[allow(clippy::type_complexity)]
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<Self, A::Error> {
-                let mut slots: (
-                    Option<String>,
-                    Option<String>,
-                    Option<::lark_sdk::TimestampMs>,
-                    Option<RecallType>,
-                ) = (None, None, None, None);
-                let end = loop {
-                    let index = match map
-                        .next_key_seed(::lark_sdk::__private::FieldIndex(Self::FIELDS))
-                    {
-                        Ok(Some(index)) => index,
-                        Ok(None) => break Ok(()),
-                        Err(e) => break Err(e),
-                    };
-                    match index {
-                        0usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.0 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        1usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.1 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        2usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.2 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        3usize => {
-                            match map.next_value() {
-                                Ok(value) => slots.3 = value,
-                                Err(e) => break Err(e),
-                            }
-                        }
-                        _ => {
-                            if let Err(e) = map
-                                .next_value::<
-                                    ::lark_sdk::__private::serde::de::IgnoredAny,
-                                >()
-                            {
-                                break Err(e);
-                            }
-                        }
-                    }
-                };
-                end?;
-                Ok(Self {
-                    message_id: slots.0,
-                    chat_id: slots.1,
-                    recall_time: slots.2,
-                    recall_type: slots.3,
-                })
+                let mut value = <Self as Default>::default();
+                ::lark_sdk::__private::read_fields(
+                    &mut map,
+                    Self::FIELDS,
+                    &mut [
+                        &mut value.message_id,
+                        &mut value.chat_id,
+                        &mut value.recall_time,
+                        &mut value.recall_type,
+                    ],
+                )?;
+                Ok(value)
             }
         }
         impl MessageRecalledV1 {
