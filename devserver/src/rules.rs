@@ -163,11 +163,20 @@ pub fn message_reaction(r: &Reaction) -> MessageReaction {
         Member::User(open_id) => (open_id.clone(), OperatorType::User),
         Member::App(app_id) => (app_id.clone(), OperatorType::App),
     };
-    MessageReaction::new()
-        .reaction_id(r.reaction_id.as_str())
-        .operator(Operator::new().operator_id(id).operator_type(kind))
-        .action_time(r.action_time)
-        .reaction_type(Emoji::new(EmojiType::from(r.emoji_type.as_str())))
+    let mut reaction = MessageReaction::new();
+    reaction.reaction_id = Some(r.reaction_id.clone());
+    reaction.operator = Some(operator(id, kind));
+    reaction.action_time = Some(r.action_time);
+    reaction.reaction_type = Some(Emoji::new(EmojiType::from(r.emoji_type.as_str())));
+    reaction
+}
+
+/// Who added a reaction, as the reaction endpoints answer it.
+pub fn operator(id: String, kind: OperatorType) -> Operator {
+    let mut operator = Operator::new();
+    operator.operator_id = Some(id);
+    operator.operator_type = Some(kind);
+    operator
 }
 
 /// The rules of `POST …/messages/:message_id/reactions`; adds the reaction
@@ -226,15 +235,16 @@ macro_rules! reaction_event_body {
     ($body:ty, $world:expr, $reaction:expr, $scopes:expr) => {{
         use lark_runtime::event::EventBody;
         let reaction: &Reaction = $reaction;
-        let event = <$body>::new()
-            .message_id(reaction.message_id.as_str())
-            .reaction_type(Emoji::new(EmojiType::from(reaction.emoji_type.as_str())))
-            .action_time(lark_runtime::TimestampMs::now());
+        let mut event = <$body>::new();
+        event.message_id = Some(reaction.message_id.clone());
+        event.reaction_type = Some(Emoji::new(EmojiType::from(reaction.emoji_type.as_str())));
+        event.action_time = Some(lark_runtime::TimestampMs::now());
         match &reaction.operator {
             Member::User(open_id) => {
-                let mut ids = lark_sdk::common::UserId::new().open_id(open_id.as_str());
+                let mut ids = lark_sdk::common::UserId::new();
+                ids.open_id = Some(open_id.clone());
                 if let Some(user) = $world.users.get(open_id) {
-                    ids = ids.union_id(user.union_id.as_str());
+                    ids.union_id = Some(user.union_id.clone());
                     let scoped = <$body as EventBody>::FIELD_SCOPES
                         .iter()
                         .filter(|(path, _)| *path == "user_id.user_id")
@@ -244,16 +254,18 @@ macro_rules! reaction_event_body {
                                 .any(|s| $scopes.iter().any(|a: &String| a == s))
                         });
                     if scoped {
-                        ids = ids.user_id(user.user_id.as_str());
+                        ids.user_id = Some(user.user_id.clone());
                     }
                 }
-                serde_json::to_value(event.operator_type(OperatorType::User).user_id(ids))
+                event.operator_type = Some(OperatorType::User);
+                event.user_id = Some(ids);
+                serde_json::to_value(event)
             }
-            Member::App(app_id) => serde_json::to_value(
-                event
-                    .operator_type(OperatorType::App)
-                    .app_id(app_id.as_str()),
-            ),
+            Member::App(app_id) => {
+                event.operator_type = Some(OperatorType::App);
+                event.app_id = Some(app_id.clone());
+                serde_json::to_value(event)
+            }
         }
         .unwrap_or_default()
     }};

@@ -7,11 +7,28 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserializer;
 use serde::de::Visitor;
 
+pub use crate::__deserialize_object as deserialize_object;
 pub use crate::objects::{Object, Required, Slot, deserialize_object, read_fields};
 pub use serde;
 pub use serde_json;
 
 use crate::error::InvalidRequest;
+
+/// `impl Deserialize for` a generated object, through its [`Object`] impl:
+/// one line in the generated code for a seven-line impl.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __deserialize_object {
+    ($ty:ident) => {
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                $crate::__private::deserialize_object(deserializer)
+            }
+        }
+    };
+}
 
 /// Everything but the unreserved characters of RFC 3986 is escaped, `/` included,
 /// so a parameter stays one path segment.

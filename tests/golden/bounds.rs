@@ -31,16 +31,10 @@ pub mod im {
             /// `name`
             pub name: String,
             /// `tags`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub tags: Option<Vec<String>>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for Member {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(Member);
         impl ::lark_sdk::__private::Object for Member {
             const EXPECTING: &'static str = "struct Member";
             const FIELDS: &'static [&'static str] = &["name", "tags"];
@@ -61,8 +55,8 @@ pub mod im {
             }
         }
         impl Member {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new(name: impl Into<String>) -> Self {
                 Self {
                     name: name.into(),
@@ -122,19 +116,13 @@ pub mod im {
         #[non_exhaustive]
         pub struct Team {
             /// `name`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub name: Option<String>,
             /// `parent`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub parent: Option<Box<Team>>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for Team {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(Team);
         impl ::lark_sdk::__private::Object for Team {
             const EXPECTING: &'static str = "struct Team";
             const FIELDS: &'static [&'static str] = &["name", "parent"];
@@ -151,10 +139,10 @@ pub mod im {
             }
         }
         impl Team {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new() -> Self {
-                Self { name: None, parent: None }
+                <Self as Default>::default()
             }
             /// Sets [`Self::name`].
             pub fn name(mut self, value: impl Into<String>) -> Self {
@@ -199,34 +187,27 @@ pub mod im {
             /// `name`
             pub name: String,
             /// `user_id_list`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub user_id_list: Option<Vec<String>>,
             /// `weight`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub weight: Option<f64>,
             /// `members`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub members: Option<Vec<Member>>,
             /// `settings`
             pub settings: ChatSettings,
             /// `i18n_names`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub i18n_names: Option<::std::collections::BTreeMap<String, Member>>,
             /// `admins`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub admins: Option<MemberList>,
             /// `team`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub team: Option<Team>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
-        for CreateChatRequestBody {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(CreateChatRequestBody);
         impl ::lark_sdk::__private::Object for CreateChatRequestBody {
             const EXPECTING: &'static str = "struct CreateChatRequestBody";
             const FIELDS: &'static [&'static str] = &[
@@ -277,8 +258,8 @@ pub mod im {
             }
         }
         impl CreateChatRequestBody {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new(
                 name: impl Into<String>,
                 settings: impl Into<ChatSettings>,
@@ -413,19 +394,13 @@ pub mod im {
         #[non_exhaustive]
         pub struct ChatSettings {
             /// `max_members`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub max_members: Option<i32>,
             /// `moderators`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub moderators: Option<Vec<Member>>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for ChatSettings {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(ChatSettings);
         impl ::lark_sdk::__private::Object for ChatSettings {
             const EXPECTING: &'static str = "struct ChatSettings";
             const FIELDS: &'static [&'static str] = &["max_members", "moderators"];
@@ -442,13 +417,10 @@ pub mod im {
             }
         }
         impl ChatSettings {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new() -> Self {
-                Self {
-                    max_members: None,
-                    moderators: None,
-                }
+                <Self as Default>::default()
             }
             /// Sets [`Self::max_members`].
             pub fn max_members(mut self, value: impl Into<i32>) -> Self {
@@ -500,16 +472,10 @@ pub mod im {
         #[non_exhaustive]
         pub struct CreateChatResponse {
             /// `chat_id`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub chat_id: Option<String>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for CreateChatResponse {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(CreateChatResponse);
         impl ::lark_sdk::__private::Object for CreateChatResponse {
             const EXPECTING: &'static str = "struct CreateChatResponse";
             const FIELDS: &'static [&'static str] = &["chat_id"];
@@ -526,24 +492,19 @@ pub mod im {
             }
         }
         impl CreateChatResponse {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new() -> Self {
-                Self { chat_id: None }
-            }
-            /// Sets [`Self::chat_id`].
-            pub fn chat_id(mut self, value: impl Into<String>) -> Self {
-                self.chat_id = Some(value.into());
-                self
+                <Self as Default>::default()
             }
         }
-        /// Create a chat
-        ///
-        /// # Endpoint
-        ///
-        /// - `POST /open-apis/im/v1/chats`
-        /// - Access tokens: `tenant_access_token` (the first is the default)
-        /// - Errors: [`CreateChatError`]
+        /** Create a chat
+
+ # Endpoint
+
+ - `POST /open-apis/im/v1/chats`
+ - Access tokens: `tenant_access_token` (the first is the default)
+ - Errors: [`CreateChatError`]*/
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub struct CreateChatRequest {
@@ -553,8 +514,8 @@ pub mod im {
             pub body: CreateChatRequestBody,
         }
         impl CreateChatRequest {
-            /// Creates the request from its required parameters; optional
-            /// ones are set with the methods named after them.
+            /** Creates the request from its required parameters; optional
+ ones are set with the methods named after them.*/
             pub fn new(body: CreateChatRequestBody) -> Self {
                 Self { page_size: None, body }
             }
@@ -705,11 +666,11 @@ pub mod im {
             pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
                 Self { options, ..self }
             }
-            /// Create a chat
-            ///
-            /// `POST /open-apis/im/v1/chats`; see [`CreateChatRequest`].
-            ///
-            /// Resolves to `Result<CreateChatResponse, Error<CreateChatError>>` when awaited.
+            /** Create a chat
+
+ `POST /open-apis/im/v1/chats`; see [`CreateChatRequest`].
+
+ Resolves to `Result<CreateChatResponse, Error<CreateChatError>>` when awaited.*/
             pub fn create(
                 self,
                 request: CreateChatRequest,

@@ -19,22 +19,16 @@ pub mod card {
         pub struct Toast {
             /// `type`
             #[serde(rename = "type")]
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub kind: Option<ToastType>,
             /// `content`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub content: Option<String>,
             /// `i18n`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub i18n: Option<::std::collections::BTreeMap<String, String>>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for Toast {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(Toast);
         impl ::lark_sdk::__private::Object for Toast {
             const EXPECTING: &'static str = "struct Toast";
             const FIELDS: &'static [&'static str] = &["type", "content", "i18n"];
@@ -51,14 +45,10 @@ pub mod card {
             }
         }
         impl Toast {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new() -> Self {
-                Self {
-                    kind: None,
-                    content: None,
-                    i18n: None,
-                }
+                <Self as Default>::default()
             }
             /// Sets [`Self::kind`].
             pub fn kind(mut self, value: impl Into<ToastType>) -> Self {
@@ -79,9 +69,9 @@ pub mod card {
                 self
             }
         }
-        /// `ToastType`
-        ///
-        /// Open: a value the spec does not list is kept, and sent back as is.
+        /** `ToastType`
+
+ Open: a value the spec does not list is kept, and sent back as is.*/
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum ToastType {
@@ -195,16 +185,10 @@ pub mod card {
         #[non_exhaustive]
         pub struct PreviewAnswer {
             /// `inline`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub inline: Option<PreviewAnswerInline>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for PreviewAnswer {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(PreviewAnswer);
         impl ::lark_sdk::__private::Object for PreviewAnswer {
             const EXPECTING: &'static str = "struct PreviewAnswer";
             const FIELDS: &'static [&'static str] = &["inline"];
@@ -221,10 +205,10 @@ pub mod card {
             }
         }
         impl PreviewAnswer {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new() -> Self {
-                Self { inline: None }
+                <Self as Default>::default()
             }
             /// Sets [`Self::inline`].
             pub fn inline(mut self, value: impl Into<PreviewAnswerInline>) -> Self {
@@ -240,14 +224,7 @@ pub mod card {
             /// `title`
             pub title: String,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
-        for PreviewAnswerInline {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(PreviewAnswerInline);
         impl ::lark_sdk::__private::Object for PreviewAnswerInline {
             const EXPECTING: &'static str = "struct PreviewAnswerInline";
             const FIELDS: &'static [&'static str] = &["title"];
@@ -264,19 +241,19 @@ pub mod card {
             }
         }
         impl PreviewAnswerInline {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new(title: impl Into<String>) -> Self {
                 Self { title: title.into() }
             }
         }
-        /// A user acted on a card
-        ///
-        /// # Event
-        ///
-        /// - Event type: `card.action.trigger`
-        /// - Envelope: schema 2.0, with `header`
-        /// - Callback: the receiver answers with a [`CardActionTriggerAnswer`], within 3 seconds
+        /** A user acted on a card
+
+ # Event
+
+ - Event type: `card.action.trigger`
+ - Envelope: schema 2.0, with `header`
+ - Callback: the receiver answers with a [`CardActionTriggerAnswer`], within 3 seconds*/
         #[derive(
             Clone,
             Debug,
@@ -289,19 +266,13 @@ pub mod card {
         #[non_exhaustive]
         pub struct CardActionTrigger {
             /// `token`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub token: Option<String>,
             /// `action`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub action: Option<CardActionTriggerAction>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for CardActionTrigger {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(CardActionTrigger);
         impl ::lark_sdk::__private::Object for CardActionTrigger {
             const EXPECTING: &'static str = "struct CardActionTrigger";
             const FIELDS: &'static [&'static str] = &["token", "action"];
@@ -318,20 +289,10 @@ pub mod card {
             }
         }
         impl CardActionTrigger {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new() -> Self {
-                Self { token: None, action: None }
-            }
-            /// Sets [`Self::token`].
-            pub fn token(mut self, value: impl Into<String>) -> Self {
-                self.token = Some(value.into());
-                self
-            }
-            /// Sets [`Self::action`].
-            pub fn action(mut self, value: impl Into<CardActionTriggerAction>) -> Self {
-                self.action = Some(value.into());
-                self
+                <Self as Default>::default()
             }
         }
         /// `CardActionTriggerAction`
@@ -347,7 +308,7 @@ pub mod card {
         #[non_exhaustive]
         pub struct CardActionTriggerAction {
             /// `value`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub value: Option<
                 ::std::collections::BTreeMap<
                     String,
@@ -355,17 +316,10 @@ pub mod card {
                 >,
             >,
             /// `tag`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub tag: Option<String>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
-        for CardActionTriggerAction {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(CardActionTriggerAction);
         impl ::lark_sdk::__private::Object for CardActionTriggerAction {
             const EXPECTING: &'static str = "struct CardActionTriggerAction";
             const FIELDS: &'static [&'static str] = &["value", "tag"];
@@ -382,28 +336,10 @@ pub mod card {
             }
         }
         impl CardActionTriggerAction {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new() -> Self {
-                Self { value: None, tag: None }
-            }
-            /// Sets [`Self::value`].
-            pub fn value(
-                mut self,
-                value: impl Into<
-                    ::std::collections::BTreeMap<
-                        String,
-                        ::lark_sdk::__private::serde_json::Value,
-                    >,
-                >,
-            ) -> Self {
-                self.value = Some(value.into());
-                self
-            }
-            /// Sets [`Self::tag`].
-            pub fn tag(mut self, value: impl Into<String>) -> Self {
-                self.tag = Some(value.into());
-                self
+                <Self as Default>::default()
             }
         }
         /// `CardActionTriggerAnswer`
@@ -419,20 +355,13 @@ pub mod card {
         #[non_exhaustive]
         pub struct CardActionTriggerAnswer {
             /// `toast`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub toast: Option<Toast>,
             /// `card`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub card: Option<CardActionTriggerAnswerCard>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
-        for CardActionTriggerAnswer {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(CardActionTriggerAnswer);
         impl ::lark_sdk::__private::Object for CardActionTriggerAnswer {
             const EXPECTING: &'static str = "struct CardActionTriggerAnswer";
             const FIELDS: &'static [&'static str] = &["toast", "card"];
@@ -449,10 +378,10 @@ pub mod card {
             }
         }
         impl CardActionTriggerAnswer {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new() -> Self {
-                Self { toast: None, card: None }
+                <Self as Default>::default()
             }
             /// Sets [`Self::toast`].
             pub fn toast(mut self, value: impl Into<Toast>) -> Self {
@@ -482,20 +411,13 @@ pub mod card {
         pub struct CardActionTriggerAnswerCard {
             /// `type`
             #[serde(rename = "type")]
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub kind: Option<String>,
             /// `data`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub data: Option<::lark_sdk::__private::serde_json::Value>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
-        for CardActionTriggerAnswerCard {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(CardActionTriggerAnswerCard);
         impl ::lark_sdk::__private::Object for CardActionTriggerAnswerCard {
             const EXPECTING: &'static str = "struct CardActionTriggerAnswerCard";
             const FIELDS: &'static [&'static str] = &["type", "data"];
@@ -512,10 +434,10 @@ pub mod card {
             }
         }
         impl CardActionTriggerAnswerCard {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new() -> Self {
-                Self { kind: None, data: None }
+                <Self as Default>::default()
             }
             /// Sets [`Self::kind`].
             pub fn kind(mut self, value: impl Into<String>) -> Self {
@@ -531,13 +453,13 @@ pub mod card {
                 self
             }
         }
-        /// A link in a message is previewed
-        ///
-        /// # Event
-        ///
-        /// - Event type: `url.preview.get`
-        /// - Envelope: schema 2.0, with `header`
-        /// - Callback: the receiver answers with a [`PreviewAnswer`], within 3 seconds
+        /** A link in a message is previewed
+
+ # Event
+
+ - Event type: `url.preview.get`
+ - Envelope: schema 2.0, with `header`
+ - Callback: the receiver answers with a [`PreviewAnswer`], within 3 seconds*/
         #[derive(
             Clone,
             Debug,
@@ -550,16 +472,10 @@ pub mod card {
         #[non_exhaustive]
         pub struct UrlPreviewGet {
             /// `host`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub host: Option<String>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for UrlPreviewGet {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(UrlPreviewGet);
         impl ::lark_sdk::__private::Object for UrlPreviewGet {
             const EXPECTING: &'static str = "struct UrlPreviewGet";
             const FIELDS: &'static [&'static str] = &["host"];
@@ -576,15 +492,10 @@ pub mod card {
             }
         }
         impl UrlPreviewGet {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new() -> Self {
-                Self { host: None }
-            }
-            /// Sets [`Self::host`].
-            pub fn host(mut self, value: impl Into<String>) -> Self {
-                self.host = Some(value.into());
-                self
+                <Self as Default>::default()
             }
         }
         impl CardActionTrigger {

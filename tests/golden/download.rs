@@ -23,13 +23,13 @@ pub mod im {
     }
     pub mod v1 {
         //! Version `v1` of the `im` service.
-        /// Get a file or image of a message
-        ///
-        /// # Endpoint
-        ///
-        /// - `GET /open-apis/im/v1/messages/:message_id/resources/:file_key`
-        /// - Access tokens: `tenant_access_token` (the first is the default)
-        /// - Errors: [`GetMessageResourceError`]
+        /** Get a file or image of a message
+
+ # Endpoint
+
+ - `GET /open-apis/im/v1/messages/:message_id/resources/:file_key`
+ - Access tokens: `tenant_access_token` (the first is the default)
+ - Errors: [`GetMessageResourceError`]*/
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub struct GetMessageResourceRequest {
@@ -41,8 +41,8 @@ pub mod im {
             pub kind: String,
         }
         impl GetMessageResourceRequest {
-            /// Creates the request from its required parameters; optional
-            /// ones are set with the methods named after them.
+            /** Creates the request from its required parameters; optional
+ ones are set with the methods named after them.*/
             pub fn new(
                 message_id: impl Into<String>,
                 file_key: impl Into<String>,
@@ -196,11 +196,11 @@ pub mod im {
             pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
                 Self { options, ..self }
             }
-            /// Get a file or image of a message
-            ///
-            /// `GET /open-apis/im/v1/messages/:message_id/resources/:file_key`; see [`GetMessageResourceRequest`].
-            ///
-            /// Resolves to `Result<Download, Error<GetMessageResourceError>>` when awaited.
+            /** Get a file or image of a message
+
+ `GET /open-apis/im/v1/messages/:message_id/resources/:file_key`; see [`GetMessageResourceRequest`].
+
+ Resolves to `Result<Download, Error<GetMessageResourceError>>` when awaited.*/
             pub fn get(
                 self,
                 request: GetMessageResourceRequest,

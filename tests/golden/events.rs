@@ -23,13 +23,13 @@ pub mod im {
     }
     pub mod v1 {
         //! Version `v1` of the `im` service.
-        /// A chat was disbanded
-        ///
-        /// # Event
-        ///
-        /// - Event type: `im.chat.disbanded_v1`
-        /// - Envelope: schema 2.0, with `header`
-        /// - Scopes to subscribe (any one): `im:chat:readonly`
+        /** A chat was disbanded
+
+ # Event
+
+ - Event type: `im.chat.disbanded_v1`
+ - Envelope: schema 2.0, with `header`
+ - Scopes to subscribe (any one): `im:chat:readonly`*/
         #[derive(
             Clone,
             Debug,
@@ -42,22 +42,16 @@ pub mod im {
         #[non_exhaustive]
         pub struct ChatDisbandedV1 {
             /// `chat_id`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub chat_id: Option<String>,
             /// Who disbanded it.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub operator_id: Option<super::super::common::UserId>,
             /// `external`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub external: Option<bool>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for ChatDisbandedV1 {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(ChatDisbandedV1);
         impl ::lark_sdk::__private::Object for ChatDisbandedV1 {
             const EXPECTING: &'static str = "struct ChatDisbandedV1";
             const FIELDS: &'static [&'static str] = &[
@@ -82,41 +76,19 @@ pub mod im {
             }
         }
         impl ChatDisbandedV1 {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new() -> Self {
-                Self {
-                    chat_id: None,
-                    operator_id: None,
-                    external: None,
-                }
-            }
-            /// Sets [`Self::chat_id`].
-            pub fn chat_id(mut self, value: impl Into<String>) -> Self {
-                self.chat_id = Some(value.into());
-                self
-            }
-            /// Sets [`Self::operator_id`].
-            pub fn operator_id(
-                mut self,
-                value: impl Into<super::super::common::UserId>,
-            ) -> Self {
-                self.operator_id = Some(value.into());
-                self
-            }
-            /// Sets [`Self::external`].
-            pub fn external(mut self, value: impl Into<bool>) -> Self {
-                self.external = Some(value.into());
-                self
+                <Self as Default>::default()
             }
         }
-        /// Disband a chat
-        ///
-        /// # Endpoint
-        ///
-        /// - `DELETE /open-apis/im/v1/chats/:chat_id`
-        /// - Access tokens: `tenant_access_token`, `user_access_token` (the first is the default)
-        /// - Errors: [`DeleteChatError`]
+        /** Disband a chat
+
+ # Endpoint
+
+ - `DELETE /open-apis/im/v1/chats/:chat_id`
+ - Access tokens: `tenant_access_token`, `user_access_token` (the first is the default)
+ - Errors: [`DeleteChatError`]*/
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub struct DeleteChatRequest {
@@ -124,8 +96,8 @@ pub mod im {
             pub chat_id: String,
         }
         impl DeleteChatRequest {
-            /// Creates the request from its required parameters; optional
-            /// ones are set with the methods named after them.
+            /** Creates the request from its required parameters; optional
+ ones are set with the methods named after them.*/
             pub fn new(chat_id: impl Into<String>) -> Self {
                 Self { chat_id: chat_id.into() }
             }
@@ -159,9 +131,9 @@ pub mod im {
                 Ok(path)
             }
         }
-        /// Errors of [`DeleteChatRequest`]: a variant per row of the endpoint's error table, `Platform` for the platform-wide codes, and `Unhandled` for any code the spec does not list; the `EndpointError` accessors read them all.
-        ///
-        /// Platform-wide codes it is documented to meet: `RateLimited` (99991400), `TenantTokenInvalid` (99991663).
+        /** Errors of [`DeleteChatRequest`]: a variant per row of the endpoint's error table, `Platform` for the platform-wide codes, and `Unhandled` for any code the spec does not list; the `EndpointError` accessors read them all.
+
+ Platform-wide codes it is documented to meet: `RateLimited` (99991400), `TenantTokenInvalid` (99991663).*/
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum DeleteChatError {
@@ -268,11 +240,11 @@ pub mod im {
             pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
                 Self { options, ..self }
             }
-            /// Disband a chat
-            ///
-            /// `DELETE /open-apis/im/v1/chats/:chat_id`; see [`DeleteChatRequest`].
-            ///
-            /// Resolves to `Result<NoData, Error<DeleteChatError>>` when awaited.
+            /** Disband a chat
+
+ `DELETE /open-apis/im/v1/chats/:chat_id`; see [`DeleteChatRequest`].
+
+ Resolves to `Result<NoData, Error<DeleteChatError>>` when awaited.*/
             pub fn delete(
                 self,
                 request: DeleteChatRequest,
@@ -297,21 +269,15 @@ pub mod common {
     #[non_exhaustive]
     pub struct UserId {
         /// `open_id`
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub open_id: Option<String>,
-        /// `user_id`
-        ///
-        /// Filled only when the app has one of the scopes `contact:user.employee_id:readonly` (字段权限).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        /** `user_id`
+
+ Filled only when the app has one of the scopes `contact:user.employee_id:readonly` (字段权限).*/
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub user_id: Option<String>,
     }
-    impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for UserId {
-        fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            ::lark_sdk::__private::deserialize_object(deserializer)
-        }
-    }
+    ::lark_sdk::__private::deserialize_object!(UserId);
     impl ::lark_sdk::__private::Object for UserId {
         const EXPECTING: &'static str = "struct UserId";
         const FIELDS: &'static [&'static str] = &["open_id", "user_id"];
@@ -328,31 +294,18 @@ pub mod common {
         }
     }
     impl UserId {
-        /// Creates a value from its required fields; the others start
-        /// empty and are set with the methods named after them.
+        /** Creates a value from its required fields; the others start
+ as `None`.*/
         pub fn new() -> Self {
-            Self {
-                open_id: None,
-                user_id: None,
-            }
-        }
-        /// Sets [`Self::open_id`].
-        pub fn open_id(mut self, value: impl Into<String>) -> Self {
-            self.open_id = Some(value.into());
-            self
-        }
-        /// Sets [`Self::user_id`].
-        pub fn user_id(mut self, value: impl Into<String>) -> Self {
-            self.user_id = Some(value.into());
-            self
+            <Self as Default>::default()
         }
     }
-    /// The platform pushes a store app's app_ticket
-    ///
-    /// # Event
-    ///
-    /// - Event type: `app_ticket`
-    /// - Envelope: schema 1.0 (`uuid`, `token`, `type`)
+    /** The platform pushes a store app's app_ticket
+
+ # Event
+
+ - Event type: `app_ticket`
+ - Envelope: schema 1.0 (`uuid`, `token`, `type`)*/
     #[derive(
         Clone,
         Debug,
@@ -365,22 +318,16 @@ pub mod common {
     #[non_exhaustive]
     pub struct AppTicket {
         /// `app_id`
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub app_id: Option<String>,
         /// `app_ticket`
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub app_ticket: Option<String>,
         /// `type`
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub r#type: Option<String>,
     }
-    impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for AppTicket {
-        fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            ::lark_sdk::__private::deserialize_object(deserializer)
-        }
-    }
+    ::lark_sdk::__private::deserialize_object!(AppTicket);
     impl ::lark_sdk::__private::Object for AppTicket {
         const EXPECTING: &'static str = "struct AppTicket";
         const FIELDS: &'static [&'static str] = &["app_id", "app_ticket", "type"];
@@ -397,29 +344,10 @@ pub mod common {
         }
     }
     impl AppTicket {
-        /// Creates a value from its required fields; the others start
-        /// empty and are set with the methods named after them.
+        /** Creates a value from its required fields; the others start
+ as `None`.*/
         pub fn new() -> Self {
-            Self {
-                app_id: None,
-                app_ticket: None,
-                r#type: None,
-            }
-        }
-        /// Sets [`Self::app_id`].
-        pub fn app_id(mut self, value: impl Into<String>) -> Self {
-            self.app_id = Some(value.into());
-            self
-        }
-        /// Sets [`Self::app_ticket`].
-        pub fn app_ticket(mut self, value: impl Into<String>) -> Self {
-            self.app_ticket = Some(value.into());
-            self
-        }
-        /// Sets [`Self::type`].
-        pub fn r#type(mut self, value: impl Into<String>) -> Self {
-            self.r#type = Some(value.into());
-            self
+            <Self as Default>::default()
         }
     }
     impl AppTicket {

@@ -23,16 +23,16 @@ pub mod contact {
     }
     pub mod v3 {
         //! Version `v3` of the `contact` service.
-        /// A user's gender.
-        ///
-        /// Open: a number the spec does not list is kept, and sent back as is.
-        /// Sent as a JSON number.
+        /** A user's gender.
+
+ Open: a number the spec does not list is kept, and sent back as is.
+ Sent as a JSON number.*/
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum Gender {
-            /// `0`
-            ///
-            /// Not set.
+            /** `0`
+
+ Not set.*/
             Unset,
             /// `1`
             Male,
@@ -120,19 +120,13 @@ pub mod contact {
         #[non_exhaustive]
         pub struct User {
             /// Open ID.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub open_id: Option<String>,
             /// Gender.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub gender: Option<Gender>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for User {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(User);
         impl ::lark_sdk::__private::Object for User {
             const EXPECTING: &'static str = "struct User";
             const FIELDS: &'static [&'static str] = &["open_id", "gender"];
@@ -149,23 +143,10 @@ pub mod contact {
             }
         }
         impl User {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new() -> Self {
-                Self {
-                    open_id: None,
-                    gender: None,
-                }
-            }
-            /// Sets [`Self::open_id`].
-            pub fn open_id(mut self, value: impl Into<String>) -> Self {
-                self.open_id = Some(value.into());
-                self
-            }
-            /// Sets [`Self::gender`].
-            pub fn gender(mut self, value: impl Into<Gender>) -> Self {
-                self.gender = Some(value.into());
-                self
+                <Self as Default>::default()
             }
         }
         /// `ListUserResponse`
@@ -181,16 +162,10 @@ pub mod contact {
         #[non_exhaustive]
         pub struct ListUserResponse {
             /// `items`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub items: Option<Vec<User>>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for ListUserResponse {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(ListUserResponse);
         impl ::lark_sdk::__private::Object for ListUserResponse {
             const EXPECTING: &'static str = "struct ListUserResponse";
             const FIELDS: &'static [&'static str] = &["items"];
@@ -207,15 +182,10 @@ pub mod contact {
             }
         }
         impl ListUserResponse {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new() -> Self {
-                Self { items: None }
-            }
-            /// Sets [`Self::items`].
-            pub fn items(mut self, value: impl Into<Vec<User>>) -> Self {
-                self.items = Some(value.into());
-                self
+                <Self as Default>::default()
             }
         }
         /// `PatchUserRequestBody`
@@ -231,17 +201,10 @@ pub mod contact {
         #[non_exhaustive]
         pub struct PatchUserRequestBody {
             /// The new gender.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub gender: Option<Gender>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
-        for PatchUserRequestBody {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(PatchUserRequestBody);
         impl ::lark_sdk::__private::Object for PatchUserRequestBody {
             const EXPECTING: &'static str = "struct PatchUserRequestBody";
             const FIELDS: &'static [&'static str] = &["gender"];
@@ -258,10 +221,10 @@ pub mod contact {
             }
         }
         impl PatchUserRequestBody {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new() -> Self {
-                Self { gender: None }
+                <Self as Default>::default()
             }
             /// Sets [`Self::gender`].
             pub fn gender(mut self, value: impl Into<Gender>) -> Self {
@@ -282,16 +245,10 @@ pub mod contact {
         #[non_exhaustive]
         pub struct PatchUserResponse {
             /// `user`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub user: Option<User>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for PatchUserResponse {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(PatchUserResponse);
         impl ::lark_sdk::__private::Object for PatchUserResponse {
             const EXPECTING: &'static str = "struct PatchUserResponse";
             const FIELDS: &'static [&'static str] = &["user"];
@@ -308,35 +265,30 @@ pub mod contact {
             }
         }
         impl PatchUserResponse {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new() -> Self {
-                Self { user: None }
-            }
-            /// Sets [`Self::user`].
-            pub fn user(mut self, value: impl Into<User>) -> Self {
-                self.user = Some(value.into());
-                self
+                <Self as Default>::default()
             }
         }
-        /// List users
-        ///
-        /// # Endpoint
-        ///
-        /// - `GET /open-apis/contact/v3/users`
-        /// - Access tokens: `tenant_access_token` (the first is the default)
-        /// - Errors: [`ListUserError`]
+        /** List users
+
+ # Endpoint
+
+ - `GET /open-apis/contact/v3/users`
+ - Access tokens: `tenant_access_token` (the first is the default)
+ - Errors: [`ListUserError`]*/
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub struct ListUserRequest {
-            /// Only users of this gender.
-            ///
-            /// Default: `0`
+            /** Only users of this gender.
+
+ Default: `0`*/
             pub gender: Option<Gender>,
         }
         impl ListUserRequest {
-            /// Creates the request from its required parameters; optional
-            /// ones are set with the methods named after them.
+            /** Creates the request from its required parameters; optional
+ ones are set with the methods named after them.*/
             pub fn new() -> Self {
                 Self { gender: None }
             }
@@ -421,13 +373,13 @@ pub mod contact {
             }
         }
         impl ::std::error::Error for ListUserError {}
-        /// Change a user
-        ///
-        /// # Endpoint
-        ///
-        /// - `PATCH /open-apis/contact/v3/users/:user_id`
-        /// - Access tokens: `tenant_access_token` (the first is the default)
-        /// - Errors: [`PatchUserError`]
+        /** Change a user
+
+ # Endpoint
+
+ - `PATCH /open-apis/contact/v3/users/:user_id`
+ - Access tokens: `tenant_access_token` (the first is the default)
+ - Errors: [`PatchUserError`]*/
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub struct PatchUserRequest {
@@ -437,8 +389,8 @@ pub mod contact {
             pub body: PatchUserRequestBody,
         }
         impl PatchUserRequest {
-            /// Creates the request from its required parameters; optional
-            /// ones are set with the methods named after them.
+            /** Creates the request from its required parameters; optional
+ ones are set with the methods named after them.*/
             pub fn new(user_id: impl Into<String>) -> Self {
                 Self {
                     user_id: user_id.into(),
@@ -568,22 +520,22 @@ pub mod contact {
             pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
                 Self { options, ..self }
             }
-            /// List users
-            ///
-            /// `GET /open-apis/contact/v3/users`; see [`ListUserRequest`].
-            ///
-            /// Resolves to `Result<ListUserResponse, Error<ListUserError>>` when awaited.
+            /** List users
+
+ `GET /open-apis/contact/v3/users`; see [`ListUserRequest`].
+
+ Resolves to `Result<ListUserResponse, Error<ListUserError>>` when awaited.*/
             pub fn list(
                 self,
                 request: ListUserRequest,
             ) -> ::lark_sdk::client::Call<'a, ListUserRequest> {
                 ::lark_sdk::client::Call::new(self.client, self.options, request)
             }
-            /// Change a user
-            ///
-            /// `PATCH /open-apis/contact/v3/users/:user_id`; see [`PatchUserRequest`].
-            ///
-            /// Resolves to `Result<PatchUserResponse, Error<PatchUserError>>` when awaited.
+            /** Change a user
+
+ `PATCH /open-apis/contact/v3/users/:user_id`; see [`PatchUserRequest`].
+
+ Resolves to `Result<PatchUserResponse, Error<PatchUserError>>` when awaited.*/
             pub fn patch(
                 self,
                 request: PatchUserRequest,

@@ -31,31 +31,25 @@ pub mod im {
             /// The message's ID.
             pub message_id: String,
             /// Kind of content (`text`, `post`, …).
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub msg_type: Option<String>,
             /// When it was sent.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub create_time: Option<::lark_sdk::TimestampMs>,
             /// Whether it was recalled.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub deleted: Option<bool>,
             /// Who sent it.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub sender: Option<MessageSender>,
             /// The content.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub body: Option<MessageBody>,
             /// Who is mentioned.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub mentions: Option<Vec<Mention>>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for Message {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(Message);
         impl ::lark_sdk::__private::Object for Message {
             const EXPECTING: &'static str = "struct Message";
             const FIELDS: &'static [&'static str] = &[
@@ -94,8 +88,8 @@ pub mod im {
             }
         }
         impl Message {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new(message_id: impl Into<String>) -> Self {
                 Self {
                     message_id: message_id.into(),
@@ -106,39 +100,6 @@ pub mod im {
                     body: None,
                     mentions: None,
                 }
-            }
-            /// Sets [`Self::msg_type`].
-            pub fn msg_type(mut self, value: impl Into<String>) -> Self {
-                self.msg_type = Some(value.into());
-                self
-            }
-            /// Sets [`Self::create_time`].
-            pub fn create_time(
-                mut self,
-                value: impl Into<::lark_sdk::TimestampMs>,
-            ) -> Self {
-                self.create_time = Some(value.into());
-                self
-            }
-            /// Sets [`Self::deleted`].
-            pub fn deleted(mut self, value: impl Into<bool>) -> Self {
-                self.deleted = Some(value.into());
-                self
-            }
-            /// Sets [`Self::sender`].
-            pub fn sender(mut self, value: impl Into<MessageSender>) -> Self {
-                self.sender = Some(value.into());
-                self
-            }
-            /// Sets [`Self::body`].
-            pub fn body(mut self, value: impl Into<MessageBody>) -> Self {
-                self.body = Some(value.into());
-                self
-            }
-            /// Sets [`Self::mentions`].
-            pub fn mentions(mut self, value: impl Into<Vec<Mention>>) -> Self {
-                self.mentions = Some(value.into());
-                self
             }
         }
         /// Who sent it.
@@ -154,19 +115,13 @@ pub mod im {
         #[non_exhaustive]
         pub struct MessageSender {
             /// Sender ID.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub id: Option<String>,
             /// Kind of sender.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub sender_type: Option<SenderType>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for MessageSender {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(MessageSender);
         impl ::lark_sdk::__private::Object for MessageSender {
             const EXPECTING: &'static str = "struct MessageSender";
             const FIELDS: &'static [&'static str] = &["id", "sender_type"];
@@ -183,42 +138,29 @@ pub mod im {
             }
         }
         impl MessageSender {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new() -> Self {
-                Self {
-                    id: None,
-                    sender_type: None,
-                }
-            }
-            /// Sets [`Self::id`].
-            pub fn id(mut self, value: impl Into<String>) -> Self {
-                self.id = Some(value.into());
-                self
-            }
-            /// Sets [`Self::sender_type`].
-            pub fn sender_type(mut self, value: impl Into<SenderType>) -> Self {
-                self.sender_type = Some(value.into());
-                self
+                <Self as Default>::default()
             }
         }
-        /// Kind of sender.
-        ///
-        /// Open: a value the spec does not list is kept, and sent back as is.
+        /** Kind of sender.
+
+ Open: a value the spec does not list is kept, and sent back as is.*/
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum SenderType {
-            /// `user`
-            ///
-            /// A user.
+            /** `user`
+
+ A user.*/
             User,
-            /// `app`
-            ///
-            /// An app.
+            /** `app`
+
+ An app.*/
             App,
-            /// `anonymous`
-            ///
-            /// Someone anonymous.
+            /** `anonymous`
+
+ Someone anonymous.*/
             Anonymous,
             /// A value the spec does not list, kept as received.
             #[deprecated(
@@ -318,25 +260,19 @@ pub mod im {
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct MessageBody {
-            /// JSON text of the content, for a text message:
-            /// ```text
-            /// {"text": "hello [world]"}
-            /// ```
-            /// Code in the spec's prose is shown as written and never run as a doctest:
-            ///
-            /// ```text
-            /// let content = r#"{"text": "hi"}"#;
-            /// ```
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            /** JSON text of the content, for a text message:
+ ```text
+ {"text": "hello [world]"}
+ ```
+ Code in the spec's prose is shown as written and never run as a doctest:
+
+ ```text
+ let content = r#"{"text": "hi"}"#;
+ ```*/
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub content: Option<String>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for MessageBody {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(MessageBody);
         impl ::lark_sdk::__private::Object for MessageBody {
             const EXPECTING: &'static str = "struct MessageBody";
             const FIELDS: &'static [&'static str] = &["content"];
@@ -353,15 +289,10 @@ pub mod im {
             }
         }
         impl MessageBody {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new() -> Self {
-                Self { content: None }
-            }
-            /// Sets [`Self::content`].
-            pub fn content(mut self, value: impl Into<String>) -> Self {
-                self.content = Some(value.into());
-                self
+                <Self as Default>::default()
             }
         }
         /// `Mention`
@@ -372,19 +303,13 @@ pub mod im {
             /// Placeholder in the text (`@_user_1`).
             pub key: String,
             /// ID of the mentioned.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub id: Option<String>,
             /// Display name.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub name: Option<String>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for Mention {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(Mention);
         impl ::lark_sdk::__private::Object for Mention {
             const EXPECTING: &'static str = "struct Mention";
             const FIELDS: &'static [&'static str] = &["key", "id", "name"];
@@ -407,8 +332,8 @@ pub mod im {
             }
         }
         impl Mention {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new(key: impl Into<String>) -> Self {
                 Self {
                     key: key.into(),
@@ -416,20 +341,10 @@ pub mod im {
                     name: None,
                 }
             }
-            /// Sets [`Self::id`].
-            pub fn id(mut self, value: impl Into<String>) -> Self {
-                self.id = Some(value.into());
-                self
-            }
-            /// Sets [`Self::name`].
-            pub fn name(mut self, value: impl Into<String>) -> Self {
-                self.name = Some(value.into());
-                self
-            }
         }
-        /// Kind of ID in `receive_id`.
-        ///
-        /// Open: a value the spec does not list is kept, and sent back as is.
+        /** Kind of ID in `receive_id`.
+
+ Open: a value the spec does not list is kept, and sent back as is.*/
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum CreateMessageReceiveIdType {
@@ -548,20 +463,13 @@ pub mod im {
             /// JSON text of the content.
             pub content: String,
             /// Deduplication key, valid one hour.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub uuid: Option<String>,
             /// A field whose name is a Rust keyword.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub r#type: Option<String>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
-        for CreateMessageRequestBody {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(CreateMessageRequestBody);
         impl ::lark_sdk::__private::Object for CreateMessageRequestBody {
             const EXPECTING: &'static str = "struct CreateMessageRequestBody";
             const FIELDS: &'static [&'static str] = &[
@@ -594,8 +502,8 @@ pub mod im {
             }
         }
         impl CreateMessageRequestBody {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new(
                 receive_id: impl Into<String>,
                 msg_type: impl Into<String>,
@@ -622,15 +530,15 @@ pub mod im {
         }
         /// The `data` of a [`CreateMessageRequest`] response.
         pub type CreateMessageResponse = Message;
-        /// Send a message (发送消息)
-        ///
-        /// # Endpoint
-        ///
-        /// - `POST /open-apis/im/v1/messages`
-        /// - Access tokens: `tenant_access_token`, `user_access_token` (the first is the default)
-        /// - Scopes (any one): `im:message:send_as_bot`
-        /// - Rate limit: 50/second, 1000/minute
-        /// - Errors: [`CreateMessageError`]
+        /** Send a message (发送消息)
+
+ # Endpoint
+
+ - `POST /open-apis/im/v1/messages`
+ - Access tokens: `tenant_access_token`, `user_access_token` (the first is the default)
+ - Scopes (any one): `im:message:send_as_bot`
+ - Rate limit: 50/second, 1000/minute
+ - Errors: [`CreateMessageError`]*/
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub struct CreateMessageRequest {
@@ -642,8 +550,8 @@ pub mod im {
             pub body: CreateMessageRequestBody,
         }
         impl CreateMessageRequest {
-            /// Creates the request from its required parameters; optional
-            /// ones are set with the methods named after them.
+            /** Creates the request from its required parameters; optional
+ ones are set with the methods named after them.*/
             pub fn new(
                 receive_id_type: impl Into<CreateMessageReceiveIdType>,
                 body: CreateMessageRequestBody,
@@ -818,11 +726,11 @@ pub mod im {
             pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
                 Self { options, ..self }
             }
-            /// Send a message (发送消息)
-            ///
-            /// `POST /open-apis/im/v1/messages`; see [`CreateMessageRequest`].
-            ///
-            /// Resolves to `Result<Message, Error<CreateMessageError>>` when awaited.
+            /** Send a message (发送消息)
+
+ `POST /open-apis/im/v1/messages`; see [`CreateMessageRequest`].
+
+ Resolves to `Result<Message, Error<CreateMessageError>>` when awaited.*/
             pub fn create(
                 self,
                 request: CreateMessageRequest,

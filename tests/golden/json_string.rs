@@ -31,13 +31,7 @@ pub mod im {
             /// `text`
             pub text: String,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for TextContent {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(TextContent);
         impl ::lark_sdk::__private::Object for TextContent {
             const EXPECTING: &'static str = "struct TextContent";
             const FIELDS: &'static [&'static str] = &["text"];
@@ -54,8 +48,8 @@ pub mod im {
             }
         }
         impl TextContent {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new(text: impl Into<String>) -> Self {
                 Self { text: text.into() }
             }
@@ -73,16 +67,10 @@ pub mod im {
         #[non_exhaustive]
         pub struct MessageBody {
             /// The content, as JSON in a string.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub content: Option<::lark_sdk::JsonString<TextContent>>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for MessageBody {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(MessageBody);
         impl ::lark_sdk::__private::Object for MessageBody {
             const EXPECTING: &'static str = "struct MessageBody";
             const FIELDS: &'static [&'static str] = &["content"];
@@ -99,18 +87,10 @@ pub mod im {
             }
         }
         impl MessageBody {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new() -> Self {
-                Self { content: None }
-            }
-            /// Sets [`Self::content`].
-            pub fn content(
-                mut self,
-                value: impl Into<::lark_sdk::JsonString<TextContent>>,
-            ) -> Self {
-                self.content = Some(value.into());
-                self
+                <Self as Default>::default()
             }
         }
         /// `CreateMessageRequestBody`
@@ -125,14 +105,7 @@ pub mod im {
             /// `content`
             pub content: ::lark_sdk::JsonString<TextContent>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
-        for CreateMessageRequestBody {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(CreateMessageRequestBody);
         impl ::lark_sdk::__private::Object for CreateMessageRequestBody {
             const EXPECTING: &'static str = "struct CreateMessageRequestBody";
             const FIELDS: &'static [&'static str] = &[
@@ -161,8 +134,8 @@ pub mod im {
             }
         }
         impl CreateMessageRequestBody {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new(
                 receive_id: impl Into<String>,
                 msg_type: impl Into<String>,
@@ -188,20 +161,13 @@ pub mod im {
         #[non_exhaustive]
         pub struct CreateMessageResponse {
             /// `message_id`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub message_id: Option<String>,
             /// `body`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub body: Option<MessageBody>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
-        for CreateMessageResponse {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(CreateMessageResponse);
         impl ::lark_sdk::__private::Object for CreateMessageResponse {
             const EXPECTING: &'static str = "struct CreateMessageResponse";
             const FIELDS: &'static [&'static str] = &["message_id", "body"];
@@ -218,32 +184,19 @@ pub mod im {
             }
         }
         impl CreateMessageResponse {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new() -> Self {
-                Self {
-                    message_id: None,
-                    body: None,
-                }
-            }
-            /// Sets [`Self::message_id`].
-            pub fn message_id(mut self, value: impl Into<String>) -> Self {
-                self.message_id = Some(value.into());
-                self
-            }
-            /// Sets [`Self::body`].
-            pub fn body(mut self, value: impl Into<MessageBody>) -> Self {
-                self.body = Some(value.into());
-                self
+                <Self as Default>::default()
             }
         }
-        /// Send a message
-        ///
-        /// # Endpoint
-        ///
-        /// - `POST /open-apis/im/v1/messages`
-        /// - Access tokens: `tenant_access_token` (the first is the default)
-        /// - Errors: [`CreateMessageError`]
+        /** Send a message
+
+ # Endpoint
+
+ - `POST /open-apis/im/v1/messages`
+ - Access tokens: `tenant_access_token` (the first is the default)
+ - Errors: [`CreateMessageError`]*/
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub struct CreateMessageRequest {
@@ -251,8 +204,8 @@ pub mod im {
             pub body: CreateMessageRequestBody,
         }
         impl CreateMessageRequest {
-            /// Creates the request from its required parameters; optional
-            /// ones are set with the methods named after them.
+            /** Creates the request from its required parameters; optional
+ ones are set with the methods named after them.*/
             pub fn new(body: CreateMessageRequestBody) -> Self {
                 Self { body }
             }
@@ -373,11 +326,11 @@ pub mod im {
             pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
                 Self { options, ..self }
             }
-            /// Send a message
-            ///
-            /// `POST /open-apis/im/v1/messages`; see [`CreateMessageRequest`].
-            ///
-            /// Resolves to `Result<CreateMessageResponse, Error<CreateMessageError>>` when awaited.
+            /** Send a message
+
+ `POST /open-apis/im/v1/messages`; see [`CreateMessageRequest`].
+
+ Resolves to `Result<CreateMessageResponse, Error<CreateMessageError>>` when awaited.*/
             pub fn create(
                 self,
                 request: CreateMessageRequest,

@@ -41,8 +41,8 @@ pub mod drive {
             pub file: ::lark_sdk::UploadFile,
         }
         impl UploadMediaRequestBody {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new(
                 file_name: impl Into<String>,
                 parent_type: impl Into<UploadMediaRequestBodyParentType>,
@@ -101,9 +101,9 @@ pub mod drive {
                 Ok(())
             }
         }
-        /// `UploadMediaRequestBodyParentType`
-        ///
-        /// Open: a value the spec does not list is kept, and sent back as is.
+        /** `UploadMediaRequestBodyParentType`
+
+ Open: a value the spec does not list is kept, and sent back as is.*/
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum UploadMediaRequestBodyParentType {
@@ -201,14 +201,7 @@ pub mod drive {
             /// `file_token`
             pub file_token: String,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
-        for UploadMediaResponse {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(UploadMediaResponse);
         impl ::lark_sdk::__private::Object for UploadMediaResponse {
             const EXPECTING: &'static str = "struct UploadMediaResponse";
             const FIELDS: &'static [&'static str] = &["file_token"];
@@ -227,8 +220,8 @@ pub mod drive {
             }
         }
         impl UploadMediaResponse {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new(file_token: impl Into<String>) -> Self {
                 Self {
                     file_token: file_token.into(),
@@ -245,14 +238,7 @@ pub mod drive {
             /// `size`
             pub size: i32,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
-        for PrepareMediaRequestBody {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(PrepareMediaRequestBody);
         impl ::lark_sdk::__private::Object for PrepareMediaRequestBody {
             const EXPECTING: &'static str = "struct PrepareMediaRequestBody";
             const FIELDS: &'static [&'static str] = &["file_name", "size"];
@@ -273,8 +259,8 @@ pub mod drive {
             }
         }
         impl PrepareMediaRequestBody {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new(file_name: impl Into<String>, size: impl Into<i32>) -> Self {
                 Self {
                     file_name: file_name.into(),
@@ -290,14 +276,7 @@ pub mod drive {
             /// `upload_id`
             pub upload_id: String,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
-        for PrepareMediaResponse {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(PrepareMediaResponse);
         impl ::lark_sdk::__private::Object for PrepareMediaResponse {
             const EXPECTING: &'static str = "struct PrepareMediaResponse";
             const FIELDS: &'static [&'static str] = &["upload_id"];
@@ -316,21 +295,21 @@ pub mod drive {
             }
         }
         impl PrepareMediaResponse {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new(upload_id: impl Into<String>) -> Self {
                 Self {
                     upload_id: upload_id.into(),
                 }
             }
         }
-        /// Upload a file to a folder
-        ///
-        /// # Endpoint
-        ///
-        /// - `POST /open-apis/drive/v1/medias/upload_all`
-        /// - Access tokens: `tenant_access_token`, `user_access_token` (the first is the default)
-        /// - Errors: [`UploadMediaError`]
+        /** Upload a file to a folder
+
+ # Endpoint
+
+ - `POST /open-apis/drive/v1/medias/upload_all`
+ - Access tokens: `tenant_access_token`, `user_access_token` (the first is the default)
+ - Errors: [`UploadMediaError`]*/
         #[derive(Clone, Debug)]
         #[non_exhaustive]
         pub struct UploadMediaRequest {
@@ -338,8 +317,8 @@ pub mod drive {
             pub body: UploadMediaRequestBody,
         }
         impl UploadMediaRequest {
-            /// Creates the request from its required parameters; optional
-            /// ones are set with the methods named after them.
+            /** Creates the request from its required parameters; optional
+ ones are set with the methods named after them.*/
             pub fn new(body: UploadMediaRequestBody) -> Self {
                 Self { body }
             }
@@ -472,13 +451,13 @@ pub mod drive {
             }
         }
         impl ::std::error::Error for UploadMediaError {}
-        /// Prepare an upload in parts
-        ///
-        /// # Endpoint
-        ///
-        /// - `POST /open-apis/drive/v1/medias/upload_prepare`
-        /// - Access tokens: `tenant_access_token`, `user_access_token` (the first is the default)
-        /// - Errors: [`PrepareMediaError`]
+        /** Prepare an upload in parts
+
+ # Endpoint
+
+ - `POST /open-apis/drive/v1/medias/upload_prepare`
+ - Access tokens: `tenant_access_token`, `user_access_token` (the first is the default)
+ - Errors: [`PrepareMediaError`]*/
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub struct PrepareMediaRequest {
@@ -486,8 +465,8 @@ pub mod drive {
             pub body: PrepareMediaRequestBody,
         }
         impl PrepareMediaRequest {
-            /// Creates the request from its required parameters; optional
-            /// ones are set with the methods named after them.
+            /** Creates the request from its required parameters; optional
+ ones are set with the methods named after them.*/
             pub fn new(body: PrepareMediaRequestBody) -> Self {
                 Self { body }
             }
@@ -565,22 +544,22 @@ pub mod drive {
             pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
                 Self { options, ..self }
             }
-            /// Upload a file to a folder
-            ///
-            /// `POST /open-apis/drive/v1/medias/upload_all`; see [`UploadMediaRequest`].
-            ///
-            /// Resolves to `Result<UploadMediaResponse, Error<UploadMediaError>>` when awaited.
+            /** Upload a file to a folder
+
+ `POST /open-apis/drive/v1/medias/upload_all`; see [`UploadMediaRequest`].
+
+ Resolves to `Result<UploadMediaResponse, Error<UploadMediaError>>` when awaited.*/
             pub fn upload(
                 self,
                 request: UploadMediaRequest,
             ) -> ::lark_sdk::client::Call<'a, UploadMediaRequest> {
                 ::lark_sdk::client::Call::new(self.client, self.options, request)
             }
-            /// Prepare an upload in parts
-            ///
-            /// `POST /open-apis/drive/v1/medias/upload_prepare`; see [`PrepareMediaRequest`].
-            ///
-            /// Resolves to `Result<PrepareMediaResponse, Error<PrepareMediaError>>` when awaited.
+            /** Prepare an upload in parts
+
+ `POST /open-apis/drive/v1/medias/upload_prepare`; see [`PrepareMediaRequest`].
+
+ Resolves to `Result<PrepareMediaResponse, Error<PrepareMediaError>>` when awaited.*/
             pub fn prepare(
                 self,
                 request: PrepareMediaRequest,

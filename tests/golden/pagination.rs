@@ -36,19 +36,13 @@ pub mod im {
         #[non_exhaustive]
         pub struct Reaction {
             /// `reaction_id`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub reaction_id: Option<String>,
             /// `emoji_type`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub emoji_type: Option<String>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for Reaction {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(Reaction);
         impl ::lark_sdk::__private::Object for Reaction {
             const EXPECTING: &'static str = "struct Reaction";
             const FIELDS: &'static [&'static str] = &["reaction_id", "emoji_type"];
@@ -65,23 +59,10 @@ pub mod im {
             }
         }
         impl Reaction {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new() -> Self {
-                Self {
-                    reaction_id: None,
-                    emoji_type: None,
-                }
-            }
-            /// Sets [`Self::reaction_id`].
-            pub fn reaction_id(mut self, value: impl Into<String>) -> Self {
-                self.reaction_id = Some(value.into());
-                self
-            }
-            /// Sets [`Self::emoji_type`].
-            pub fn emoji_type(mut self, value: impl Into<String>) -> Self {
-                self.emoji_type = Some(value.into());
-                self
+                <Self as Default>::default()
             }
         }
         /// `ListMessageReactionResponse`
@@ -97,23 +78,16 @@ pub mod im {
         #[non_exhaustive]
         pub struct ListMessageReactionResponse {
             /// `items`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub items: Option<Vec<Reaction>>,
             /// `has_more`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub has_more: Option<bool>,
             /// `page_token`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub page_token: Option<String>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
-        for ListMessageReactionResponse {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(ListMessageReactionResponse);
         impl ::lark_sdk::__private::Object for ListMessageReactionResponse {
             const EXPECTING: &'static str = "struct ListMessageReactionResponse";
             const FIELDS: &'static [&'static str] = &["items", "has_more", "page_token"];
@@ -130,38 +104,19 @@ pub mod im {
             }
         }
         impl ListMessageReactionResponse {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new() -> Self {
-                Self {
-                    items: None,
-                    has_more: None,
-                    page_token: None,
-                }
-            }
-            /// Sets [`Self::items`].
-            pub fn items(mut self, value: impl Into<Vec<Reaction>>) -> Self {
-                self.items = Some(value.into());
-                self
-            }
-            /// Sets [`Self::has_more`].
-            pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-                self.has_more = Some(value.into());
-                self
-            }
-            /// Sets [`Self::page_token`].
-            pub fn page_token(mut self, value: impl Into<String>) -> Self {
-                self.page_token = Some(value.into());
-                self
+                <Self as Default>::default()
             }
         }
-        /// List the reactions of a message
-        ///
-        /// # Endpoint
-        ///
-        /// - `GET /open-apis/im/v1/messages/:message_id/reactions`
-        /// - Access tokens: `tenant_access_token` (the first is the default)
-        /// - Errors: [`ListMessageReactionError`]
+        /** List the reactions of a message
+
+ # Endpoint
+
+ - `GET /open-apis/im/v1/messages/:message_id/reactions`
+ - Access tokens: `tenant_access_token` (the first is the default)
+ - Errors: [`ListMessageReactionError`]*/
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub struct ListMessageReactionRequest {
@@ -171,14 +126,14 @@ pub mod im {
             pub reaction_type: Option<String>,
             /// Where the previous page ended.
             pub page_token: Option<String>,
-            /// Items per page (at most 50).
-            ///
-            /// Default: `20`
+            /** Items per page (at most 50).
+
+ Default: `20`*/
             pub page_size: Option<i32>,
         }
         impl ListMessageReactionRequest {
-            /// Creates the request from its required parameters; optional
-            /// ones are set with the methods named after them.
+            /** Creates the request from its required parameters; optional
+ ones are set with the methods named after them.*/
             pub fn new(message_id: impl Into<String>) -> Self {
                 Self {
                     message_id: message_id.into(),
@@ -344,11 +299,11 @@ pub mod im {
             pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
                 Self { options, ..self }
             }
-            /// List the reactions of a message
-            ///
-            /// `GET /open-apis/im/v1/messages/:message_id/reactions`; see [`ListMessageReactionRequest`].
-            ///
-            /// Resolves to `Result<ListMessageReactionResponse, Error<ListMessageReactionError>>` when awaited.
+            /** List the reactions of a message
+
+ `GET /open-apis/im/v1/messages/:message_id/reactions`; see [`ListMessageReactionRequest`].
+
+ Resolves to `Result<ListMessageReactionResponse, Error<ListMessageReactionError>>` when awaited.*/
             pub fn list(
                 self,
                 request: ListMessageReactionRequest,

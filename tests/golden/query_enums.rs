@@ -3,9 +3,9 @@
 
 pub mod common {
     //! Platform-wide types and errors.
-    /// `UserIdType`
-    ///
-    /// Open: a value the spec does not list is kept, and sent back as is.
+    /** `UserIdType`
+
+ Open: a value the spec does not list is kept, and sent back as is.*/
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum UserIdType {
@@ -116,19 +116,19 @@ pub mod contact {
     }
     pub mod v3 {
         //! Version `v3` of the `contact` service.
-        /// Kind of department ID.
-        ///
-        /// Open: a value the spec does not list is kept, and sent back as is.
+        /** Kind of department ID.
+
+ Open: a value the spec does not list is kept, and sent back as is.*/
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum DepartmentIdType {
-            /// `department_id`
-            ///
-            /// The tenant's own department ID.
+            /** `department_id`
+
+ The tenant's own department ID.*/
             DepartmentId,
-            /// `open_department_id`
-            ///
-            /// The department's open ID.
+            /** `open_department_id`
+
+ The department's open ID.*/
             OpenDepartmentId,
             /// A value the spec does not list, kept as received.
             #[deprecated(
@@ -219,24 +219,18 @@ pub mod contact {
         #[non_exhaustive]
         pub struct User {
             /// Open ID.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub open_id: Option<String>,
             /// Name.
             pub name: String,
             /// Departments.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub department_ids: Option<Vec<String>>,
             /// `status`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub status: Option<UserStatus>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for User {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(User);
         impl ::lark_sdk::__private::Object for User {
             const EXPECTING: &'static str = "struct User";
             const FIELDS: &'static [&'static str] = &[
@@ -266,8 +260,8 @@ pub mod contact {
             }
         }
         impl User {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new(name: impl Into<String>) -> Self {
                 Self {
                     open_id: None,
@@ -275,21 +269,6 @@ pub mod contact {
                     department_ids: None,
                     status: None,
                 }
-            }
-            /// Sets [`Self::open_id`].
-            pub fn open_id(mut self, value: impl Into<String>) -> Self {
-                self.open_id = Some(value.into());
-                self
-            }
-            /// Sets [`Self::department_ids`].
-            pub fn department_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-                self.department_ids = Some(value.into());
-                self
-            }
-            /// Sets [`Self::status`].
-            pub fn status(mut self, value: impl Into<UserStatus>) -> Self {
-                self.status = Some(value.into());
-                self
             }
         }
         /// `UserStatus`
@@ -305,19 +284,13 @@ pub mod contact {
         #[non_exhaustive]
         pub struct UserStatus {
             /// `is_frozen`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub is_frozen: Option<bool>,
             /// `is_resigned`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub is_resigned: Option<bool>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for UserStatus {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(UserStatus);
         impl ::lark_sdk::__private::Object for UserStatus {
             const EXPECTING: &'static str = "struct UserStatus";
             const FIELDS: &'static [&'static str] = &["is_frozen", "is_resigned"];
@@ -334,25 +307,10 @@ pub mod contact {
             }
         }
         impl UserStatus {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new() -> Self {
-                Self {
-                    is_frozen: None,
-                    is_resigned: None,
-                }
-            }
-            /// Sets [`Self::is_frozen`].
-            #[allow(clippy::wrong_self_convention)]
-            pub fn is_frozen(mut self, value: impl Into<bool>) -> Self {
-                self.is_frozen = Some(value.into());
-                self
-            }
-            /// Sets [`Self::is_resigned`].
-            #[allow(clippy::wrong_self_convention)]
-            pub fn is_resigned(mut self, value: impl Into<bool>) -> Self {
-                self.is_resigned = Some(value.into());
-                self
+                <Self as Default>::default()
             }
         }
         /// `GetUserResponse`
@@ -363,13 +321,7 @@ pub mod contact {
             /// `user`
             pub user: User,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for GetUserResponse {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(GetUserResponse);
         impl ::lark_sdk::__private::Object for GetUserResponse {
             const EXPECTING: &'static str = "struct GetUserResponse";
             const FIELDS: &'static [&'static str] = &["user"];
@@ -386,46 +338,46 @@ pub mod contact {
             }
         }
         impl GetUserResponse {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new(user: impl Into<User>) -> Self {
                 Self { user: user.into() }
             }
         }
-        /// Get a user
-        ///
-        /// # Endpoint
-        ///
-        /// - `GET /open-apis/contact/v3/users/:user_id`
-        /// - Access tokens: `tenant_access_token`, `user_access_token` (the first is the default)
-        /// - Errors: [`GetUserError`]
+        /** Get a user
+
+ # Endpoint
+
+ - `GET /open-apis/contact/v3/users/:user_id`
+ - Access tokens: `tenant_access_token`, `user_access_token` (the first is the default)
+ - Errors: [`GetUserError`]*/
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub struct GetUserRequest {
             /// The user's ID, of the kind `user_id_type` says.
             pub user_id: String,
-            /// Kind of ID in the path.
-            ///
-            /// Default: `open_id`
+            /** Kind of ID in the path.
+
+ Default: `open_id`*/
             pub user_id_type: Option<super::super::common::UserIdType>,
-            /// `department_id_type`
-            ///
-            /// Default: `open_department_id`
+            /** `department_id_type`
+
+ Default: `open_department_id`*/
             pub department_id_type: Option<DepartmentIdType>,
-            /// `with_status`
-            ///
-            /// Default: `false`
+            /** `with_status`
+
+ Default: `false`*/
             pub with_status: Option<bool>,
             /// Fields to return (repeated).
             pub fields: Vec<String>,
-            /// `limit`
-            ///
-            /// Default: `10`
+            /** `limit`
+
+ Default: `10`*/
             pub limit: Option<i32>,
         }
         impl GetUserRequest {
-            /// Creates the request from its required parameters; optional
-            /// ones are set with the methods named after them.
+            /** Creates the request from its required parameters; optional
+ ones are set with the methods named after them.*/
             pub fn new(user_id: impl Into<String>) -> Self {
                 Self {
                     user_id: user_id.into(),
@@ -602,11 +554,11 @@ pub mod contact {
             pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
                 Self { options, ..self }
             }
-            /// Get a user
-            ///
-            /// `GET /open-apis/contact/v3/users/:user_id`; see [`GetUserRequest`].
-            ///
-            /// Resolves to `Result<GetUserResponse, Error<GetUserError>>` when awaited.
+            /** Get a user
+
+ `GET /open-apis/contact/v3/users/:user_id`; see [`GetUserRequest`].
+
+ Resolves to `Result<GetUserResponse, Error<GetUserError>>` when awaited.*/
             pub fn get(
                 self,
                 request: GetUserRequest,

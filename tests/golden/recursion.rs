@@ -13,31 +13,25 @@ pub mod contact {
             /// `name`
             pub name: String,
             /// Name per locale.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub i18n_name: Option<::std::collections::BTreeMap<String, String>>,
             /// Contains its own type, so it is boxed.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub parent: Option<Box<Department>>,
             /// `children`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub children: Option<Vec<Department>>,
             /// `leader`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub leader: Option<Box<Leader>>,
             /// `weight`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub weight: Option<f64>,
             /// `extra`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub extra: Option<::lark_sdk::__private::serde_json::Value>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for Department {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(Department);
         impl ::lark_sdk::__private::Object for Department {
             const EXPECTING: &'static str = "struct Department";
             const FIELDS: &'static [&'static str] = &[
@@ -76,8 +70,8 @@ pub mod contact {
             }
         }
         impl Department {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new(name: impl Into<String>) -> Self {
                 Self {
                     name: name.into(),
@@ -134,13 +128,7 @@ pub mod contact {
             /// Cycle through another type.
             pub department: Box<Department>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for Leader {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(Leader);
         impl ::lark_sdk::__private::Object for Leader {
             const EXPECTING: &'static str = "struct Leader";
             const FIELDS: &'static [&'static str] = &["department"];
@@ -159,8 +147,8 @@ pub mod contact {
             }
         }
         impl Leader {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new(department: impl Into<Department>) -> Self {
                 Self {
                     department: Box::new(department.into()),

@@ -31,13 +31,7 @@ pub mod im {
             /// `text`
             pub text: String,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for TextContent {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(TextContent);
         impl ::lark_sdk::__private::Object for TextContent {
             const EXPECTING: &'static str = "struct TextContent";
             const FIELDS: &'static [&'static str] = &["text"];
@@ -54,8 +48,8 @@ pub mod im {
             }
         }
         impl TextContent {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new(text: impl Into<String>) -> Self {
                 Self { text: text.into() }
             }
@@ -68,13 +62,7 @@ pub mod im {
             /// `image_key`
             pub image_key: String,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for ImageContent {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(ImageContent);
         impl ::lark_sdk::__private::Object for ImageContent {
             const EXPECTING: &'static str = "struct ImageContent";
             const FIELDS: &'static [&'static str] = &["image_key"];
@@ -93,8 +81,8 @@ pub mod im {
             }
         }
         impl ImageContent {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new(image_key: impl Into<String>) -> Self {
                 Self {
                     image_key: image_key.into(),
@@ -114,22 +102,16 @@ pub mod im {
         #[non_exhaustive]
         pub struct CardContent {
             /// `schema`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub schema: Option<String>,
             /// `header`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub header: Option<::lark_sdk::__private::serde_json::Value>,
             /// `body`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub body: Option<::lark_sdk::__private::serde_json::Value>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for CardContent {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(CardContent);
         impl ::lark_sdk::__private::Object for CardContent {
             const EXPECTING: &'static str = "struct CardContent";
             const FIELDS: &'static [&'static str] = &["schema", "header", "body"];
@@ -146,14 +128,10 @@ pub mod im {
             }
         }
         impl CardContent {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new() -> Self {
-                Self {
-                    schema: None,
-                    header: None,
-                    body: None,
-                }
+                <Self as Default>::default()
             }
             /// Sets [`Self::schema`].
             pub fn schema(mut self, value: impl Into<String>) -> Self {
@@ -177,9 +155,9 @@ pub mod im {
                 self
             }
         }
-        /// A message's content, by its type.
-        ///
-        /// Open: a `msg_type` the spec does not list keeps its `content` as received.
+        /** A message's content, by its type.
+
+ Open: a `msg_type` the spec does not list keeps its `content` as received.*/
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum MessageContent {
@@ -328,9 +306,9 @@ pub mod im {
                 )
             }
         }
-        /// A received message's content, by its type.
-        ///
-        /// Open: a `message_type` the spec does not list keeps its `content` as received.
+        /** A received message's content, by its type.
+
+ Open: a `message_type` the spec does not list keeps its `content` as received.*/
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum ReceivedContent {
@@ -487,14 +465,7 @@ pub mod im {
             /// `chat_id`
             pub chat_id: String,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
-        for MessageContentShareChat {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(MessageContentShareChat);
         impl ::lark_sdk::__private::Object for MessageContentShareChat {
             const EXPECTING: &'static str = "struct MessageContentShareChat";
             const FIELDS: &'static [&'static str] = &["chat_id"];
@@ -513,8 +484,8 @@ pub mod im {
             }
         }
         impl MessageContentShareChat {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new(chat_id: impl Into<String>) -> Self {
                 Self { chat_id: chat_id.into() }
             }
@@ -527,14 +498,7 @@ pub mod im {
             /// `chat_id`
             pub chat_id: String,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de>
-        for ReceivedContentShareChat {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(ReceivedContentShareChat);
         impl ::lark_sdk::__private::Object for ReceivedContentShareChat {
             const EXPECTING: &'static str = "struct ReceivedContentShareChat";
             const FIELDS: &'static [&'static str] = &["chat_id"];
@@ -553,8 +517,8 @@ pub mod im {
             }
         }
         impl ReceivedContentShareChat {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new(chat_id: impl Into<String>) -> Self {
                 Self { chat_id: chat_id.into() }
             }
@@ -578,8 +542,8 @@ pub mod im {
             pub content: MessageContent,
         }
         impl CreateMessageRequestBody {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ empty and are set with the methods named after them.*/
             pub fn new(
                 receive_id: impl Into<String>,
                 content: impl Into<MessageContent>,
@@ -609,28 +573,23 @@ pub mod im {
             pub content: Option<MessageContent>,
         }
         impl SentMessage {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new(message_id: impl Into<String>) -> Self {
                 Self {
                     message_id: message_id.into(),
                     content: None,
                 }
             }
-            /// Sets [`Self::content`].
-            pub fn content(mut self, value: impl Into<MessageContent>) -> Self {
-                self.content = Some(value.into());
-                self
-            }
         }
         /// The `data` of a [`CreateMessageRequest`] response.
         pub type CreateMessageResponse = SentMessage;
-        /// A message was received
-        ///
-        /// # Event
-        ///
-        /// - Event type: `im.message.receive_v1`
-        /// - Envelope: schema 2.0, with `header`
+        /** A message was received
+
+ # Event
+
+ - Event type: `im.message.receive_v1`
+ - Envelope: schema 2.0, with `header`*/
         #[derive(Clone, Debug, PartialEq, Eq, ::lark_sdk::__private::serde::Serialize)]
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
@@ -638,13 +597,7 @@ pub mod im {
             /// `message`
             pub message: ReceivedMessage,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for MessageReceiveV1 {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(MessageReceiveV1);
         impl ::lark_sdk::__private::Object for MessageReceiveV1 {
             const EXPECTING: &'static str = "struct MessageReceiveV1";
             const FIELDS: &'static [&'static str] = &["message"];
@@ -663,8 +616,8 @@ pub mod im {
             }
         }
         impl MessageReceiveV1 {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new(message: impl Into<ReceivedMessage>) -> Self {
                 Self { message: message.into() }
             }
@@ -691,8 +644,8 @@ pub mod im {
             pub content: ReceivedContent,
         }
         impl ReceivedMessage {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new(
                 message_id: impl Into<String>,
                 content: impl Into<ReceivedContent>,
@@ -703,19 +656,14 @@ pub mod im {
                     content: content.into(),
                 }
             }
-            /// Sets [`Self::chat_id`].
-            pub fn chat_id(mut self, value: impl Into<String>) -> Self {
-                self.chat_id = Some(value.into());
-                self
-            }
         }
-        /// Send a message
-        ///
-        /// # Endpoint
-        ///
-        /// - `POST /open-apis/im/v1/messages`
-        /// - Access tokens: `tenant_access_token` (the first is the default)
-        /// - Errors: [`CreateMessageError`]
+        /** Send a message
+
+ # Endpoint
+
+ - `POST /open-apis/im/v1/messages`
+ - Access tokens: `tenant_access_token` (the first is the default)
+ - Errors: [`CreateMessageError`]*/
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub struct CreateMessageRequest {
@@ -723,8 +671,8 @@ pub mod im {
             pub body: CreateMessageRequestBody,
         }
         impl CreateMessageRequest {
-            /// Creates the request from its required parameters; optional
-            /// ones are set with the methods named after them.
+            /** Creates the request from its required parameters; optional
+ ones are set with the methods named after them.*/
             pub fn new(body: CreateMessageRequestBody) -> Self {
                 Self { body }
             }
@@ -856,11 +804,11 @@ pub mod im {
             pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
                 Self { options, ..self }
             }
-            /// Send a message
-            ///
-            /// `POST /open-apis/im/v1/messages`; see [`CreateMessageRequest`].
-            ///
-            /// Resolves to `Result<SentMessage, Error<CreateMessageError>>` when awaited.
+            /** Send a message
+
+ `POST /open-apis/im/v1/messages`; see [`CreateMessageRequest`].
+
+ Resolves to `Result<SentMessage, Error<CreateMessageError>>` when awaited.*/
             pub fn create(
                 self,
                 request: CreateMessageRequest,

@@ -125,7 +125,8 @@ async fn ten_thousand_events_to_three_replicas_are_each_handled_once() {
     let mut blocked: Option<String> = None;
     let mut restarted = false;
     for n in 0..EVENTS {
-        let body = MessageReactionDeletedV1::new().message_id(format!("om_{n}"));
+        let mut body = MessageReactionDeletedV1::new();
+        body.message_id = Some(format!("om_{n}"));
         assert_eq!(server.push_event(&chat_id, &body).unwrap(), 1);
         if n % 50 != 49 {
             continue;

@@ -317,7 +317,6 @@ fn event_metadata_matches_the_page() {
 
 #[test]
 fn the_response_type_has_the_endpoint_s_name_too() {
-    let data: lark_sdk::im::v1::DeleteMessageReactionResponse =
-        MessageReaction::new().reaction_id("r");
+    let data: lark_sdk::im::v1::DeleteMessageReactionResponse = MessageReaction::new();
     let _: <DeleteMessageReactionRequest as Endpoint>::Response = data;
 }

@@ -265,12 +265,9 @@ impl Emitter<'_> {
             let name = ident(&ep.name);
             let request = ident(&ep.request_type);
             let (response, call) = self.call_shape(module, ep);
-            let (docs, all_docs) = self.call_docs(ep);
-            let resolves = resolves_doc(&response, &ep.error_type);
+            let (docs, all_docs) = self.call_docs(ep, resolves_doc(&response, &ep.error_type));
             decls.push(quote! {
                 #docs
-                ///
-                #[doc = #resolves]
                 fn #name(self, request: #request) -> #call<'a, #request>;
             });
             impls.push(quote! {
@@ -308,7 +305,9 @@ impl Emitter<'_> {
     }
 
     /// The docs of an endpoint's call methods: the call, and `_all`.
-    fn call_docs(&self, ep: &Endpoint) -> (TokenStream, TokenStream) {
+    /// The call method's docs (ending with what it resolves to) and the
+    /// `…_all` method's.
+    fn call_docs(&self, ep: &Endpoint, resolves: String) -> (TokenStream, TokenStream) {
         let summary = ep.docs.first().cloned().unwrap_or_default();
         let docs = doc_attrs(&[
             summary.clone(),
@@ -319,6 +318,8 @@ impl Emitter<'_> {
                 ep.path,
                 ep.request_type
             ),
+            String::new(),
+            resolves,
         ]);
         let all_docs = doc_attrs(&[format!("{summary}: every item, page after page.")]);
         (docs, all_docs)
@@ -329,8 +330,7 @@ impl Emitter<'_> {
         let name = ident(&ep.name);
         let request = ident(&ep.request_type);
         let (response, call) = self.call_shape(module, ep);
-        let (docs, all_docs) = self.call_docs(ep);
-        let resolves = resolves_doc(&response, &ep.error_type);
+        let (docs, all_docs) = self.call_docs(ep, resolves_doc(&response, &ep.error_type));
         let all = ep.pagination.is_some().then(|| {
             let all = format_ident!("{}_all", ep.name.trim_start_matches("r#"));
             quote! {
@@ -342,8 +342,6 @@ impl Emitter<'_> {
         });
         quote! {
             #docs
-            ///
-            #[doc = #resolves]
             pub fn #name(self, request: #request) -> #call<'a, #request> {
                 #rt::client::Call::new(self.client, self.options, request)
             }
@@ -534,5 +532,5 @@ fn resolves_doc(response: &TokenStream, error: &str) -> String {
     for part in text.split_inclusive(['<', '>', ',']) {
         short.push_str(part.rsplit("::").next().unwrap_or(part));
     }
-    format!(" Resolves to `Result<{short}, Error<{error}>>` when awaited.")
+    format!("Resolves to `Result<{short}, Error<{error}>>` when awaited.")
 }

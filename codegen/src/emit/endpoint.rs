@@ -136,8 +136,7 @@ impl Emitter<'_> {
             }
 
             impl #name {
-                /// Creates the request from its required parameters; optional
-                /// ones are set with the methods named after them.
+                #[doc = " Creates the request from its required parameters; optional\n ones are set with the methods named after them."]
                 #many
                 pub fn new(#(#args),*) -> Self {
                     Self { #(#inits),* }

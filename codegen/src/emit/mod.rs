@@ -456,21 +456,40 @@ pub(crate) fn ident(name: &str) -> Ident {
     }
 }
 
-/// `#[doc = " line"]` for each line.
+/// One `#[doc = "…"]` of the lines, each spaced: an attribute per item, not
+/// per line, is less text for rustfmt to print and for rustc to read.
 pub(crate) fn doc_attrs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().map(|l| {
-        if l.is_empty() {
-            String::new()
-        } else {
-            format!(" {l}")
-        }
-    });
-    quote!(#(#[doc = #lines])*)
+    if lines.is_empty() {
+        return TokenStream::new();
+    }
+    let text = lines
+        .iter()
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!(" {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    quote!(#[doc = #text])
 }
 
-/// `#![doc = "…"]` for each line (already spaced).
+/// One `#[doc]` of the lines, then a paragraph of the generator's own.
+pub(crate) fn docs_then(lines: &[String], more: &str) -> TokenStream {
+    let mut all = lines.to_vec();
+    if !all.is_empty() {
+        all.push(String::new());
+    }
+    all.push(more.to_owned());
+    doc_attrs(&all)
+}
+
+/// One `#![doc = "…"]` of the lines (already spaced).
 fn doc_attrs_inner(lines: &[String]) -> TokenStream {
-    quote!(#(#![doc = #lines])*)
+    let text = lines.join("\n");
+    quote!(#![doc = #text])
 }
 
 /// A setter named after a field such as `is_frozen` takes `self` by value,

@@ -75,11 +75,7 @@ impl Emitter<'_> {
         };
         quote! {
             #gate
-            impl<'de> #serde::Deserialize<'de> for #name {
-                fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    #rt::__private::deserialize_object(deserializer)
-                }
-            }
+            #rt::__private::deserialize_object!(#name);
 
             #gate
             impl #rt::__private::Object for #name {

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Emitter, doc_attrs, ident};
+use super::{Emitter, doc_attrs, docs_then, ident};
 use crate::model::{Field, ModuleId, Ty, TypeId, TypeKind, Variant};
 
 /// When a type has a serde trait.
@@ -186,8 +186,15 @@ impl Emitter<'_> {
                 let json = &f.json;
                 serde_attr(quote!(rename = #json))
             });
-            let optional = (!f.required && !union)
-                .then(|| serde_attr(quote!(default, skip_serializing_if = "Option::is_none")));
+            // `default` is for serde's derive of `Deserialize`; a lean
+            // object's own reader starts every optional field empty.
+            let optional = (!f.required && !union).then(|| {
+                if lean {
+                    serde_attr(quote!(skip_serializing_if = "Option::is_none"))
+                } else {
+                    serde_attr(quote!(default, skip_serializing_if = "Option::is_none"))
+                }
+            });
             quote! {
                 #docs
                 #flatten
@@ -211,7 +218,11 @@ impl Emitter<'_> {
                 (false, _) => quote!(#field: None),
             }
         });
-        let setters = fields.iter().filter(|f| !f.required).map(|f| {
+        // Setters for what a bot builds to send; a type that is only
+        // received is read through its fields, and built (in a test, or by
+        // a server) with `new` and assignments to them.
+        let sent = def.travels.0;
+        let setters = fields.iter().filter(|f| sent && !f.required).map(|f| {
             let field = ident(&f.ident);
             let ty = self.member_type(def.module, f);
             let value = if f.boxed {
@@ -232,6 +243,17 @@ impl Emitter<'_> {
         });
         let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
         let check = self.check_impl(id, fields);
+        // A type of optional fields only derives `Default`.
+        let new_body = if all_optional {
+            quote!(<Self as Default>::default())
+        } else {
+            quote!(Self { #(#inits),* })
+        };
+        let new_doc = if sent {
+            " Creates a value from its required fields; the others start\n empty and are set with the methods named after them."
+        } else {
+            " Creates a value from its required fields; the others start\n as `None`."
+        };
 
         quote! {
             #docs
@@ -244,11 +266,10 @@ impl Emitter<'_> {
             #de_impl
 
             impl #name {
-                /// Creates a value from its required fields; the others start
-                /// empty and are set with the methods named after them.
+                #[doc = #new_doc]
                 #many
                 pub fn new(#(#args),*) -> Self {
-                    Self { #(#inits),* }
+                    #new_body
                 }
 
                 #(#setters)*
@@ -261,15 +282,16 @@ impl Emitter<'_> {
     fn open_enum(&self, id: TypeId, variants: &[Variant]) -> TokenStream {
         let def = &self.model.types[id.0];
         let rt = &self.rt;
-        let docs = doc_attrs(&def.docs);
+        let docs = docs_then(
+            &def.docs,
+            "Open: a value the spec does not list is kept, and sent back as is.",
+        );
         let name = ident(&def.name);
         let idents: Vec<_> = variants.iter().map(|v| ident(&v.ident)).collect();
         let values: Vec<&str> = variants.iter().map(|v| v.value.as_str()).collect();
         let variant_docs = variants.iter().map(|v| doc_attrs(&v.docs));
         quote! {
             #docs
-            ///
-            /// Open: a value the spec does not list is kept, and sent back as is.
             #[derive(Clone, Debug, PartialEq, Eq, Hash)]
             #[non_exhaustive]
             pub enum #name {
@@ -365,7 +387,10 @@ impl Emitter<'_> {
     fn int_enum(&self, id: TypeId, variants: &[Variant]) -> TokenStream {
         let def = &self.model.types[id.0];
         let rt = &self.rt;
-        let docs = doc_attrs(&def.docs);
+        let docs = docs_then(
+            &def.docs,
+            "Open: a number the spec does not list is kept, and sent back as is.\n Sent as a JSON number.",
+        );
         let name = ident(&def.name);
         let idents: Vec<_> = variants.iter().map(|v| ident(&v.ident)).collect();
         // The checker saw that each value is a whole number.
@@ -376,9 +401,6 @@ impl Emitter<'_> {
         let variant_docs = variants.iter().map(|v| doc_attrs(&v.docs));
         quote! {
             #docs
-            ///
-            /// Open: a number the spec does not list is kept, and sent back as is.
-            /// Sent as a JSON number.
             #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
             #[non_exhaustive]
             pub enum #name {

@@ -11,7 +11,6 @@ impl Emitter<'_> {
     pub(super) fn union(&self, id: TypeId, union: &Union) -> TokenStream {
         let def = &self.model.types[id.0];
         let rt = &self.rt;
-        let docs = doc_attrs(&def.docs);
         let name = ident(&def.name);
         let eq = def.eq.then(|| quote!(Eq,));
         let (tag, content) = (&union.tag, &union.content);
@@ -84,12 +83,12 @@ impl Emitter<'_> {
             }
             }
         });
-        let open =
-            format!(" Open: a `{tag}` the spec does not list keeps its `{content}` as received.");
+        let docs = super::docs_then(
+            &def.docs,
+            &format!("Open: a `{tag}` the spec does not list keeps its `{content}` as received."),
+        );
         quote! {
             #docs
-            ///
-            #[doc = #open]
             #[derive(Clone, Debug, PartialEq, #eq)]
             #[non_exhaustive]
             pub enum #name {

@@ -11,7 +11,7 @@ use lark_sdk::im::v1::{
     CreateMessageReactionError as Create, CreateMessageReactionRequest,
     DeleteMessageReactionError as Delete, DeleteMessageReactionRequest, EmojiType,
     ListMessageReactionError as List, ListMessageReactionRequest, ListMessageReactionResponse,
-    MessageReaction, Operator, OperatorType,
+    MessageReaction, OperatorType,
 };
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -20,6 +20,7 @@ use super::{Lenient, Reply, endpoint, guard};
 use crate::Shared;
 use crate::rules::{
     check_message, create_reaction_rules, delete_reaction_rules, list_row, message_reaction,
+    operator,
 };
 use crate::world::{Member, Reaction};
 
@@ -253,11 +254,7 @@ async fn list(
                     "user_id" => user.user_id.clone(),
                     _ => open_id.clone(),
                 };
-                item.operator = Some(
-                    Operator::new()
-                        .operator_id(id)
-                        .operator_type(OperatorType::User),
-                );
+                item.operator = Some(operator(id, OperatorType::User));
             }
             item
         })
@@ -267,11 +264,9 @@ async fn list(
         Some(token) if next >= reactions.len() => (true, token),
         _ => (next < reactions.len(), format!("rp_{next}")),
     };
-    let mut page = ListMessageReactionResponse::new()
-        .items(items)
-        .has_more(has_more);
-    if has_more {
-        page = page.page_token(token);
-    }
+    let mut page = ListMessageReactionResponse::new();
+    page.items = Some(items);
+    page.has_more = Some(has_more);
+    page.page_token = has_more.then_some(token);
     Reply::ok(page)
 }

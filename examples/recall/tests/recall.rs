@@ -67,11 +67,12 @@ async fn recall(
         if let Some(m) = world.messages.get_mut(&message_id) {
             m.recalled = true;
         }
-        MessageRecalledV1::new()
-            .message_id(message_id)
-            .chat_id(message.chat_id.clone())
-            .recall_time(TimestampMs::now())
-            .recall_type(RecallType::MessageOwner)
+        let mut event = MessageRecalledV1::new();
+        event.message_id = Some(message_id);
+        event.chat_id = Some(message.chat_id.clone());
+        event.recall_time = Some(TimestampMs::now());
+        event.recall_type = Some(RecallType::MessageOwner);
+        event
     };
     if let Some(chat_id) = event.chat_id.clone() {
         let _ = shared.push_event(&chat_id, &event);

@@ -4,37 +4,37 @@
 pub mod im {
     //! The `im` service.
     pub mod v1 {
-        //! Messaging (IM), version 1.
-        //!
-        //! 消息与群组（IM）v1。
-        /// A message was recalled (撤回消息)
-        ///
-        /// Fires when a message of a chat the bot is in is recalled.
-        ///
-        /// 机器人所在会话内的消息被撤回时触发此事件。
-        ///
-        /// # Prerequisites
-        ///
-        /// - The app has the bot capability enabled.
-        ///
-        ///   应用需要开启机器人能力。
-        /// - The app has event subscription configured.
-        ///
-        ///   你需要在应用中配置事件订阅，这样才可以在事件触发时接收到事件数据。
-        ///
-        /// # Limits
-        ///
-        /// - A bot receives recalls only of the chats (one-to-one and groups) it is in.
-        ///
-        ///   机器人只能接收到自己所在会话（单聊、群聊）内的消息撤回事件。
-        ///
-        /// # Event
-        ///
-        /// - Event type: `im.message.recalled_v1`
-        /// - Envelope: schema 2.0, with `header`
-        /// - Scopes to subscribe (any one): `im:message`, `im:message:readonly`
-        /// - App types: custom, store
-        /// - Documentation: <https://open.feishu.cn/document/server-docs/im-v1/message/events/recalled>
+        /*! Messaging (IM), version 1.
+
+ 消息与群组（IM）v1。*/
+        /** A message was recalled (撤回消息)
+
+ Fires when a message of a chat the bot is in is recalled.
+
+ 机器人所在会话内的消息被撤回时触发此事件。
+
+ # Prerequisites
+
+ - The app has the bot capability enabled.
+
+   应用需要开启机器人能力。
+ - The app has event subscription configured.
+
+   你需要在应用中配置事件订阅，这样才可以在事件触发时接收到事件数据。
+
+ # Limits
+
+ - A bot receives recalls only of the chats (one-to-one and groups) it is in.
+
+   机器人只能接收到自己所在会话（单聊、群聊）内的消息撤回事件。
+
+ # Event
+
+ - Event type: `im.message.recalled_v1`
+ - Envelope: schema 2.0, with `header`
+ - Scopes to subscribe (any one): `im:message`, `im:message:readonly`
+ - App types: custom, store
+ - Documentation: <https://open.feishu.cn/document/server-docs/im-v1/message/events/recalled>*/
         #[derive(
             Clone,
             Debug,
@@ -46,40 +46,34 @@ pub mod im {
         #[serde(crate = "::lark_sdk::__private::serde")]
         #[non_exhaustive]
         pub struct MessageRecalledV1 {
-            /// The recalled message's ID.
-            ///
-            /// 被撤回的消息 ID。
-            ///
-            /// Example: `om_dc13264520392913993dd051dba21dcf`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            /** The recalled message's ID.
+
+ 被撤回的消息 ID。
+
+ Example: `om_dc13264520392913993dd051dba21dcf`*/
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub message_id: Option<String>,
-            /// The chat of the message; get-chat (获取群信息) describes it.
-            ///
-            /// 消息所在的群组 ID。调用获取群信息接口，可通过 ID 获取群组信息。
-            ///
-            /// Example: `oc_5ad11d72b830411d72b836c20`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            /** The chat of the message; get-chat (获取群信息) describes it.
+
+ 消息所在的群组 ID。调用获取群信息接口，可通过 ID 获取群组信息。
+
+ Example: `oc_5ad11d72b830411d72b836c20`*/
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub chat_id: Option<String>,
-            /// When it was recalled (Unix time in milliseconds).
-            ///
-            /// 撤回的时间，毫秒级时间戳。
-            ///
-            /// Example: `1615380573411`
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            /** When it was recalled (Unix time in milliseconds).
+
+ 撤回的时间，毫秒级时间戳。
+
+ Example: `1615380573411`*/
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub recall_time: Option<::lark_sdk::TimestampMs>,
-            /// Who recalled it.
-            ///
-            /// 撤回类型
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            /** Who recalled it.
+
+ 撤回类型*/
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub recall_type: Option<RecallType>,
         }
-        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for MessageRecalledV1 {
-            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                ::lark_sdk::__private::deserialize_object(deserializer)
-            }
-        }
+        ::lark_sdk::__private::deserialize_object!(MessageRecalledV1);
         impl ::lark_sdk::__private::Object for MessageRecalledV1 {
             const EXPECTING: &'static str = "struct MessageRecalledV1";
             const FIELDS: &'static [&'static str] = &[
@@ -106,71 +100,43 @@ pub mod im {
             }
         }
         impl MessageRecalledV1 {
-            /// Creates a value from its required fields; the others start
-            /// empty and are set with the methods named after them.
+            /** Creates a value from its required fields; the others start
+ as `None`.*/
             pub fn new() -> Self {
-                Self {
-                    message_id: None,
-                    chat_id: None,
-                    recall_time: None,
-                    recall_type: None,
-                }
-            }
-            /// Sets [`Self::message_id`].
-            pub fn message_id(mut self, value: impl Into<String>) -> Self {
-                self.message_id = Some(value.into());
-                self
-            }
-            /// Sets [`Self::chat_id`].
-            pub fn chat_id(mut self, value: impl Into<String>) -> Self {
-                self.chat_id = Some(value.into());
-                self
-            }
-            /// Sets [`Self::recall_time`].
-            pub fn recall_time(
-                mut self,
-                value: impl Into<::lark_sdk::TimestampMs>,
-            ) -> Self {
-                self.recall_time = Some(value.into());
-                self
-            }
-            /// Sets [`Self::recall_type`].
-            pub fn recall_type(mut self, value: impl Into<RecallType>) -> Self {
-                self.recall_type = Some(value.into());
-                self
+                <Self as Default>::default()
             }
         }
-        /// Who recalled it.
-        ///
-        /// 撤回类型
-        ///
-        /// Open: a value the spec does not list is kept, and sent back as is.
+        /** Who recalled it.
+
+ 撤回类型
+
+ Open: a value the spec does not list is kept, and sent back as is.*/
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum RecallType {
-            /// `message_owner`
-            ///
-            /// Its sender.
-            ///
-            /// 消息发送者撤回
+            /** `message_owner`
+
+ Its sender.
+
+ 消息发送者撤回*/
             MessageOwner,
-            /// `group_owner`
-            ///
-            /// The group's owner.
-            ///
-            /// 群主撤回
+            /** `group_owner`
+
+ The group's owner.
+
+ 群主撤回*/
             GroupOwner,
-            /// `group_manager`
-            ///
-            /// A group administrator.
-            ///
-            /// 群管理员撤回
+            /** `group_manager`
+
+ A group administrator.
+
+ 群管理员撤回*/
             GroupManager,
-            /// `enterprise_manager`
-            ///
-            /// A tenant administrator.
-            ///
-            /// 企业管理员撤回
+            /** `enterprise_manager`
+
+ A tenant administrator.
+
+ 企业管理员撤回*/
             EnterpriseManager,
             /// A value the spec does not list, kept as received.
             #[deprecated(
@@ -261,61 +227,61 @@ pub mod im {
                 ::lark_sdk::__private::deserialize_open_enum(deserializer)
             }
         }
-        /// Recall a message (撤回消息)
-        ///
-        /// Recalls a message. What may be recalled depends on who calls: a bot recalls the messages it sent; a chat's owner recalls any message of the chat.
-        ///
-        /// 调用该接口撤回指定消息。调用接口的身份不同，可实现的效果不同：机器人可以撤回该机器人自己发送的消息； 群聊的群主可以撤回群内指定的消息。
-        ///
-        /// # Prerequisites
-        ///
-        /// - The app has the bot capability enabled.
-        ///
-        ///   应用需要开启机器人能力。
-        /// - To recall a message of a one-to-one chat, the user is within the bot's availability.
-        ///
-        ///   撤回用户单聊内的消息时，用户需要在机器人的可用范围内。
-        /// - To recall a message of a group, the bot is in the group.
-        ///
-        ///   撤回群组内的消息时，机器人需要在该群组中。
-        ///
-        /// # Limits
-        ///
-        /// - Messages sent with the batch-send API cannot be recalled here; the batch-recall API recalls them.
-        ///
-        ///   无法撤回通过批量发送消息接口发送的消息，撤回该接口发送的消息需要使用批量撤回消息接口。
-        /// - The message must be within the recall time limit the tenant administrator sets.
-        ///
-        ///   撤回的消息需要符合由企业管理员设置的撤回时限。
-        /// - To recall someone else's message in a group, the bot must be the group's owner, an administrator or its creator, and the message at most one year old.
-        ///
-        ///   在群聊内的机器人如需撤回他人发送的消息，则该机器人必须是该群的群主、管理员或者创建者，且消息发送时间不超过 1 年。
-        ///
-        /// # Endpoint
-        ///
-        /// - `DELETE /open-apis/im/v1/messages/:message_id`
-        /// - Access tokens: `tenant_access_token`, `user_access_token` (the first is the default)
-        /// - Scopes (any one): `im:message`, `im:message:recall`, `im:message:send_as_bot`
-        /// - Rate limit: 50/second, 1000/minute
-        /// - App types: custom, store
-        /// - Errors: [`DeleteMessageError`]
-        /// - Documentation: <https://open.feishu.cn/document/server-docs/im-v1/message/delete>
+        /** Recall a message (撤回消息)
+
+ Recalls a message. What may be recalled depends on who calls: a bot recalls the messages it sent; a chat's owner recalls any message of the chat.
+
+ 调用该接口撤回指定消息。调用接口的身份不同，可实现的效果不同：机器人可以撤回该机器人自己发送的消息； 群聊的群主可以撤回群内指定的消息。
+
+ # Prerequisites
+
+ - The app has the bot capability enabled.
+
+   应用需要开启机器人能力。
+ - To recall a message of a one-to-one chat, the user is within the bot's availability.
+
+   撤回用户单聊内的消息时，用户需要在机器人的可用范围内。
+ - To recall a message of a group, the bot is in the group.
+
+   撤回群组内的消息时，机器人需要在该群组中。
+
+ # Limits
+
+ - Messages sent with the batch-send API cannot be recalled here; the batch-recall API recalls them.
+
+   无法撤回通过批量发送消息接口发送的消息，撤回该接口发送的消息需要使用批量撤回消息接口。
+ - The message must be within the recall time limit the tenant administrator sets.
+
+   撤回的消息需要符合由企业管理员设置的撤回时限。
+ - To recall someone else's message in a group, the bot must be the group's owner, an administrator or its creator, and the message at most one year old.
+
+   在群聊内的机器人如需撤回他人发送的消息，则该机器人必须是该群的群主、管理员或者创建者，且消息发送时间不超过 1 年。
+
+ # Endpoint
+
+ - `DELETE /open-apis/im/v1/messages/:message_id`
+ - Access tokens: `tenant_access_token`, `user_access_token` (the first is the default)
+ - Scopes (any one): `im:message`, `im:message:recall`, `im:message:send_as_bot`
+ - Rate limit: 50/second, 1000/minute
+ - App types: custom, store
+ - Errors: [`DeleteMessageError`]
+ - Documentation: <https://open.feishu.cn/document/server-docs/im-v1/message/delete>*/
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub struct DeleteMessageRequest {
-            /// ID of the message to recall: from the send-message response, the receive-message event, or the chat-history listing.
-            ///
-            /// 待撤回的消息 ID。ID 获取方式：
-            /// - 调用发送消息接口后，从响应结果的 message_id 参数获取。
-            /// - 监听接收消息事件，当触发该事件后可以从事件体内获取消息的 message_id。
-            /// - 调用获取会话历史消息接口，从响应结果的 message_id 参数获取。
-            ///
-            /// Example: `om_dc13264520392913993dd051dba21dcf`
+            /** ID of the message to recall: from the send-message response, the receive-message event, or the chat-history listing.
+
+ 待撤回的消息 ID。ID 获取方式：
+ - 调用发送消息接口后，从响应结果的 message_id 参数获取。
+ - 监听接收消息事件，当触发该事件后可以从事件体内获取消息的 message_id。
+ - 调用获取会话历史消息接口，从响应结果的 message_id 参数获取。
+
+ Example: `om_dc13264520392913993dd051dba21dcf`*/
             pub message_id: String,
         }
         impl DeleteMessageRequest {
-            /// Creates the request from its required parameters; optional
-            /// ones are set with the methods named after them.
+            /** Creates the request from its required parameters; optional
+ ones are set with the methods named after them.*/
             pub fn new(message_id: impl Into<String>) -> Self {
                 Self {
                     message_id: message_id.into(),
@@ -355,55 +321,55 @@ pub mod im {
                 Ok(path)
             }
         }
-        /// Errors of [`DeleteMessageRequest`]: a variant per row of the endpoint's error table, `Platform` for the platform-wide codes, and `Unhandled` for any code the spec does not list; the `EndpointError` accessors read them all.
-        ///
-        /// Platform-wide codes it is documented to meet: `ResourceNotFound` (99991201), `MethodMismatch` (99991301), `RateLimited` (99991400), `IpDenied` (99991401), `MonthlyQuotaExceeded` (99991403), `TokenMissing` (99991661), `AppNotInUse` (99991662), `TenantTokenInvalid` (99991663), `TenantCodeInvalid` (99991665), `UserTokenInvalid` (99991668), `TokenMalformed` (99991671), `ScopeMissing` (99991672), `AppUnauthorized` (99991673), `TokenNoPermission` (99991676), `UserTokenExpired` (99991677), `UserAuthorizationRequired` (99991679).
+        /** Errors of [`DeleteMessageRequest`]: a variant per row of the endpoint's error table, `Platform` for the platform-wide codes, and `Unhandled` for any code the spec does not list; the `EndpointError` accessors read them all.
+
+ Platform-wide codes it is documented to meet: `ResourceNotFound` (99991201), `MethodMismatch` (99991301), `RateLimited` (99991400), `IpDenied` (99991401), `MonthlyQuotaExceeded` (99991403), `TokenMissing` (99991661), `AppNotInUse` (99991662), `TenantTokenInvalid` (99991663), `TenantCodeInvalid` (99991665), `UserTokenInvalid` (99991668), `TokenMalformed` (99991671), `ScopeMissing` (99991672), `AppUnauthorized` (99991673), `TokenNoPermission` (99991676), `UserTokenExpired` (99991677), `UserAuthorizationRequired` (99991679).*/
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum DeleteMessageError {
-            /// `230001` (HTTP 400): Your request contains an invalid request parameter.
-            ///
-            /// A parameter is wrong; the message returned says which. / 参数错误，可根据接口实际返回的错误信息，并参考接口文档内容，检查输入参数是否填写错误。
+            /** `230001` (HTTP 400): Your request contains an invalid request parameter.
+
+ A parameter is wrong; the message returned says which. / 参数错误，可根据接口实际返回的错误信息，并参考接口文档内容，检查输入参数是否填写错误。*/
             InvalidParameter(Box<::lark_sdk::ApiError>),
-            /// `230002` (HTTP 400): The bot can not be outside the group.
-            ///
-            /// The bot is not in the message's group; add it to the group. / 机器人不在对应群组中。你需要将应用机器人添加到消息相应的群组中。
+            /** `230002` (HTTP 400): The bot can not be outside the group.
+
+ The bot is not in the message's group; add it to the group. / 机器人不在对应群组中。你需要将应用机器人添加到消息相应的群组中。*/
             BotNotInChat(Box<::lark_sdk::ApiError>),
-            /// `230006` (HTTP 400): Bot ability is not activated.
-            ///
-            /// The app has not enabled its bot capability. / 应用未启用机器人能力。
+            /** `230006` (HTTP 400): Bot ability is not activated.
+
+ The app has not enabled its bot capability. / 应用未启用机器人能力。*/
             BotAbilityNotActivated(Box<::lark_sdk::ApiError>),
-            /// `230009` (HTTP 400): Message has expired when recall message.
-            ///
-            /// The message was sent too long ago: it is past the recall time limit the tenant administrator sets. / 消息发出时间过长，不能执行当前操作。撤回的消息需要符合由企业管理员设置的撤回时限。
+            /** `230009` (HTTP 400): Message has expired when recall message.
+
+ The message was sent too long ago: it is past the recall time limit the tenant administrator sets. / 消息发出时间过长，不能执行当前操作。撤回的消息需要符合由企业管理员设置的撤回时限。*/
             RecallExpired(Box<::lark_sdk::ApiError>),
-            /// `230013` (HTTP 400): Bot has NO availability to this user.
-            ///
-            /// The user of the one-to-one chat is outside the bot's availability (or disabled for the app, or has left the company). Add the user to the app's availability and publish a version. / 目标用户或单聊用户不在应用机器人的可用范围内，或者是在应用的禁用范围内。如果目标用户已离职，也会报错 230013。
+            /** `230013` (HTTP 400): Bot has NO availability to this user.
+
+ The user of the one-to-one chat is outside the bot's availability (or disabled for the app, or has left the company). Add the user to the app's availability and publish a version. / 目标用户或单聊用户不在应用机器人的可用范围内，或者是在应用的禁用范围内。如果目标用户已离职，也会报错 230013。*/
             BotUnavailableToUser(Box<::lark_sdk::ApiError>),
-            /// `230026` (HTTP 400): No permission to recall this message.
-            ///
-            /// A bot can recall only the messages it sent. / 机器人没有权限撤回该消息。机器人只能撤回自己发出的消息。
+            /** `230026` (HTTP 400): No permission to recall this message.
+
+ A bot can recall only the messages it sent. / 机器人没有权限撤回该消息。机器人只能撤回自己发出的消息。*/
             NoRecallPermission(Box<::lark_sdk::ApiError>),
-            /// `230027` (HTTP 400): Lack of necessary permissions.
-            ///
-            /// A scope is missing, the user's authorisation was not found, or the bot acts in an external chat without external sharing enabled. / 无权进行本次操作。可能的原因有：缺少相应权限；未检查到用户授权信息；机器人在外部群操作时未开启对外共享能力。
+            /** `230027` (HTTP 400): Lack of necessary permissions.
+
+ A scope is missing, the user's authorisation was not found, or the bot acts in an external chat without external sharing enabled. / 无权进行本次操作。可能的原因有：缺少相应权限；未检查到用户授权信息；机器人在外部群操作时未开启对外共享能力。*/
             LackOfPermissions(Box<::lark_sdk::ApiError>),
-            /// `230050` (HTTP 400): The message is invisible to the operator.
-            ///
-            /// The operator cannot see the message, so cannot act on it. / 该消息对于当前的操作者不可见，无法进行本操作。
+            /** `230050` (HTTP 400): The message is invisible to the operator.
+
+ The operator cannot see the message, so cannot act on it. / 该消息对于当前的操作者不可见，无法进行本操作。*/
             MessageInvisible(Box<::lark_sdk::ApiError>),
-            /// `230054` (HTTP 400): This operation is not supported for this message type.
-            ///
-            /// Messages of this type cannot be recalled. / 该消息类型不支持本操作。
+            /** `230054` (HTTP 400): This operation is not supported for this message type.
+
+ Messages of this type cannot be recalled. / 该消息类型不支持本操作。*/
             UnsupportedMessageType(Box<::lark_sdk::ApiError>),
-            /// `230110` (HTTP 400): Action unavailable as the message has been deleted.
-            ///
-            /// The message has been deleted; nothing can be done with it. / 消息已被删除，无法执行当前操作。
+            /** `230110` (HTTP 400): Action unavailable as the message has been deleted.
+
+ The message has been deleted; nothing can be done with it. / 消息已被删除，无法执行当前操作。*/
             MessageDeleted(Box<::lark_sdk::ApiError>),
-            /// `232009` (HTTP 400): Your request specifies a chat which has already been dissolved.
-            ///
-            /// The chat has been dissolved; nothing can be done in it. / 群组已被解散，无法执行当前操作。
+            /** `232009` (HTTP 400): Your request specifies a chat which has already been dissolved.
+
+ The chat has been dissolved; nothing can be done in it. / 群组已被解散，无法执行当前操作。*/
             ChatDissolved(Box<::lark_sdk::ApiError>),
             /// A platform-wide code (通用错误码): rate limits, tokens, scopes.
             Platform(::lark_sdk::common::PlatformError),
@@ -651,11 +617,11 @@ pub mod im {
             pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
                 Self { options, ..self }
             }
-            /// Recall a message (撤回消息)
-            ///
-            /// `DELETE /open-apis/im/v1/messages/:message_id`; see [`DeleteMessageRequest`].
-            ///
-            /// Resolves to `Result<NoData, Error<DeleteMessageError>>` when awaited.
+            /** Recall a message (撤回消息)
+
+ `DELETE /open-apis/im/v1/messages/:message_id`; see [`DeleteMessageRequest`].
+
+ Resolves to `Result<NoData, Error<DeleteMessageError>>` when awaited.*/
             pub fn delete(
                 self,
                 request: DeleteMessageRequest,
