@@ -98,33 +98,58 @@ fn expand_once(dir: &Path) -> Result {
 }
 
 /// The generated text at N = 100, formatted by rustfmt, in lines per
-/// endpoint (events, types and the crate-wide items spread over them).
+/// endpoint (events, types and the crate-wide items spread over them): with
+/// `serde = directed`, as the compile benchmark generates; with the other
+/// way behind a feature, as lark-sdk generates (`serde-both`); and with
+/// `serde = both`. Each also without its doc attributes.
 fn lines() -> Result {
     let n = 100;
     let stats = synth::write_spec(&spec_dir(n), n).map_err(|e| e.to_string())?;
-    let out = lark_codegen::generate_text(&spec_dir(n), "spec", &lark_codegen::Options::default());
-    if let Some(first) = out.errors.first() {
-        return Err(format!("{} problems, first: {first}", out.errors.len()));
+    for (name, serde) in [
+        ("directed", lark_codegen::Serde::Directed),
+        (
+            "directed-unless",
+            lark_codegen::Serde::DirectedUnless("serde-both".into()),
+        ),
+        ("both", lark_codegen::Serde::Both),
+    ] {
+        let options = lark_codegen::Options {
+            serde,
+            ..lark_codegen::Options::default()
+        };
+        let out = lark_codegen::generate_text(&spec_dir(n), "spec", &options);
+        if let Some(first) = out.errors.first() {
+            return Err(format!("{} problems, first: {first}", out.errors.len()));
+        }
+        let file = scratch().join(format!("lines-100-{name}.rs"));
+        std::fs::write(&file, &out.text).map_err(|e| e.to_string())?;
+        let status = Command::new("rustfmt")
+            .args(["--edition", "2024"])
+            .arg(&file)
+            .status()
+            .map_err(|e| format!("rustfmt: {e}"))?;
+        if !status.success() {
+            return Err("rustfmt failed".into());
+        }
+        let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
+        let total = text.lines().count();
+        let docs = text
+            .lines()
+            .filter(|l| {
+                let l = l.trim_start();
+                l.starts_with("#[doc") || l.starts_with("#![doc")
+            })
+            .count();
+        let per = |lines: usize| lines as f64 / stats.endpoints as f64;
+        println!(
+            "serde = {name}: {} endpoints, {} events: {total} lines after rustfmt, {:.0} per endpoint, {:.0} without doc attributes ({})",
+            stats.endpoints,
+            stats.events,
+            per(total),
+            per(total - docs),
+            file.display()
+        );
     }
-    let file = scratch().join("lines-100.rs");
-    std::fs::write(&file, &out.text).map_err(|e| e.to_string())?;
-    let status = Command::new("rustfmt")
-        .args(["--edition", "2024"])
-        .arg(&file)
-        .status()
-        .map_err(|e| format!("rustfmt: {e}"))?;
-    if !status.success() {
-        return Err("rustfmt failed".into());
-    }
-    let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
-    let total = text.lines().count();
-    println!(
-        "{} endpoints, {} events: {total} lines after rustfmt, {:.0} per endpoint ({})",
-        stats.endpoints,
-        stats.events,
-        total as f64 / stats.endpoints as f64,
-        file.display()
-    );
     Ok(())
 }
 
