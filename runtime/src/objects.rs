@@ -1,9 +1,10 @@
 //! How generated objects are read from JSON.
 //!
 //! A generated object's `Deserialize` is one line (`__private`'s
-//! `deserialize_object!`), which hands the map to [`deserialize_object`]; what is its own is
-//! only [`Object::from_map`], which lists a [`Slot`] per field, in the order
-//! of [`Object::FIELDS`], and hands them to [`read_fields`]. The visitor, the key loop and the error texts are written
+//! `deserialize_object!`), which hands the map to [`deserialize_object`];
+//! what is its own is only [`Object::from_map`], which lists a [`Slot`] per
+//! field, in the order of [`Object::FIELDS`], and hands them to
+//! [`read_fields`]. The visitor, the key loop and the error texts are written
 //! once here, so each object costs the compiler one small body and a reader
 //! per field type, instead of the field enum, two visitors and a sequence
 //! reader a serde derive writes. Keys are compared without being copied;

@@ -304,7 +304,6 @@ impl Emitter<'_> {
         }
     }
 
-    /// The docs of an endpoint's call methods: the call, and `_all`.
     /// The call method's docs (ending with what it resolves to) and the
     /// `…_all` method's.
     fn call_docs(&self, ep: &Endpoint, resolves: String) -> (TokenStream, TokenStream) {

@@ -188,13 +188,9 @@ impl Emitter<'_> {
             });
             // `default` is for serde's derive of `Deserialize`; a lean
             // object's own reader starts every optional field empty.
-            let optional = (!f.required && !union).then(|| {
-                if lean {
-                    serde_attr(quote!(skip_serializing_if = "Option::is_none"))
-                } else {
-                    serde_attr(quote!(default, skip_serializing_if = "Option::is_none"))
-                }
-            });
+            let default = (!lean).then(|| quote!(default,));
+            let optional = (!f.required && !union)
+                .then(|| serde_attr(quote!(#default skip_serializing_if = "Option::is_none")));
             quote! {
                 #docs
                 #flatten

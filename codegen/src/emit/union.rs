@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Emitter, doc_attrs, ident};
+use super::{Emitter, doc_attrs, docs_then, ident};
 use crate::model::{Ty, TypeId, Union};
 
 impl Emitter<'_> {
@@ -83,7 +83,7 @@ impl Emitter<'_> {
             }
             }
         });
-        let docs = super::docs_then(
+        let docs = docs_then(
             &def.docs,
             &format!("Open: a `{tag}` the spec does not list keeps its `{content}` as received."),
         );
