@@ -34,7 +34,8 @@ fn the_sample_imports_to_its_golden_files() {
         [
             "im/v1/chat_top_notice.yaml",
             "im/v1/image.yaml",
-            "im/v1/message_reaction.yaml"
+            "im/v1/message_reaction.yaml",
+            "im/v1/shared_types.yaml"
         ]
     );
     for (path, text) in &import.files {
@@ -148,4 +149,94 @@ fn imported_facts_agree_with_the_curated_reaction_file() {
             assert_eq!(message, curated_message, "code {code}");
         }
     }
+}
+
+/// Two endpoints of one resource, written out as the metadata does: the
+/// same object (with an enum in it) in both answers, a `status` enum of
+/// one shape in both and of another shape once, and a parameter enum in
+/// both. The repeated shapes are declared once, named from where they are
+/// used; what is met once stays inline; a required flag stays where the
+/// type is used.
+#[test]
+fn shapes_met_twice_are_declared_once() {
+    let op = |name: &str, method: &str, extra: &str| {
+        format!(
+            r#"
+    {method}:
+      operationId: im_thing_{name}
+      externalDocs: {{url: https://open.feishu.cn/document/server-docs/im-v1/thing/{name}}}
+      parameters:
+      - {{name: user_id_type, in: query, schema: {{type: string, enum: [open_id, user_id]}}}}
+      responses:
+        '200':
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  data:
+                    type: object
+                    required: [thing]
+                    properties:
+                      thing:
+                        type: object
+                        properties:
+                          id: {{type: string}}
+                          status: {{type: string, enum: [on, off]}}
+                      items:
+                        type: array
+                        items:
+                          type: object
+                          properties:
+                            status: {{type: string, enum: [on, off]}}
+                            size: {{type: integer}}{extra}
+      x-lark-access-tokens: [tenant]"#
+        )
+    };
+    let once = "\n                            phase: {type: string, enum: [a, b]}";
+    let document = format!(
+        "openapi: 3.0.3\npaths:\n  /open-apis/im/v1/things/{{id}}:{}\n  /open-apis/im/v1/things:{}\n",
+        op("get", "get", once),
+        op("list", "post", "")
+    );
+    let import = import::openapi(&[("things.yaml".to_owned(), document)]).expect("it imports");
+    let shared = &import.files[&PathBuf::from("im/v1/shared_types.yaml")];
+    assert_eq!(
+        shared,
+        "# Imported by `lark-spec import openapi`; importing again replaces it.
+service: im
+version: v1
+types:
+  Status:
+    type: enum
+    values: [\"on\", \"off\"]
+  Thing:
+    type: object
+    fields:
+      id: {type: string}
+      status: {type: Status}
+  UserIdType:
+    type: enum
+    values: [open_id, user_id]
+"
+    );
+    let things = &import.files[&PathBuf::from("im/v1/thing.yaml")];
+    // The thing is named from its field, required where it is used; the
+    // list element differs between the two answers (one has `phase`), so
+    // it stays inline in each, with the shared `Status` inside.
+    assert!(
+        things.contains("thing: {type: Thing, required: true}"),
+        "{things}"
+    );
+    assert!(
+        things.contains("user_id_type: {type: UserIdType}"),
+        "{things}"
+    );
+    assert!(things.contains("phase:\n"), "{things}");
+    assert_eq!(
+        things.matches("status: {type: Status}").count(),
+        2,
+        "{things}"
+    );
+    assert!(!things.contains("values: [\"on\", \"off\"]"), "{things}");
 }

@@ -5,6 +5,7 @@
 //! cargo run --release -p lark-benches --bin scale -- compile           # compile time of the generated code, per-service features, rebuilds
 //! cargo run --release -p lark-benches --bin scale -- compare-openlark  # clean build of a small bot: lark-sdk vs openlark from crates.io
 //! cargo run --release -p lark-benches --bin scale -- lines             # generated lines per endpoint, after rustfmt
+//! cargo run --release -p lark-benches --bin scale -- lines-of DIR      # the same for a spec folder (the imported platform)
 //! cargo run --release -p lark-benches --bin scale -- check             # checking 5 MB specs (many types, aliases) and refusing an alias bomb
 //! ```
 //!
@@ -41,6 +42,10 @@ fn main() {
         },
         Some("compare-openlark") => compare_openlark(),
         Some("lines") => lines(),
+        Some("lines-of") => match args.get(1) {
+            Some(dir) => lines_of(Path::new(dir)),
+            None => Err("lines-of needs a spec folder".into()),
+        },
         _ => Err("usage: scale expand | compile | compare-openlark | lines | check".into()),
     };
     if let Err(e) = result {
@@ -122,24 +127,7 @@ fn lines() -> Result {
             return Err(format!("{} problems, first: {first}", out.errors.len()));
         }
         let file = scratch().join(format!("lines-100-{name}.rs"));
-        std::fs::write(&file, &out.text).map_err(|e| e.to_string())?;
-        let status = Command::new("rustfmt")
-            .args(["--edition", "2024"])
-            .arg(&file)
-            .status()
-            .map_err(|e| format!("rustfmt: {e}"))?;
-        if !status.success() {
-            return Err("rustfmt failed".into());
-        }
-        let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
-        let total = text.lines().count();
-        let docs = text
-            .lines()
-            .filter(|l| {
-                let l = l.trim_start();
-                l.starts_with("#[doc") || l.starts_with("#![doc")
-            })
-            .count();
+        let (total, docs) = formatted_lines(&file, &out.text)?;
         let per = |lines: usize| lines as f64 / stats.endpoints as f64;
         println!(
             "serde = {name}: {} endpoints, {} events: {total} lines after rustfmt, {:.0} per endpoint, {:.0} without doc attributes ({})",
@@ -151,6 +139,56 @@ fn lines() -> Result {
         );
     }
     Ok(())
+}
+
+/// The generated text of a spec folder (as lark-sdk generates it), after
+/// rustfmt, in lines per endpoint: for the platform's imported metadata.
+fn lines_of(dir: &Path) -> Result {
+    let options = lark_codegen::Options {
+        serde: lark_codegen::Serde::DirectedUnless("serde-both".into()),
+        ..lark_codegen::Options::default()
+    };
+    let out = lark_codegen::generate_text(dir, "spec", &options);
+    if let Some(first) = out.errors.first() {
+        return Err(format!("{} problems, first: {first}", out.errors.len()));
+    }
+    let file = scratch().join("lines-of.rs");
+    let (total, docs) = formatted_lines(&file, &out.text)?;
+    let formatted = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
+    let endpoints = formatted.matches("impl ::lark_sdk::Endpoint for").count();
+    let per = |lines: usize| lines as f64 / endpoints.max(1) as f64;
+    println!(
+        "{}: {endpoints} endpoints: {total} lines after rustfmt, {:.0} per endpoint, {:.0} without doc attributes ({})",
+        dir.display(),
+        per(total),
+        per(total - docs),
+        file.display()
+    );
+    Ok(())
+}
+
+/// Writes `text` to `file`, formats it with rustfmt and counts its lines:
+/// all of them, and the doc attributes among them.
+fn formatted_lines(file: &Path, text: &str) -> Result<(usize, usize)> {
+    std::fs::create_dir_all(scratch()).map_err(|e| e.to_string())?;
+    std::fs::write(file, text).map_err(|e| e.to_string())?;
+    let status = Command::new("rustfmt")
+        .args(["--edition", "2024"])
+        .arg(file)
+        .status()
+        .map_err(|e| format!("rustfmt: {e}"))?;
+    if !status.success() {
+        return Err("rustfmt failed".into());
+    }
+    let text = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+    let docs = text
+        .lines()
+        .filter(|l| {
+            let l = l.trim_start();
+            l.starts_with("#[doc") || l.starts_with("#![doc")
+        })
+        .count();
+    Ok((text.lines().count(), docs))
 }
 
 /// One check in this process, as `lark-spec check` does it

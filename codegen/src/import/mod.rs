@@ -13,10 +13,11 @@
 //! - an endpoint's service, version, resource and name come from its page
 //!   (`…/reference/im-v1/chat-members/me_join` is `im`, `v1`,
 //!   `chat_members`, `me_join`), the service and version from the path;
-//! - shared schemas (`components/schemas`) are written out where they are
-//!   used, so that the source's names (`Schema`, `Data2`) never become
-//!   ours; inline objects are then named by the spec's own rule (parent and
-//!   field);
+//! - schemas are written out where they are used, so that the source's
+//!   names (`Schema`, `Data2`) never become ours; then a shape met twice or
+//!   more in a version is declared once, in [`SHARED_FILE`], named from
+//!   where it is used (`shared`); the others are inline, named by the
+//!   spec's own rule (parent and field);
 //! - an error variant is named from its wire `msg` by the checker's rule
 //!   (its first clause in PascalCase); when that gives nothing, or a name
 //!   already used in the endpoint's table, `Code{code}`.
@@ -26,6 +27,7 @@
 mod openapi;
 mod out;
 mod parts;
+mod shared;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -39,6 +41,10 @@ use out::Out;
 /// - tier 4: the page of `im.v1.message_reaction.delete` (接口频率限制
 ///   1000 次/分钟、50 次/秒), whose metadata gives tier 4.
 pub const RATE_TIERS: &[(i64, Option<u32>, Option<u32>)] = &[(4, Some(50), Some(1000))];
+
+/// The file of a version's shared types (`im/v1/shared_types.yaml`): the
+/// shapes its endpoints use more than once, each declared once.
+pub const SHARED_FILE: &str = "shared_types";
 
 /// What an import made.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -61,15 +67,15 @@ pub struct Import {
 /// # Errors
 /// A document that is not YAML or not an OpenAPI document, with where.
 pub fn openapi(documents: &[(String, String)]) -> Result<Import, Vec<String>> {
-    let mut resources: BTreeMap<(String, String, String), Vec<Out>> = BTreeMap::new();
+    let mut versions: BTreeMap<(String, String), Vec<openapi::Imported>> = BTreeMap::new();
     let mut import = Import::default();
     let mut problems = Vec::new();
     for (name, text) in documents {
         match openapi::read(name, text, &mut import) {
             Ok(endpoints) => {
                 for ep in endpoints {
-                    let key = (ep.service.clone(), ep.version.clone(), ep.resource.clone());
-                    resources.entry(key).or_default().push(ep.out);
+                    let key = (ep.service.clone(), ep.version.clone());
+                    versions.entry(key).or_default().push(ep);
                     import.endpoints += 1;
                 }
             }
@@ -79,14 +85,48 @@ pub fn openapi(documents: &[(String, String)]) -> Result<Import, Vec<String>> {
     if !problems.is_empty() {
         return Err(problems);
     }
+    let header =
+        vec!["Imported by `lark-spec import openapi`; importing again replaces it.".to_owned()];
+    let mut resources: BTreeMap<(String, String, String), Vec<Out>> = BTreeMap::new();
+    for ((service, version), mut endpoints) in versions {
+        // The names the version's endpoints give their own types.
+        let taken = endpoints
+            .iter()
+            .flat_map(|ep| {
+                ["Request", "RequestBody", "Response", "Error"]
+                    .map(|role| format!("{}{role}", ep.prefix))
+            })
+            .collect();
+        let types = shared::share(
+            endpoints
+                .iter_mut()
+                .map(|ep| (ep.resource.as_str(), &mut ep.out, ep.prefix.clone()))
+                .collect(),
+            &taken,
+        );
+        if !types.is_empty() {
+            let mut root = Out::map();
+            root.set("service", Out::str(&service));
+            root.set("version", Out::str(&version));
+            root.set("types", Out::Map(types.into_iter().collect()));
+            let path = PathBuf::from(&service)
+                .join(&version)
+                .join(format!("{SHARED_FILE}.yaml"));
+            import.files.insert(path, out::document(&header, &root));
+        }
+        for ep in endpoints {
+            resources
+                .entry((service.clone(), version.clone(), ep.resource))
+                .or_default()
+                .push(ep.out);
+        }
+    }
     for ((service, version, resource), endpoints) in resources {
         let mut root = Out::map();
         root.set("service", Out::str(&service));
         root.set("version", Out::str(&version));
         root.set("resource", Out::str(&resource));
         root.set("endpoints", Out::Seq(endpoints));
-        let header =
-            vec!["Imported by `lark-spec import openapi`; importing again replaces it.".to_owned()];
         let path = PathBuf::from(&service)
             .join(&version)
             .join(format!("{resource}.yaml"));

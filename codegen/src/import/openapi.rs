@@ -13,6 +13,8 @@ pub(super) struct Imported {
     pub service: String,
     pub version: String,
     pub resource: String,
+    /// The start of its inline type names (`GetMessage`).
+    pub prefix: String,
     pub out: Out,
 }
 
@@ -226,6 +228,7 @@ impl Doc<'_> {
             service,
             version,
             resource,
+            prefix,
             out: ep,
         })
     }
