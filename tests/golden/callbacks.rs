@@ -143,7 +143,7 @@ pub mod card {
         }
         impl ::core::str::FromStr for ToastType {
             type Err = ::core::convert::Infallible;
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
+            fn from_str(value: &str) -> Result<Self, ::core::convert::Infallible> {
                 Ok(Self::from(value))
             }
         }

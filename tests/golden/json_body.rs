@@ -219,7 +219,7 @@ pub mod im {
         }
         impl ::core::str::FromStr for SenderType {
             type Err = ::core::convert::Infallible;
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
+            fn from_str(value: &str) -> Result<Self, ::core::convert::Infallible> {
                 Ok(Self::from(value))
             }
         }
@@ -421,7 +421,7 @@ pub mod im {
         }
         impl ::core::str::FromStr for CreateMessageReceiveIdType {
             type Err = ::core::convert::Infallible;
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
+            fn from_str(value: &str) -> Result<Self, ::core::convert::Infallible> {
                 Ok(Self::from(value))
             }
         }

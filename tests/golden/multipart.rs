@@ -162,7 +162,7 @@ pub mod drive {
         }
         impl ::core::str::FromStr for UploadMediaRequestBodyParentType {
             type Err = ::core::convert::Infallible;
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
+            fn from_str(value: &str) -> Result<Self, ::core::convert::Infallible> {
                 Ok(Self::from(value))
             }
         }

@@ -64,7 +64,7 @@ pub mod common {
     }
     impl ::core::str::FromStr for UserIdType {
         type Err = ::core::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
+        fn from_str(value: &str) -> Result<Self, ::core::convert::Infallible> {
             Ok(Self::from(value))
         }
     }
@@ -184,7 +184,7 @@ pub mod contact {
         }
         impl ::core::str::FromStr for DepartmentIdType {
             type Err = ::core::convert::Infallible;
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
+            fn from_str(value: &str) -> Result<Self, ::core::convert::Infallible> {
                 Ok(Self::from(value))
             }
         }
@@ -229,6 +229,9 @@ pub mod contact {
             /// `status`
             #[serde(skip_serializing_if = "Option::is_none")]
             pub status: Option<UserStatus>,
+            /// `last_check`
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub last_check: Option<CheckOutcome>,
         }
         ::lark_sdk::__private::deserialize_object!(User);
         impl ::lark_sdk::__private::Object for User {
@@ -238,6 +241,7 @@ pub mod contact {
                 "name",
                 "department_ids",
                 "status",
+                "last_check",
             ];
             fn from_map<'de, A: ::lark_sdk::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
@@ -246,16 +250,18 @@ pub mod contact {
                 let mut f1 = ::lark_sdk::__private::Required::<String>::new();
                 let mut f2: Option<Vec<String>> = None;
                 let mut f3: Option<UserStatus> = None;
+                let mut f4: Option<CheckOutcome> = None;
                 ::lark_sdk::__private::read_fields(
                     &mut map,
                     Self::FIELDS,
-                    &mut [&mut f0, &mut f1, &mut f2, &mut f3],
+                    &mut [&mut f0, &mut f1, &mut f2, &mut f3, &mut f4],
                 )?;
                 Ok(Self {
                     open_id: f0,
                     name: f1.take("name")?,
                     department_ids: f2,
                     status: f3,
+                    last_check: f4,
                 })
             }
         }
@@ -268,6 +274,7 @@ pub mod contact {
                     name: name.into(),
                     department_ids: None,
                     status: None,
+                    last_check: None,
                 }
             }
         }
@@ -311,6 +318,96 @@ pub mod contact {
  as `None`.*/
             pub fn new() -> Self {
                 <Self as Default>::default()
+            }
+        }
+        /** `CheckOutcome`
+
+ Open: a value the spec does not list is kept, and sent back as is.*/
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum CheckOutcome {
+            /// `ok`
+            Ok,
+            /// `err`
+            Err,
+            /// A value the spec does not list, kept as received.
+            #[deprecated(
+                note = "a value the spec does not list today may get a variant of its own when it does: read it with `as_str()` and test for it with `is_unknown()`"
+            )]
+            Unknown(::lark_sdk::UnknownValue),
+        }
+        #[allow(deprecated)]
+        impl CheckOutcome {
+            /// Every value the spec lists.
+            pub const VALUES: &'static [Self] = &[Self::Ok, Self::Err];
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::Ok => "ok",
+                    Self::Err => "err",
+                    Self::Unknown(value) => value.as_str(),
+                }
+            }
+            /// True for a value the spec does not list.
+            pub fn is_unknown(&self) -> bool {
+                matches!(self, Self::Unknown(_))
+            }
+            /// The listed value spelled `value`.
+            fn known(value: &str) -> Option<Self> {
+                match value {
+                    "ok" => Some(Self::Ok),
+                    "err" => Some(Self::Err),
+                    _ => None,
+                }
+            }
+        }
+        #[allow(deprecated)]
+        impl From<&str> for CheckOutcome {
+            fn from(value: &str) -> Self {
+                Self::known(value)
+                    .unwrap_or_else(|| Self::Unknown(
+                        ::lark_sdk::UnknownValue::new(value),
+                    ))
+            }
+        }
+        #[allow(deprecated)]
+        impl From<String> for CheckOutcome {
+            fn from(value: String) -> Self {
+                Self::known(&value)
+                    .unwrap_or_else(|| Self::Unknown(
+                        ::lark_sdk::UnknownValue::new(value),
+                    ))
+            }
+        }
+        impl ::core::str::FromStr for CheckOutcome {
+            type Err = ::core::convert::Infallible;
+            fn from_str(value: &str) -> Result<Self, ::core::convert::Infallible> {
+                Ok(Self::from(value))
+            }
+        }
+        impl AsRef<str> for CheckOutcome {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+        impl ::core::fmt::Display for CheckOutcome {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::lark_sdk::__private::serde::Serialize for CheckOutcome {
+            fn serialize<S: ::lark_sdk::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::lark_sdk::__private::serde::Deserialize<'de> for CheckOutcome {
+            fn deserialize<D: ::lark_sdk::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                ::lark_sdk::__private::deserialize_open_enum(deserializer)
             }
         }
         /// `GetUserResponse`

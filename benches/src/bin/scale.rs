@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --release -p lark-benches --bin scale -- expand            # expansion time and memory at N = 10 … 2,500
 //! cargo run --release -p lark-benches --bin scale -- compile           # compile time of the generated code, per-service features, rebuilds
+//! cargo run --release -p lark-benches --bin scale -- compile-of DIR    # the same for a spec folder (the imported platform), all versions and one
 //! cargo run --release -p lark-benches --bin scale -- compare-openlark  # clean build of a small bot: lark-sdk vs openlark from crates.io
 //! cargo run --release -p lark-benches --bin scale -- lines             # generated lines per endpoint, after rustfmt
 //! cargo run --release -p lark-benches --bin scale -- lines-of DIR      # the same for a spec folder (the imported platform)
@@ -35,6 +36,10 @@ fn main() {
                 .filter_map(|a| a.parse().ok())
                 .collect::<Vec<usize>>(),
         ),
+        Some("compile-of") => match args.get(1) {
+            Some(dir) => compile_of(Path::new(dir)),
+            None => Err("compile-of needs a spec folder".into()),
+        },
         Some("check") => check(),
         Some("check-once") => match args.get(1) {
             Some(dir) => check_once(Path::new(dir)),
@@ -484,6 +489,68 @@ fn compile(only: &[usize]) -> Result {
             rebuild.as_secs_f64()
         );
     }
+    Ok(())
+}
+
+/// Compile time and peak memory of the code generated from a spec folder
+/// (the imported platform): every service version a feature, all on, from
+/// scratch; then one version (`im-v1` when there is one) alone.
+fn compile_of(spec: &Path) -> Result {
+    let spec = spec
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", spec.display()))?;
+    let mut features = Vec::new();
+    for service in std::fs::read_dir(&spec).map_err(|e| e.to_string())? {
+        let service = service.map_err(|e| e.to_string())?.path();
+        let Some(name) = service
+            .file_name()
+            .and_then(|n| n.to_str())
+            .map(str::to_owned)
+        else {
+            continue;
+        };
+        if !service.is_dir() || name == "common" {
+            continue;
+        }
+        for version in std::fs::read_dir(&service).map_err(|e| e.to_string())? {
+            let version = version.map_err(|e| e.to_string())?.path();
+            if let Some(v) = version.file_name().and_then(|n| n.to_str())
+                && version.is_dir()
+            {
+                features.push(format!("{name}-{v}"));
+            }
+        }
+    }
+    features.sort();
+    let dir = scratch().join("crate-of");
+    let target = scratch().join("target");
+    write_crate(&dir, &spec, &features)?;
+    cargo_build(&dir, &target, &[])?;
+    touch(&dir.join("src/lib.rs"))?;
+    let (all, peak) = cargo_build_measured(&dir, &target, &[], false)?;
+    let one_feature = if features.iter().any(|f| f == "im-v1") {
+        "im-v1".to_owned()
+    } else {
+        features.first().cloned().unwrap_or_default()
+    };
+    let one_service = ["--no-default-features", "--features", one_feature.as_str()];
+    cargo_build(&dir, &target, &one_service)?;
+    touch(&dir.join("src/lib.rs"))?;
+    let (one, one_peak) = cargo_build_measured(&dir, &target, &one_service, false)?;
+    let gib = |peak: Option<f64>| {
+        peak.map_or("not measured".to_owned(), |mib| {
+            format!("{:.1} GiB", mib / 1024.0)
+        })
+    };
+    println!(
+        "{}: {} service versions; all, from scratch: {:.1} s, peak {}; `{one_feature}` alone: {:.1} s, peak {}",
+        spec.display(),
+        features.len(),
+        all.as_secs_f64(),
+        gib(peak),
+        one.as_secs_f64(),
+        gib(one_peak)
+    );
     Ok(())
 }
 

@@ -344,7 +344,7 @@ impl Emitter<'_> {
             impl ::core::str::FromStr for #name {
                 type Err = ::core::convert::Infallible;
 
-                fn from_str(value: &str) -> Result<Self, Self::Err> {
+                fn from_str(value: &str) -> Result<Self, ::core::convert::Infallible> {
                     Ok(Self::from(value))
                 }
             }

@@ -198,7 +198,7 @@ pub mod im {
         }
         impl ::core::str::FromStr for RecallType {
             type Err = ::core::convert::Infallible;
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
+            fn from_str(value: &str) -> Result<Self, ::core::convert::Infallible> {
                 Ok(Self::from(value))
             }
         }
