@@ -199,7 +199,8 @@ fn shapes_met_twice_are_declared_once() {
         op("get", "get", once),
         op("list", "post", "")
     );
-    let import = import::openapi(&[("things.yaml".to_owned(), document)]).expect("it imports");
+    let import =
+        import::openapi(&[("things.yaml".to_owned(), document.clone())]).expect("it imports");
     let shared = &import.files[&PathBuf::from("im/v1/shared_types.yaml")];
     assert_eq!(
         shared,
@@ -239,4 +240,71 @@ types:
         "{things}"
     );
     assert!(!things.contains("values: [\"on\", \"off\"]"), "{things}");
+
+    // A curated file declaring `Thing` in the version keeps the name: the
+    // shared shape takes its next name.
+    let curated = BTreeMap::from([(
+        PathBuf::from("im/v1/types.yaml"),
+        "service: im\nversion: v1\ntypes:\n  Thing: {type: string}\n".to_owned(),
+    )]);
+    let again = import::openapi_over(&[("things.yaml".to_owned(), document)], &curated)
+        .expect("it imports");
+    let shared = &again.files[&PathBuf::from("im/v1/shared_types.yaml")];
+    assert!(
+        shared.contains("\n  ThingThing:\n") && !shared.contains("\n  Thing:\n"),
+        "{shared}"
+    );
+}
+
+/// Imported into a folder of curated files, the sample leaves the curated
+/// truth alone: the reaction endpoints the hand-written file describes are
+/// left out (and said to be), no imported file takes a curated file's
+/// path, and the shapes it shares do not take the names the curated
+/// `types.yaml` declares in the version. A file an earlier import wrote is
+/// not read as curated.
+#[test]
+fn curated_files_stay_the_truth() {
+    let curated = |path: &str| {
+        let text = std::fs::read_to_string(workspace().join("spec").join(path))
+            .expect("the curated file reads");
+        (PathBuf::from(path), text)
+    };
+    let earlier = format!(
+        "# {}\nservice: im\nversion: v1\nresource: gone\nendpoints:\n  - {{name: x, method: GET, path: /open-apis/im/v1/chats/:chat_id/top_notice/delete_top_notice}}\n",
+        import::HEADER
+    );
+    let existing = BTreeMap::from([
+        curated("im/v1/message_reaction.yaml"),
+        curated("im/v1/types.yaml"),
+        (PathBuf::from("im/v1/gone.yaml"), earlier),
+    ]);
+    let text = std::fs::read_to_string(here().join("import/im.openapi.yaml")).expect("reads");
+    let import = import::openapi_over(&[("im.openapi.yaml".to_owned(), text)], &existing)
+        .expect("it imports");
+    assert_eq!(
+        import.curated,
+        [
+            "im.openapi.yaml: im.v1.message_reaction.list: described by im/v1/message_reaction.yaml",
+            "im.openapi.yaml: im.v1.message_reaction.delete: described by im/v1/message_reaction.yaml",
+        ]
+    );
+    for path in import.files.keys() {
+        assert!(
+            !existing.contains_key(path) || path.ends_with("gone.yaml"),
+            "{path:?}"
+        );
+        assert!(!path.ends_with("message_reaction.yaml"), "{path:?}");
+    }
+    // The top notice endpoint the earlier import held is imported again.
+    assert!(
+        import
+            .files
+            .contains_key(&PathBuf::from("im/v1/chat_top_notice.yaml"))
+    );
+    for text in import.files.values() {
+        assert!(import::is_imported(text), "{text}");
+        for name in ["Operator:", "OperatorType:", "MessageReaction:", "Emoji:"] {
+            assert!(!text.contains(&format!("\n  {name}\n")), "{name} in {text}");
+        }
+    }
 }

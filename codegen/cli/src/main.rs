@@ -13,7 +13,7 @@
 //! was generated from, for a spec that extends it. Exit status: 0 when the
 //! spec is valid, 1 when it has problems, 2 on a usage error.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: lark-spec <check|expand|reference|schema> [DIR] [--base BASE]
@@ -186,10 +186,23 @@ fn import(args: &[String]) -> ExitCode {
             Err(e) => return report(&[format!("{file}: cannot be read: {e}")]),
         }
     }
-    let import = match lark_codegen::import::openapi(&documents) {
+    let existing = match spec_files(Path::new(&out)) {
+        Ok(existing) => existing,
+        Err(problem) => return report(&[problem]),
+    };
+    let import = match lark_codegen::import::openapi_over(&documents, &existing) {
         Ok(import) => import,
         Err(problems) => return report(&problems),
     };
+    // What an earlier import wrote and this one does not is gone.
+    for (path, text) in &existing {
+        if lark_codegen::import::is_imported(text) && !import.files.contains_key(path) {
+            let path = Path::new(&out).join(path);
+            if let Err(e) = std::fs::remove_file(&path) {
+                return report(&[format!("{}: cannot be removed: {e}", path.display())]);
+            }
+        }
+    }
     for (path, text) in &import.files {
         let path = Path::new(&out).join(path);
         let written = path
@@ -203,16 +216,50 @@ fn import(args: &[String]) -> ExitCode {
     for skipped in &import.skipped {
         eprintln!("left out: {skipped}");
     }
+    for curated in &import.curated {
+        eprintln!("curated: {curated}");
+    }
     for (tier, n) in &import.unmapped_tiers {
         eprintln!(
             "rate-limit tier {tier} has no documented numbers: {n} endpoints without a rate limit"
         );
     }
     println!(
-        "{out}: {} endpoints in {} files; {} operations left out",
+        "{out}: {} endpoints in {} files; {} operations left out, {} described by curated files",
         import.endpoints,
         import.files.len(),
-        import.skipped.len()
+        import.skipped.len(),
+        import.curated.len()
     );
     ExitCode::SUCCESS
+}
+
+/// The `.yaml` files under a folder (none when it does not exist yet), by
+/// path under it, with their text; symbolic links are not followed.
+fn spec_files(root: &Path) -> Result<std::collections::BTreeMap<PathBuf, String>, String> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let listing = match std::fs::read_dir(&folder) {
+            Ok(listing) => listing,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && folder == root => break,
+            Err(e) => return Err(format!("{}: cannot be read: {e}", folder.display())),
+        };
+        for entry in listing {
+            let entry = entry.map_err(|e| format!("{}: cannot be read: {e}", folder.display()))?;
+            let path = entry.path();
+            let kind = entry
+                .file_type()
+                .map_err(|e| format!("{}: cannot be read: {e}", path.display()))?;
+            if kind.is_dir() {
+                folders.push(path);
+            } else if kind.is_file() && path.extension().and_then(|e| e.to_str()) == Some("yaml") {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("{}: cannot be read: {e}", path.display()))?;
+                let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+                files.insert(relative, text);
+            }
+        }
+    }
+    Ok(files)
 }

@@ -24,6 +24,7 @@
 //!
 //! The output is deterministic: the same input gives the same bytes.
 
+mod curated;
 mod openapi;
 mod out;
 mod parts;
@@ -56,9 +57,23 @@ pub struct Import {
     pub endpoints: usize,
     /// Operations left out, with why (`im_x_y: no page to name it by`).
     pub skipped: Vec<String>,
+    /// Operations left out because a curated file describes them, with
+    /// which file.
+    pub curated: Vec<String>,
     /// Tiers met that [`RATE_TIERS`] does not list, with how many
     /// endpoints have each.
     pub unmapped_tiers: BTreeMap<i64, usize>,
+}
+
+/// The first line of every file an import writes. A spec file without it
+/// is curated (hand-written): an import never writes over it, and leaves
+/// out what it already describes.
+pub const HEADER: &str = "Imported by `lark-spec import openapi`; importing again replaces it.";
+
+/// Whether a spec file's text was written by an import.
+pub fn is_imported(text: &str) -> bool {
+    text.strip_prefix("# ")
+        .is_some_and(|rest| rest.starts_with(HEADER))
 }
 
 /// Imports OpenAPI documents (`(name shown in messages, text)`); the
@@ -67,6 +82,25 @@ pub struct Import {
 /// # Errors
 /// A document that is not YAML or not an OpenAPI document, with where.
 pub fn openapi(documents: &[(String, String)]) -> Result<Import, Vec<String>> {
+    openapi_over(documents, &BTreeMap::new())
+}
+
+/// Imports OpenAPI documents into a folder that already holds spec files
+/// (`existing`: path under the folder, text). Curated files stay the
+/// truth: an endpoint one describes (same method and path) is left out of
+/// the import, the types a curated file declares in a version keep their
+/// names, and an imported resource file whose path a curated file has is
+/// written beside it (`message_reaction.imported.yaml`). Files an earlier
+/// import wrote are not read: the import replaces them.
+///
+/// # Errors
+/// A document that is not YAML or not an OpenAPI document, or a curated
+/// file that is not YAML, with where.
+pub fn openapi_over(
+    documents: &[(String, String)],
+    existing: &BTreeMap<PathBuf, String>,
+) -> Result<Import, Vec<String>> {
+    let curated = curated::read(existing)?;
     let mut versions: BTreeMap<(String, String), Vec<openapi::Imported>> = BTreeMap::new();
     let mut import = Import::default();
     let mut problems = Vec::new();
@@ -74,6 +108,13 @@ pub fn openapi(documents: &[(String, String)]) -> Result<Import, Vec<String>> {
         match openapi::read(name, text, &mut import) {
             Ok(endpoints) => {
                 for ep in endpoints {
+                    if let Some(file) = curated.endpoint(&ep.out) {
+                        import.curated.push(format!(
+                            "{name}: {}.{}.{}.{}: described by {file}",
+                            ep.service, ep.version, ep.resource, ep.name
+                        ));
+                        continue;
+                    }
                     let key = (ep.service.clone(), ep.version.clone());
                     versions.entry(key).or_default().push(ep);
                     import.endpoints += 1;
@@ -85,18 +126,19 @@ pub fn openapi(documents: &[(String, String)]) -> Result<Import, Vec<String>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    let header =
-        vec!["Imported by `lark-spec import openapi`; importing again replaces it.".to_owned()];
+    let header = vec![HEADER.to_owned()];
     let mut resources: BTreeMap<(String, String, String), Vec<Out>> = BTreeMap::new();
     for ((service, version), mut endpoints) in versions {
-        // The names the version's endpoints give their own types.
-        let taken = endpoints
+        // The names the version's endpoints give their own types, and
+        // those its curated files declare.
+        let mut taken: std::collections::BTreeSet<String> = endpoints
             .iter()
             .flat_map(|ep| {
                 ["Request", "RequestBody", "Response", "Error"]
                     .map(|role| format!("{}{role}", ep.prefix))
             })
             .collect();
+        taken.extend(curated.types(&service, &version).iter().cloned());
         let types = shared::share(
             endpoints
                 .iter_mut()
@@ -109,9 +151,11 @@ pub fn openapi(documents: &[(String, String)]) -> Result<Import, Vec<String>> {
             root.set("service", Out::str(&service));
             root.set("version", Out::str(&version));
             root.set("types", Out::Map(types.into_iter().collect()));
-            let path = PathBuf::from(&service)
-                .join(&version)
-                .join(format!("{SHARED_FILE}.yaml"));
+            let path = curated.beside(
+                PathBuf::from(&service)
+                    .join(&version)
+                    .join(format!("{SHARED_FILE}.yaml")),
+            );
             import.files.insert(path, out::document(&header, &root));
         }
         for ep in endpoints {
@@ -127,9 +171,11 @@ pub fn openapi(documents: &[(String, String)]) -> Result<Import, Vec<String>> {
         root.set("version", Out::str(&version));
         root.set("resource", Out::str(&resource));
         root.set("endpoints", Out::Seq(endpoints));
-        let path = PathBuf::from(&service)
-            .join(&version)
-            .join(format!("{resource}.yaml"));
+        let path = curated.beside(
+            PathBuf::from(&service)
+                .join(&version)
+                .join(format!("{resource}.yaml")),
+        );
         import.files.insert(path, out::document(&header, &root));
     }
     Ok(import)

@@ -13,6 +13,8 @@ pub(super) struct Imported {
     pub service: String,
     pub version: String,
     pub resource: String,
+    /// Its call's name (`delete`).
+    pub name: String,
     /// The start of its inline type names (`GetMessage`).
     pub prefix: String,
     pub out: Out,
@@ -228,6 +230,7 @@ impl Doc<'_> {
             service,
             version,
             resource,
+            name,
             prefix,
             out: ep,
         })

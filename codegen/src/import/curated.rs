@@ -1,0 +1,104 @@
+//! What the curated (hand-written) files of a folder hold, for an import
+//! into it: the endpoints they describe, the type names they declare, and
+//! their paths.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use super::out::Out;
+use super::parts::{entries, field, get, items, text};
+use crate::diag::{Diagnostics, SourceFile, Sources};
+use crate::yaml;
+
+#[derive(Default)]
+pub(super) struct Curated {
+    /// `(METHOD, /open-apis/… path)` → the file describing it.
+    endpoints: BTreeMap<(String, String), String>,
+    /// `(service, version)` → type names declared there.
+    types: BTreeMap<(String, String), BTreeSet<String>>,
+    /// Paths of curated files under the folder.
+    paths: BTreeSet<PathBuf>,
+}
+
+/// Reads the files that are not an import's.
+pub(super) fn read(existing: &BTreeMap<PathBuf, String>) -> Result<Curated, Vec<String>> {
+    let mut curated = Curated::default();
+    let mut problems = Vec::new();
+    for (path, source) in existing {
+        if super::is_imported(source) {
+            continue;
+        }
+        curated.paths.insert(path.clone());
+        let shown = path.display().to_string();
+        let mut sources = Sources::default();
+        let file = sources.add(SourceFile {
+            path: path.clone(),
+            display: shown.clone(),
+            text: source.clone(),
+        });
+        let mut diags = Diagnostics::default();
+        let Some(root) = yaml::parse(file, source, &mut diags) else {
+            problems.extend(diags.render(&sources));
+            continue;
+        };
+        let (service, version) = (text(get(&root, "service")), text(get(&root, "version")));
+        if let (Some(service), Some(version)) = (service, version) {
+            let names = curated
+                .types
+                .entry((service.to_owned(), version.to_owned()))
+                .or_default();
+            for (name, _) in entries(get(&root, "types")) {
+                names.insert(name.text.clone());
+            }
+        }
+        for ep in items(get(&root, "endpoints")) {
+            if let (Some(method), Some(path)) = (text(get(ep, "method")), text(get(ep, "path"))) {
+                curated
+                    .endpoints
+                    .entry((method.to_ascii_uppercase(), path.to_owned()))
+                    .or_insert_with(|| shown.clone());
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(curated)
+    } else {
+        Err(problems)
+    }
+}
+
+impl Curated {
+    /// The curated file that describes an imported endpoint, if one does.
+    pub(super) fn endpoint(&self, ep: &Out) -> Option<&str> {
+        let (Some(Out::Str(method)), Some(Out::Str(path))) =
+            (field(ep, "method"), field(ep, "path"))
+        else {
+            return None;
+        };
+        self.endpoints
+            .get(&(method.clone(), path.clone()))
+            .map(String::as_str)
+    }
+
+    /// The type names curated files declare in a version.
+    pub(super) fn types(&self, service: &str, version: &str) -> BTreeSet<String> {
+        self.types
+            .get(&(service.to_owned(), version.to_owned()))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// Where an imported file goes: its own path, or, when a curated file
+    /// has that path, beside it (`x.yaml` → `x.imported.yaml`).
+    pub(super) fn beside(&self, path: PathBuf) -> PathBuf {
+        if !self.paths.contains(&path) {
+            return path;
+        }
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        path.with_file_name(format!("{stem}.imported.yaml"))
+    }
+}
