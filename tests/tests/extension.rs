@@ -68,12 +68,12 @@ fn the_example_crate_s_expansion_is_its_golden_file() {
 fn base_types_are_referred_to_in_the_runtime_not_generated_again() {
     let folder = Folder::new(
         "refs",
-        "service: im\nversion: v1\ntypes:\n  Pin:\n    type: object\n    fields:\n      operator: {type: UserId}\n      emoji: {type: Emoji}\n      id_type: {type: UserIdType}\n",
+        "service: im\nversion: v1\ntypes:\n  OwnNote:\n    type: object\n    fields:\n      operator: {type: UserId}\n      emoji: {type: Emoji}\n      id_type: {type: UserIdType}\n",
     );
     let out = folder.generate();
     assert!(out.errors.is_empty(), "{:#?}", out.errors);
     let code = lark_codegen::format(&out.tokens);
-    assert!(code.contains("pub struct Pin"), "{code}");
+    assert!(code.contains("pub struct OwnNote"), "{code}");
     for path in [
         "::lark_sdk::common::UserId",
         "::lark_sdk::im::v1::Emoji",

@@ -3,7 +3,7 @@
 //! ```text
 //! lark-spec check  [DIR] [--base BASE]   validate a spec folder; every problem as file:line:col
 //! lark-spec expand [DIR] [--base BASE]   print the formatted Rust generated for a spec folder
-//! lark-spec import openapi FILE… --out DIR
+//! lark-spec import openapi FILE… --out DIR [--curated DIR2]…
 //!                                        write spec files from OpenAPI documents of the platform
 //! lark-spec reference                    print the reference of the spec format (Markdown)
 //! lark-spec schema                       print the JSON Schema of a spec file
@@ -20,9 +20,12 @@ const USAGE: &str = "usage: lark-spec <check|expand|reference|schema> [DIR] [--b
 
   check  [DIR]   validate a spec folder and list every problem as file:line:col
   expand [DIR]   print the formatted Rust generated for a spec folder
-  import openapi FILE... --out DIR
+  import openapi FILE... --out DIR [--curated DIR2]...
                  write spec files (DIR/service/version/resource.yaml) from
-                 the platform's OpenAPI documents, and say what was left out
+                 the platform's OpenAPI documents, and say what was left out;
+                 hand-written files in DIR (and in each DIR2, a spec that
+                 extends DIR) are never written over, and what they describe
+                 is not imported
   reference      print the reference of the spec format (Markdown)
   schema         print the JSON Schema of a spec file (for editors)
 
@@ -163,12 +166,18 @@ fn import(args: &[String]) -> ExitCode {
     }
     let mut files = Vec::new();
     let mut out = None;
+    let mut also = Vec::new();
     let mut it = rest.iter();
     while let Some(arg) = it.next() {
         if arg == "--out" {
             match it.next() {
                 Some(dir) => out = Some(dir.clone()),
                 None => return usage("--out needs a folder"),
+            }
+        } else if arg == "--curated" {
+            match it.next() {
+                Some(dir) => also.push(dir.clone()),
+                None => return usage("--curated needs a folder"),
             }
         } else if arg.starts_with('-') {
             return usage(&format!("unknown flag `{arg}`"));
@@ -190,7 +199,22 @@ fn import(args: &[String]) -> ExitCode {
         Ok(existing) => existing,
         Err(problem) => return report(&[problem]),
     };
-    let import = match lark_codegen::import::openapi_over(&documents, &existing) {
+    // Curated files elsewhere (a crate extending the spec): what they
+    // describe is left out too; they are never written.
+    let mut known = existing.clone();
+    for dir in &also {
+        match spec_files(Path::new(dir)) {
+            Ok(files) => {
+                for (path, text) in files {
+                    if !lark_codegen::import::is_imported(&text) {
+                        known.insert(Path::new(dir).join(path), text);
+                    }
+                }
+            }
+            Err(problem) => return report(&[problem]),
+        }
+    }
+    let import = match lark_codegen::import::openapi_over(&documents, &known) {
         Ok(import) => import,
         Err(problems) => return report(&problems),
     };

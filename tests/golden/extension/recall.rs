@@ -584,49 +584,24 @@ pub mod im {
             const FIELD_SCOPES: ::lark_sdk::FieldScopes = &[];
             type Envelope = ::lark_sdk::event::EventEnvelope<Self>;
         }
-        /// This spec's resources of `im.v1`, on the runtime's calls: `client.im().v1().…`.
-        pub trait CallsExt<'a> {
-            /// Calls on `message`.
-            fn message(self) -> MessageCalls<'a>;
-        }
-        impl<'a> CallsExt<'a> for ::lark_sdk::im::v1::Calls<'a> {
-            /// Calls on `message`.
-            fn message(self) -> MessageCalls<'a> {
-                MessageCalls {
-                    client: self.client(),
-                    options: ::lark_sdk::RequestOptions::NONE,
-                }
-            }
-        }
-        /// The calls on `message`.
-        #[derive(Clone, Copy, Debug)]
-        pub struct MessageCalls<'a> {
-            client: &'a ::lark_sdk::Client,
-            options: &'a ::lark_sdk::RequestOptions,
-        }
-        impl<'a> MessageCalls<'a> {
-            /// The client these calls go through.
-            pub fn client(self) -> &'a ::lark_sdk::Client {
-                self.client
-            }
-            /// The options these calls are made with.
-            pub fn options(self) -> &'a ::lark_sdk::RequestOptions {
-                self.options
-            }
-            /// These calls with per-call options (a user token, a store app's tenant).
-            pub fn with(self, options: &'a ::lark_sdk::RequestOptions) -> Self {
-                Self { options, ..self }
-            }
+        /// This spec's calls on `message`, on the runtime's [`MessageCalls`](::lark_sdk::im::v1::MessageCalls).
+        pub trait MessageCallsExt<'a> {
             /** Recall a message (撤回消息)
 
  `DELETE /open-apis/im/v1/messages/:message_id`; see [`DeleteMessageRequest`].
 
  Resolves to `Result<NoData, Error<DeleteMessageError>>` when awaited.*/
-            pub fn delete(
+            fn delete(
+                self,
+                request: DeleteMessageRequest,
+            ) -> ::lark_sdk::client::Call<'a, DeleteMessageRequest>;
+        }
+        impl<'a> MessageCallsExt<'a> for ::lark_sdk::im::v1::MessageCalls<'a> {
+            fn delete(
                 self,
                 request: DeleteMessageRequest,
             ) -> ::lark_sdk::client::Call<'a, DeleteMessageRequest> {
-                ::lark_sdk::client::Call::new(self.client, self.options, request)
+                ::lark_sdk::client::Call::new(self.client(), self.options(), request)
             }
         }
     }
@@ -719,5 +694,5 @@ impl DispatcherExt for ::lark_sdk::event::Dispatcher {
 #[allow(unused_imports)]
 pub mod prelude {
     pub use super::DispatcherExt as _;
-    pub use super::im::v1::CallsExt as _;
+    pub use super::im::v1::MessageCallsExt as _;
 }
