@@ -274,6 +274,7 @@ fn curated_files_stay_the_truth() {
         import::HEADER
     );
     let existing = BTreeMap::from([
+        curated("common/types.yaml"),
         curated("im/v1/message_reaction.yaml"),
         curated("im/v1/types.yaml"),
         (PathBuf::from("im/v1/gone.yaml"), earlier),
@@ -303,8 +304,42 @@ fn curated_files_stay_the_truth() {
     );
     for text in import.files.values() {
         assert!(import::is_imported(text), "{text}");
-        for name in ["Operator:", "OperatorType:", "MessageReaction:", "Emoji:"] {
+        // Names of the version's curated types, and of `common`'s, which
+        // a version's own type would hide.
+        for name in [
+            "Operator:",
+            "OperatorType:",
+            "MessageReaction:",
+            "Emoji:",
+            "UserIdType:",
+        ] {
             assert!(!text.contains(&format!("\n  {name}\n")), "{name} in {text}");
         }
     }
+}
+
+/// A shape takes the name most of its uses prefer, counted across
+/// resources: an id-type enum that is `user_id_type` in two resources and
+/// `member_id_type` in a third is `UserIdType`.
+#[test]
+fn a_shared_shape_takes_the_name_most_uses_prefer() {
+    let op = |resource: &str, param: &str| {
+        format!(
+            "  /open-apis/im/v1/{resource}s:\n    get:\n      externalDocs: {{url: https://open.feishu.cn/document/server-docs/im-v1/{resource}/list}}\n      parameters:\n      - {{name: {param}, in: query, schema: {{type: string, enum: [open_id, union_id, user_id]}}}}\n      x-lark-access-tokens: [tenant]\n"
+        )
+    };
+    let document = format!(
+        "openapi: 3.0.3\npaths:\n{}{}{}",
+        op("alpha", "member_id_type"),
+        op("beta", "user_id_type"),
+        op("gamma", "user_id_type")
+    );
+    let import = import::openapi(&[("ids.yaml".to_owned(), document)]).expect("it imports");
+    let shared = &import.files[&PathBuf::from("im/v1/shared_types.yaml")];
+    assert!(shared.contains("\n  UserIdType:\n"), "{shared}");
+    let alpha = &import.files[&PathBuf::from("im/v1/alpha.yaml")];
+    assert!(
+        alpha.contains("member_id_type: {type: UserIdType}"),
+        "{alpha}"
+    );
 }

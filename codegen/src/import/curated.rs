@@ -14,7 +14,8 @@ use crate::yaml;
 pub(super) struct Curated {
     /// `(METHOD, /open-apis/… path)` → the file describing it.
     endpoints: BTreeMap<(String, String), String>,
-    /// `(service, version)` → type names declared there.
+    /// `(service, version)` → type names declared there; `("", "")` for
+    /// the files of no version.
     types: BTreeMap<(String, String), BTreeSet<String>>,
     /// Paths of curated files under the folder.
     paths: BTreeSet<PathBuf>,
@@ -42,14 +43,15 @@ pub(super) fn read(existing: &BTreeMap<PathBuf, String>) -> Result<Curated, Vec<
             continue;
         };
         let (service, version) = (text(get(&root, "service")), text(get(&root, "version")));
-        if let (Some(service), Some(version)) = (service, version) {
-            let names = curated
-                .types
-                .entry((service.to_owned(), version.to_owned()))
-                .or_default();
-            for (name, _) in entries(get(&root, "types")) {
-                names.insert(name.text.clone());
-            }
+        // A file of no version (`common/`) declares names every version
+        // sees: a version's own type of that name would hide it there.
+        let key = match (service, version) {
+            (Some(service), Some(version)) => (service.to_owned(), version.to_owned()),
+            _ => Default::default(),
+        };
+        let names = curated.types.entry(key).or_default();
+        for (name, _) in entries(get(&root, "types")) {
+            names.insert(name.text.clone());
         }
         for ep in items(get(&root, "endpoints")) {
             if let (Some(method), Some(path)) = (text(get(ep, "method")), text(get(ep, "path"))) {
@@ -80,12 +82,18 @@ impl Curated {
             .map(String::as_str)
     }
 
-    /// The type names curated files declare in a version.
+    /// The type names curated files declare in a version, and those of
+    /// the files of no version, which every version sees.
     pub(super) fn types(&self, service: &str, version: &str) -> BTreeSet<String> {
-        self.types
+        let mut names = self
+            .types
             .get(&(service.to_owned(), version.to_owned()))
             .cloned()
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if let Some(everywhere) = self.types.get(&Default::default()) {
+            names.extend(everywhere.iter().cloned());
+        }
+        names
     }
 
     /// Where an imported file goes: its own path, or, when a curated file

@@ -12,8 +12,11 @@
 //! schema names: the last field name that says something (`sender` →
 //! `Sender`; `items`, `data` and the like say nothing, so a list's element
 //! is named after its resource), then the last two, then the name the type
-//! would have had inline. The shape used most takes a name first; ties go
-//! by the shape's text, so the output does not depend on input order.
+//! would have had inline. A shape takes the name most of its uses prefer
+//! (an id-type enum used as `user_id_type` in three resources and as
+//! `member_id_type` in one is `UserIdType`); the shape used most takes a
+//! name first; ties go by the names and the shape's text, so the output
+//! does not depend on input order.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -141,8 +144,9 @@ fn write_shape(ty: &Out, root: bool, text: &mut String) {
 #[derive(Default)]
 struct Uses {
     count: usize,
-    /// Candidate names of each use, and how often each was met.
-    names: BTreeMap<Vec<String>, usize>,
+    /// By the name each use prefers: how many uses prefer it, and the
+    /// least (in order) of their lists of candidates.
+    names: BTreeMap<String, (usize, Vec<String>)>,
 }
 
 /// The type expressions of an endpoint, each with its site and whether
@@ -219,7 +223,16 @@ fn count(
     if shared && is_named_kind(ty) {
         let entry = uses.entry(shape(ty, true)).or_default();
         entry.count += 1;
-        *entry.names.entry(site.candidates(resource)).or_default() += 1;
+        let candidates = site.candidates(resource);
+        let first = candidates.first().cloned().unwrap_or_default();
+        let (n, least) = entry
+            .names
+            .entry(first)
+            .or_insert_with(|| (0, candidates.clone()));
+        *n += 1;
+        if candidates < *least {
+            *least = candidates;
+        }
     }
 }
 
@@ -279,11 +292,12 @@ pub(super) fn share(endpoints: Version<'_>, taken: &BTreeSet<String>) -> BTreeMa
     );
     let mut names = HashMap::new();
     for (key, u) in shared {
-        // The candidates of the most frequent use; ties by the names.
-        let Some((candidates, _)) = u
+        // The name most uses prefer, ties to the first in order, with
+        // the candidates that come after it.
+        let Some((_, (_, candidates))) = u
             .names
             .iter()
-            .max_by(|(a, na), (b, nb)| na.cmp(nb).then_with(|| b.cmp(a)))
+            .max_by(|(a, (na, _)), (b, (nb, _))| na.cmp(nb).then_with(|| b.cmp(a)))
         else {
             continue;
         };
