@@ -67,18 +67,7 @@ pub fn load_into(loaded: &mut Loaded, dir: &Path, display: &str, diags: &mut Dia
         diags.error_path(display, "spec folder not found");
         return;
     }
-    let mut walk = Walk {
-        root: dir,
-        display: display.trim_end_matches('/'),
-        seen: HashSet::new(),
-        paths: Vec::new(),
-    };
-    if let Ok(canonical) = dir.canonicalize() {
-        walk.seen.insert(canonical);
-    }
-    walk.collect(dir, 0, diags);
-    let mut paths = walk.paths;
-    paths.sort();
+    let paths = walk_folder(dir, display, diags);
     if paths.is_empty() {
         diags.error_path(display, "no .yaml files in the spec folder");
     }
@@ -138,6 +127,31 @@ fn position_at(bytes: &[u8], at: usize) -> Pos {
         line: u32::try_from(line).unwrap_or(u32::MAX),
         col: u32::try_from(col).unwrap_or(u32::MAX),
     }
+}
+
+/// The spec files of a folder (`.yaml` and `.yml`; hidden entries, and a
+/// folder met a second time through a link, left out), sorted.
+fn walk_folder(dir: &Path, display: &str, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    let mut walk = Walk {
+        root: dir,
+        display: display.trim_end_matches('/'),
+        seen: HashSet::new(),
+        paths: Vec::new(),
+    };
+    if let Ok(canonical) = dir.canonicalize() {
+        walk.seen.insert(canonical);
+    }
+    walk.collect(dir, 0, diags);
+    walk.paths.sort();
+    walk.paths
+}
+
+/// The spec files of a folder as the loader finds them, sorted, with the
+/// problems met on the way (`display/…: message`).
+pub fn spec_files(dir: &Path, display: &str) -> (Vec<PathBuf>, Vec<String>) {
+    let mut diags = Diagnostics::default();
+    let paths = walk_folder(dir, display, &mut diags);
+    (paths, diags.render(&Sources::default()))
 }
 
 /// A path below a spec folder as messages show it: `spec/im/v1/reaction.yaml`.

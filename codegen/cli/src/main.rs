@@ -197,7 +197,7 @@ fn import(args: &[String]) -> ExitCode {
     }
     let existing = match spec_files(Path::new(&out)) {
         Ok(existing) => existing,
-        Err(problem) => return report(&[problem]),
+        Err(problems) => return report(&problems),
     };
     // Curated files elsewhere (a crate extending the spec): what they
     // describe is left out too; they are never written.
@@ -211,7 +211,7 @@ fn import(args: &[String]) -> ExitCode {
                     }
                 }
             }
-            Err(problem) => return report(&[problem]),
+            Err(problems) => return report(&problems),
         }
     }
     let import = match lark_codegen::import::openapi_over(&documents, &known) {
@@ -258,32 +258,23 @@ fn import(args: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The `.yaml` files under a folder (none when it does not exist yet), by
-/// path under it, with their text; symbolic links are not followed.
-fn spec_files(root: &Path) -> Result<std::collections::BTreeMap<PathBuf, String>, String> {
+/// The spec files under a folder, as the loader finds them (none when the
+/// folder does not exist yet), by path under it, with their text.
+fn spec_files(root: &Path) -> Result<std::collections::BTreeMap<PathBuf, String>, Vec<String>> {
     let mut files = std::collections::BTreeMap::new();
-    let mut folders = vec![root.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        let listing = match std::fs::read_dir(&folder) {
-            Ok(listing) => listing,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && folder == root => break,
-            Err(e) => return Err(format!("{}: cannot be read: {e}", folder.display())),
-        };
-        for entry in listing {
-            let entry = entry.map_err(|e| format!("{}: cannot be read: {e}", folder.display()))?;
-            let path = entry.path();
-            let kind = entry
-                .file_type()
-                .map_err(|e| format!("{}: cannot be read: {e}", path.display()))?;
-            if kind.is_dir() {
-                folders.push(path);
-            } else if kind.is_file() && path.extension().and_then(|e| e.to_str()) == Some("yaml") {
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| format!("{}: cannot be read: {e}", path.display()))?;
-                let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-                files.insert(relative, text);
-            }
-        }
+    if !root.exists() {
+        return Ok(files);
+    }
+    let display = root.display().to_string();
+    let (paths, problems) = lark_codegen::spec_files(root, &display);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    for path in paths {
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| vec![format!("{}: cannot be read: {e}", path.display())])?;
+        let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        files.insert(relative, text);
     }
     Ok(files)
 }

@@ -6,9 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use super::out::Out;
-use super::parts::{entries, field, get, items, text};
-use crate::diag::{Diagnostics, SourceFile, Sources};
-use crate::yaml;
+use super::parts::{entries, field, get, items, parse, text};
 
 #[derive(Default)]
 pub(super) struct Curated {
@@ -31,16 +29,12 @@ pub(super) fn read(existing: &BTreeMap<PathBuf, String>) -> Result<Curated, Vec<
         }
         curated.paths.insert(path.clone());
         let shown = path.display().to_string();
-        let mut sources = Sources::default();
-        let file = sources.add(SourceFile {
-            path: path.clone(),
-            display: shown.clone(),
-            text: source.clone(),
-        });
-        let mut diags = Diagnostics::default();
-        let Some(root) = yaml::parse(file, source, &mut diags) else {
-            problems.extend(diags.render(&sources));
-            continue;
+        let root = match parse(&shown, source) {
+            Ok(root) => root,
+            Err(found) => {
+                problems.extend(found);
+                continue;
+            }
         };
         let (service, version) = (text(get(&root, "service")), text(get(&root, "version")));
         // A file of no version (`common/`) declares names every version

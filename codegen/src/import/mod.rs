@@ -138,7 +138,7 @@ pub fn openapi_over(
                     .map(|role| format!("{}{role}", ep.prefix))
             })
             .collect();
-        taken.extend(curated.types(&service, &version).iter().cloned());
+        taken.extend(curated.types(&service, &version));
         let types = shared::share(
             endpoints
                 .iter_mut()

@@ -2,11 +2,10 @@
 
 use super::out::Out;
 use super::parts::{
-    entries, enum_out, errors, field, get, is_true, items, pagination, strings, text,
+    entries, enum_out, errors, field, get, is_true, items, pagination, parse, strings, text,
 };
 use super::{Import, RATE_TIERS};
-use crate::diag::{Diagnostics, SourceFile, Sources};
-use crate::yaml::{self, Node, NodeKind};
+use crate::yaml::{Node, NodeKind};
 
 /// An endpoint, with the resource file it belongs in.
 pub(super) struct Imported {
@@ -29,16 +28,7 @@ pub(super) fn read(
     source: &str,
     import: &mut Import,
 ) -> Result<Vec<Imported>, Vec<String>> {
-    let mut sources = Sources::default();
-    let file = sources.add(SourceFile {
-        path: name.into(),
-        display: name.to_owned(),
-        text: source.to_owned(),
-    });
-    let mut diags = Diagnostics::default();
-    let Some(root) = yaml::parse(file, source, &mut diags) else {
-        return Err(diags.render(&sources));
-    };
+    let root = parse(name, source)?;
     if text(get(&root, "openapi")).is_none_or(|v| !v.starts_with("3.")) {
         return Err(vec![format!(
             "{name}: not an OpenAPI 3 document (no `openapi: 3.x`)"

@@ -4,7 +4,20 @@
 use std::collections::HashSet;
 
 use super::out::Out;
+use crate::diag::{Diagnostics, SourceFile, Sources};
 use crate::yaml::{self, Node, NodeKind};
+
+/// A YAML text read into nodes; its problems as `name:line:col: message`.
+pub(super) fn parse(name: &str, source: &str) -> Result<Node, Vec<String>> {
+    let mut sources = Sources::default();
+    let file = sources.add(SourceFile {
+        path: name.into(),
+        display: name.to_owned(),
+        text: source.to_owned(),
+    });
+    let mut diags = Diagnostics::default();
+    yaml::parse(file, source, &mut diags).ok_or_else(|| diags.render(&sources))
+}
 
 pub(super) fn get<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
     match &node.kind {

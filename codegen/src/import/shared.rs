@@ -274,9 +274,8 @@ pub(super) type Version<'a> = Vec<(&'a str, &'a mut Out, String)>;
 /// Replaces every shape met twice or more in one version by a named type,
 /// and returns the types so named. `taken` holds names the version's
 /// generated code already has.
-pub(super) fn share(endpoints: Version<'_>, taken: &BTreeSet<String>) -> BTreeMap<String, Out> {
+pub(super) fn share(mut endpoints: Version<'_>, taken: &BTreeSet<String>) -> BTreeMap<String, Out> {
     let mut uses: HashMap<String, Uses> = HashMap::new();
-    let mut endpoints = endpoints;
     for (resource, ep, prefix) in endpoints.iter_mut() {
         for (ty, site, shared) in roots(ep, prefix) {
             count(ty, &site, shared, resource, &mut uses);
