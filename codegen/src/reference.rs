@@ -170,7 +170,8 @@ fn names_and_limits(out: &mut String) {
         out,
         "\n## Names the generated code takes\n\n\
          A spec name that would collide with one of these is an error where the spec writes it.\n\n\
-         - Services: `common`, the module of platform-wide files; {}.\n\
+         - Services: `common`, the module of platform-wide files; {}. The importer names a \
+         platform service that has one of these names `<name>_api` (`event_api`).\n\
          - In a version module with endpoints: `Calls`, `CallsExt`, and per resource \
          `<Resource>Calls` and `<Resource>CallsExt`; per endpoint `<Id>Request`, `<Id>Error` \
          and `<Id>Response`.\n\
@@ -182,7 +183,7 @@ fn names_and_limits(out: &mut String) {
          - Types: the names of Rust's prelude that generated code uses: {}.\n\
          - A parameter may not have the Rust name `new` or `body`, nor an optional field `new` \
          (their setters would be the constructor's or the body's).\n",
-        firsts(ROOT_MODULES).join(", "),
+        firsts(ROOT_MODULES).join("; "),
         firsts(OWN_METHODS).join("; "),
         firsts(ROOT_NAMES).join(", "),
         code(PRELUDE_NAMES),

@@ -85,3 +85,75 @@ fn a_version_without_a_declared_feature_is_always_generated() {
     assert!(!code.contains(r#"feature = "beta-v1""#), "{code}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Where the SDK's service features sit in its `Cargo.toml`.
+const BEGIN: &str = "# Services (from the spec folder, by the `features` test;";
+const END: &str = "# End of services.";
+
+/// The `[features]` lines for the services and versions of the SDK's spec:
+/// a feature per version, one per service naming its versions, and
+/// `all-services`.
+fn service_features(spec: &std::path::Path) -> String {
+    let mut diags = lark_codegen::Diagnostics::default();
+    let loaded = lark_codegen::load(spec, "spec", &mut diags);
+    assert!(diags.is_empty(), "the SDK's spec does not load");
+    let mut services: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    for (_, file) in &loaded.files {
+        if let (Some(service), Some(version)) = (&file.service, &file.version) {
+            services
+                .entry(service.value.clone())
+                .or_default()
+                .insert(version.value.clone());
+        }
+    }
+    let quoted = |names: &mut dyn Iterator<Item = String>| {
+        names
+            .map(|n| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut out = format!(
+        "{BEGIN}\n# `UPDATE_GOLDEN=1 cargo test -p lark-tests --test features` rewrites them.)\n## Every service of the spec, every version.\nall-services = [{}]\n",
+        quoted(&mut services.keys().cloned())
+    );
+    for (service, versions) in &services {
+        out.push_str(&format!(
+            "## The `{service}` service, every version.\n{service} = [{}]\n",
+            quoted(&mut versions.iter().map(|v| format!("{service}-{v}")))
+        ));
+        for version in versions {
+            out.push_str(&format!(
+                "## Version `{version}` of the `{service}` service.\n{service}-{version} = []\n"
+            ));
+        }
+    }
+    out.push_str(END);
+    out
+}
+
+#[test]
+fn the_sdk_declares_a_feature_for_every_service_and_version() {
+    let sdk = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated-sdk");
+    let manifest_path = sdk.join("Cargo.toml");
+    let manifest = std::fs::read_to_string(&manifest_path).unwrap();
+    let expected = service_features(&sdk.join("spec"));
+    let (Some(start), Some(end)) = (manifest.find(BEGIN), manifest.find(END)) else {
+        panic!("generated-sdk/Cargo.toml has no services block (`{BEGIN}` … `{END}`)");
+    };
+    let found = &manifest[start..end + END.len()];
+    if found != expected {
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            let updated = format!(
+                "{}{expected}{}",
+                &manifest[..start],
+                &manifest[end + END.len()..]
+            );
+            std::fs::write(&manifest_path, updated).unwrap();
+        } else {
+            panic!(
+                "generated-sdk/Cargo.toml's service features differ from the spec folder's services and versions; run `UPDATE_GOLDEN=1 cargo test -p lark-tests --test features`"
+            );
+        }
+    }
+}

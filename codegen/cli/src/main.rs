@@ -3,8 +3,9 @@
 //! ```text
 //! lark-spec check  [DIR] [--base BASE]   validate a spec folder; every problem as file:line:col
 //! lark-spec expand [DIR] [--base BASE]   print the formatted Rust generated for a spec folder
-//! lark-spec import openapi FILE… --out DIR [--curated DIR2]…
-//!                                        write spec files from OpenAPI documents of the platform
+//! lark-spec import openapi FILE… --out DIR [--curated DIR2]… [--node-events TS --go-sdk GO]
+//!                                        write spec files from OpenAPI documents of the platform,
+//!                                        and events from the official SDKs' definitions
 //! lark-spec reference                    print the reference of the spec format (Markdown)
 //! lark-spec schema                       print the JSON Schema of a spec file
 //! ```
@@ -20,12 +21,14 @@ const USAGE: &str = "usage: lark-spec <check|expand|reference|schema> [DIR] [--b
 
   check  [DIR]   validate a spec folder and list every problem as file:line:col
   expand [DIR]   print the formatted Rust generated for a spec folder
-  import openapi FILE... --out DIR [--curated DIR2]...
+  import openapi FILE... --out DIR [--curated DIR2]... [--node-events TS --go-sdk GO]
                  write spec files (DIR/service/version/resource.yaml) from
                  the platform's OpenAPI documents, and say what was left out;
                  hand-written files in DIR (and in each DIR2, a spec that
                  extends DIR) are never written over, and what they describe
-                 is not imported
+                 is not imported. With --node-events (the Node SDK's
+                 code-gen/events-template.ts) and --go-sdk (a checkout of
+                 the Go SDK, for numbers' kinds and a check), the events too
   reference      print the reference of the spec format (Markdown)
   schema         print the JSON Schema of a spec file (for editors)
 
@@ -167,6 +170,7 @@ fn import(args: &[String]) -> ExitCode {
     let mut files = Vec::new();
     let mut out = None;
     let mut also = Vec::new();
+    let (mut node_events, mut go_sdk) = (None, None);
     let mut it = rest.iter();
     while let Some(arg) = it.next() {
         if arg == "--out" {
@@ -178,6 +182,16 @@ fn import(args: &[String]) -> ExitCode {
             match it.next() {
                 Some(dir) => also.push(dir.clone()),
                 None => return usage("--curated needs a folder"),
+            }
+        } else if arg == "--node-events" {
+            match it.next() {
+                Some(file) => node_events = Some(file.clone()),
+                None => return usage("--node-events needs a file"),
+            }
+        } else if arg == "--go-sdk" {
+            match it.next() {
+                Some(dir) => go_sdk = Some(dir.clone()),
+                None => return usage("--go-sdk needs a folder"),
             }
         } else if arg.starts_with('-') {
             return usage(&format!("unknown flag `{arg}`"));
@@ -193,6 +207,20 @@ fn import(args: &[String]) -> ExitCode {
         match std::fs::read_to_string(file) {
             Ok(text) => documents.push((file.clone(), text)),
             Err(e) => return report(&[format!("{file}: cannot be read: {e}")]),
+        }
+    }
+    let mut events = lark_codegen::import::EventSources::default();
+    if let Some(file) = &node_events {
+        match std::fs::read_to_string(file) {
+            Ok(text) => events.node = Some((file.clone(), text)),
+            Err(e) => return report(&[format!("{file}: cannot be read: {e}")]),
+        }
+        let Some(go) = &go_sdk else {
+            return usage("--node-events needs --go-sdk too (the second source)");
+        };
+        match go_files(Path::new(go)) {
+            Ok(files) => events.go = files,
+            Err(problem) => return report(&[problem]),
         }
     }
     let existing = match spec_files(Path::new(&out)) {
@@ -214,7 +242,7 @@ fn import(args: &[String]) -> ExitCode {
             Err(problems) => return report(&problems),
         }
     }
-    let import = match lark_codegen::import::openapi_over(&documents, &known) {
+    let import = match lark_codegen::import::platform_over(&documents, &events, &known) {
         Ok(import) => import,
         Err(problems) => return report(&problems),
     };
@@ -224,6 +252,16 @@ fn import(args: &[String]) -> ExitCode {
             let path = Path::new(&out).join(path);
             if let Err(e) = std::fs::remove_file(&path) {
                 return report(&[format!("{}: cannot be removed: {e}", path.display())]);
+            }
+            // Folders left empty go too (a service the source renamed),
+            // up to the output folder; `remove_dir` keeps any that is not
+            // empty.
+            let mut folder = path.parent();
+            while let Some(dir) = folder {
+                if dir == Path::new(&out) || std::fs::remove_dir(dir).is_err() {
+                    break;
+                }
+                folder = dir.parent();
             }
         }
     }
@@ -248,14 +286,59 @@ fn import(args: &[String]) -> ExitCode {
             "rate-limit tier {tier} has no documented numbers: {n} endpoints without a rate limit"
         );
     }
+    for difference in &import.differences {
+        eprintln!("the SDKs differ: {difference}");
+    }
     println!(
-        "{out}: {} endpoints in {} files; {} operations left out, {} described by curated files",
+        "{out}: {} endpoints and {} events in {} files; {} left out, {} described by curated files; the SDKs differ in {} places",
         import.endpoints,
+        import.events,
         import.files.len(),
         import.skipped.len(),
-        import.curated.len()
+        import.curated.len(),
+        import.differences.len()
     );
     ExitCode::SUCCESS
+}
+
+/// The Go SDK's files the events are checked against, by path in it:
+/// `event/dispatcher/*.go` and `service/*/*/model.go`.
+fn go_files(root: &Path) -> Result<Vec<(String, String)>, String> {
+    let read_dir = |dir: &Path| {
+        std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: cannot be read: {e}", dir.display()))
+            .map(|entries| {
+                let mut paths: Vec<PathBuf> =
+                    entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                paths.sort();
+                paths
+            })
+    };
+    let mut files = Vec::new();
+    let mut add = |path: &Path| -> Result<(), String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot be read: {e}", path.display()))?;
+        let shown = path.strip_prefix(root).unwrap_or(path);
+        files.push((shown.to_string_lossy().replace('\\', "/"), text));
+        Ok(())
+    };
+    for path in read_dir(&root.join("event/dispatcher"))? {
+        if path.extension().is_some_and(|e| e == "go") {
+            add(&path)?;
+        }
+    }
+    for service in read_dir(&root.join("service"))? {
+        if !service.is_dir() {
+            continue;
+        }
+        for version in read_dir(&service)? {
+            let model = version.join("model.go");
+            if model.is_file() {
+                add(&model)?;
+            }
+        }
+    }
+    Ok(files)
 }
 
 /// The spec files under a folder, as the loader finds them (none when the

@@ -11,11 +11,30 @@ use crate::model::ModuleId;
 use crate::spec::{self, SpecFile};
 
 /// Modules at the crate root that a service may not be called, with what
-/// the generated code uses them for (`common` has rules of its own).
-pub(crate) const ROOT_MODULES: &[(&str, &str)] = &[(
-    "prelude",
-    "the module of the generated extension traits (`use …::prelude::*`)",
-)];
+/// the generated code or the SDK's crate (lark-sdk, which re-exports the
+/// runtime's modules beside the services) uses them for (`common` has rules
+/// of its own).
+pub(crate) const ROOT_MODULES: &[(&str, &str)] = &[
+    (
+        "prelude",
+        "the module of the generated extension traits (`use …::prelude::*`)",
+    ),
+    ("client", "the SDK's module of the HTTP client"),
+    (
+        "event",
+        "the SDK's module of event envelopes and the dispatcher",
+    ),
+    ("error", "the SDK's module of refused calls and requests"),
+    ("endpoint", "the SDK's module of endpoint descriptions"),
+    (
+        "embedded",
+        "the SDK's module of JSON carried inside a JSON string",
+    ),
+    ("redis", "the SDK's module of the stores kept on Redis"),
+    ("store", "the SDK's module of what replicas share"),
+    ("time", "the SDK's module of timestamps"),
+    ("upload", "the SDK's module of upload parts"),
+];
 
 /// Names of the crate root's namespace of events (variants of `Event`,
 /// handler methods) that no event may take, with what they are.
@@ -62,7 +81,7 @@ pub(crate) enum Group {
 
 /// What the generated code uses a crate-root module name for, when a
 /// service may not take it.
-pub(super) fn root_module(name: &str) -> Option<&'static str> {
+pub(crate) fn root_module(name: &str) -> Option<&'static str> {
     ROOT_MODULES
         .iter()
         .find(|(n, _)| *n == name)

@@ -17,6 +17,9 @@ pub(super) struct Curated {
     types: BTreeMap<(String, String), BTreeSet<String>>,
     /// Paths of curated files under the folder.
     paths: BTreeSet<PathBuf>,
+    /// The platform-wide error rows' names, with their codes: an
+    /// endpoint's own row may not take one of them for another code.
+    pub(super) platform_errors: BTreeMap<String, i64>,
 }
 
 /// Reads the files that are not an import's.
@@ -46,6 +49,14 @@ pub(super) fn read(existing: &BTreeMap<PathBuf, String>) -> Result<Curated, Vec<
         let names = curated.types.entry(key).or_default();
         for (name, _) in entries(get(&root, "types")) {
             names.insert(name.text.clone());
+        }
+        for row in items(get(&root, "platform_errors")) {
+            if let (Some(name), Some(code)) = (
+                text(get(row, "name")),
+                text(get(row, "code")).and_then(|c| c.parse().ok()),
+            ) {
+                curated.platform_errors.insert(name.to_owned(), code);
+            }
         }
         for ep in items(get(&root, "endpoints")) {
             if let (Some(method), Some(path)) = (text(get(ep, "method")), text(get(ep, "path"))) {

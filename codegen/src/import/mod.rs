@@ -25,6 +25,7 @@
 //! The output is deterministic: the same input gives the same bytes.
 
 mod curated;
+mod events;
 mod openapi;
 mod out;
 mod parts;
@@ -63,7 +64,26 @@ pub struct Import {
     /// Tiers met that [`RATE_TIERS`] does not list, with how many
     /// endpoints have each.
     pub unmapped_tiers: BTreeMap<i64, usize>,
+    /// Events imported.
+    pub events: usize,
+    /// Where the events' two sources differ (a field one of them lacks).
+    pub differences: Vec<String>,
 }
+
+/// The official SDKs' event definitions, for [`platform_over`]: the Node
+/// SDK's `code-gen/events-template.ts` (name shown, text), and files of the
+/// Go SDK (path in it, text): `event/dispatcher/*.go` and
+/// `service/*/*/model.go`.
+#[derive(Clone, Debug, Default)]
+pub struct EventSources {
+    /// The Node SDK's handler table: the events and their fields.
+    pub node: Option<(String, String)>,
+    /// The Go SDK's dispatchers and models: numbers' kinds, and a check.
+    pub go: Vec<(String, String)>,
+}
+
+/// A resource file's endpoints and events.
+type Resource = (Vec<Out>, Vec<Out>);
 
 /// The first line of every file an import writes. A spec file without it
 /// is curated (hand-written): an import never writes over it, and leaves
@@ -100,12 +120,28 @@ pub fn openapi_over(
     documents: &[(String, String)],
     existing: &BTreeMap<PathBuf, String>,
 ) -> Result<Import, Vec<String>> {
+    platform_over(documents, &EventSources::default(), existing)
+}
+
+/// [`openapi_over`], and the events of the SDKs' definitions beside the
+/// endpoints: each in the file of its resource (`im.message.receive_v1` in
+/// `im/v1/message.yaml`), its shapes shared with the version's endpoints.
+/// An event a curated file describes (same event type) is left out.
+///
+/// # Errors
+/// As [`openapi_over`], and an event table that does not parse, with where.
+pub fn platform_over(
+    documents: &[(String, String)],
+    events: &EventSources,
+    existing: &BTreeMap<PathBuf, String>,
+) -> Result<Import, Vec<String>> {
     let curated = curated::read(existing)?;
+    let curated_events = events::curated_types(existing);
     let mut versions: BTreeMap<(String, String), Vec<openapi::Imported>> = BTreeMap::new();
     let mut import = Import::default();
     let mut problems = Vec::new();
     for (name, text) in documents {
-        match openapi::read(name, text, &mut import) {
+        match openapi::read(name, text, &mut import, &curated.platform_errors) {
             Ok(endpoints) => {
                 for ep in endpoints {
                     if let Some(file) = curated.endpoint(&ep.out) {
@@ -123,26 +159,63 @@ pub fn openapi_over(
             Err(mut found) => problems.append(&mut found),
         }
     }
+    let mut version_events: BTreeMap<(String, String), Vec<events::ImportedEvent>> =
+        BTreeMap::new();
+    if let Some((name, text)) = &events.node {
+        let go = events::go_types(&events.go);
+        match events::read(
+            name,
+            text,
+            &go,
+            &mut import.differences,
+            &mut import.skipped,
+        ) {
+            Ok(found) => {
+                for ev in found {
+                    if let Some(file) = curated_events.get(&ev.event_type) {
+                        import
+                            .curated
+                            .push(format!("{name}: {}: described by {file}", ev.event_type));
+                        continue;
+                    }
+                    import.events += 1;
+                    let key = (ev.service.clone(), ev.version.clone());
+                    version_events.entry(key.clone()).or_default().push(ev);
+                    versions.entry(key).or_default();
+                }
+            }
+            Err(mut found) => problems.append(&mut found),
+        }
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
     let header = vec![HEADER.to_owned()];
-    let mut resources: BTreeMap<(String, String, String), Vec<Out>> = BTreeMap::new();
+    let mut resources: BTreeMap<(String, String, String), Resource> = BTreeMap::new();
     for ((service, version), mut endpoints) in versions {
-        // The names the version's endpoints give their own types, and
-        // those its curated files declare.
+        let mut events = version_events
+            .remove(&(service.clone(), version.clone()))
+            .unwrap_or_default();
+        // The names the version's endpoints and events give their own
+        // types, and those its curated files declare.
         let mut taken: std::collections::BTreeSet<String> = endpoints
             .iter()
             .flat_map(|ep| {
                 ["Request", "RequestBody", "Response", "Error"]
                     .map(|role| format!("{}{role}", ep.prefix))
             })
+            .chain(events.iter().map(|ev| ev.prefix.clone()))
             .collect();
         taken.extend(curated.types(&service, &version));
         let types = shared::share(
             endpoints
                 .iter_mut()
                 .map(|ep| (ep.resource.as_str(), &mut ep.out, ep.prefix.clone()))
+                .chain(
+                    events
+                        .iter_mut()
+                        .map(|ev| (ev.resource.as_str(), &mut ev.out, ev.prefix.clone())),
+                )
                 .collect(),
             &taken,
         );
@@ -162,15 +235,28 @@ pub fn openapi_over(
             resources
                 .entry((service.clone(), version.clone(), ep.resource))
                 .or_default()
+                .0
                 .push(ep.out);
         }
+        for ev in events {
+            resources
+                .entry((service.clone(), version.clone(), ev.resource))
+                .or_default()
+                .1
+                .push(ev.out);
+        }
     }
-    for ((service, version, resource), endpoints) in resources {
+    for ((service, version, resource), (endpoints, events)) in resources {
         let mut root = Out::map();
         root.set("service", Out::str(&service));
         root.set("version", Out::str(&version));
         root.set("resource", Out::str(&resource));
-        root.set("endpoints", Out::Seq(endpoints));
+        if !endpoints.is_empty() {
+            root.set("endpoints", Out::Seq(endpoints));
+        }
+        if !events.is_empty() {
+            root.set("events", Out::Seq(events));
+        }
         let path = curated.beside(
             PathBuf::from(&service)
                 .join(&version)

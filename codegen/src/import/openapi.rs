@@ -1,5 +1,7 @@
 //! Reading one OpenAPI document into endpoints of the spec format.
 
+use std::collections::BTreeMap;
+
 use super::out::Out;
 use super::parts::{
     entries, enum_out, errors, field, get, is_true, items, pagination, parse, strings, text,
@@ -27,6 +29,7 @@ pub(super) fn read(
     name: &str,
     source: &str,
     import: &mut Import,
+    platform_errors: &BTreeMap<String, i64>,
 ) -> Result<Vec<Imported>, Vec<String>> {
     let root = parse(name, source)?;
     if text(get(&root, "openapi")).is_none_or(|v| !v.starts_with("3.")) {
@@ -36,6 +39,7 @@ pub(super) fn read(
     }
     let doc = Doc {
         components: get(&root, "components").and_then(|c| get(c, "schemas")),
+        platform_errors,
     };
     let mut out = Vec::new();
     for (path, item) in entries(get(&root, "paths")) {
@@ -93,6 +97,8 @@ fn pascal(name: &str) -> String {
 
 struct Doc<'a> {
     components: Option<&'a Node>,
+    /// The curated platform-wide error names, with their codes.
+    platform_errors: &'a BTreeMap<String, i64>,
 }
 
 /// `…/im-v1/chat-members/me_join` → (`chat_members`, `me_join`).
@@ -108,7 +114,9 @@ fn page_names(url: &str) -> Option<(String, String)> {
     (ok(name) && ok(&resource)).then(|| (resource, name.to_owned()))
 }
 
-/// `/open-apis/im/v1/…` → (`im`, `v1`).
+/// `/open-apis/im/v1/…` → (`im`, `v1`). A service named as a module the
+/// SDK's crate root already has (`event`, the runtime's events) is
+/// `<name>_api` (`event_api`).
 fn path_names(path: &str) -> Option<(String, String)> {
     let mut parts = path.strip_prefix("/open-apis/")?.split('/');
     let service = parts.next()?;
@@ -120,7 +128,11 @@ fn path_names(path: &str) -> Option<(String, String)> {
         && service
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    (ok && versioned).then(|| (service.to_owned(), version.to_owned()))
+    let service = match crate::check::reserved::root_module(service) {
+        Some(_) => format!("{service}_api"),
+        None => service.to_owned(),
+    };
+    (ok && versioned).then(|| (service, version.to_owned()))
 }
 
 impl Doc<'_> {
@@ -209,7 +221,7 @@ impl Doc<'_> {
         {
             ep.set("pagination", pagination);
         }
-        let errors = errors(get(op, "x-lark-error-mappings"));
+        let errors = errors(get(op, "x-lark-error-mappings"), self.platform_errors);
         if !errors.is_empty() {
             ep.set("errors", Out::Seq(errors));
         }
@@ -431,4 +443,16 @@ fn colon_path(path: &str) -> String {
         )
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// A schema that stands alone (no components to refer to) as a type
+/// expression, named below `root`: the events' bodies, read from the
+/// SDKs' definitions, take the same walk as the documents' schemas.
+pub(super) fn standalone_type(schema: &Node, root: &str) -> Out {
+    let platform_errors = BTreeMap::new();
+    let doc = Doc {
+        components: None,
+        platform_errors: &platform_errors,
+    };
+    doc.ty(schema, 0, &mut Walk::new(root), "")
 }

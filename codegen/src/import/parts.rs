@@ -1,7 +1,7 @@
 //! Pieces of an import: reading the source's nodes, and the parts of an
 //! endpoint that need no schema (error rows, enum values, paging).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use super::out::Out;
 use crate::diag::{Diagnostics, SourceFile, Sources};
@@ -59,11 +59,21 @@ pub(super) fn is_true(node: Option<&Node>) -> bool {
 }
 
 /// The error table, a row per code (the first mapping of a code kept),
-/// each named from its `msg` and unique in the table.
-pub(super) fn errors(mappings: Option<&Node>) -> Vec<Out> {
+/// each named from its `msg` and unique in the table. A platform-wide
+/// row's name (`platform`, name → code) is not taken for another code,
+/// unless the table has that platform row's code itself (it replaces it).
+pub(super) fn errors(mappings: Option<&Node>, platform: &BTreeMap<String, i64>) -> Vec<Out> {
     let mut rows = Vec::new();
     let mut codes = HashSet::new();
-    let mut names = HashSet::new();
+    let own: HashSet<i64> = items(mappings)
+        .iter()
+        .filter_map(|m| text(get(m, "code")).and_then(|c| c.parse().ok()))
+        .collect();
+    let mut names: HashSet<String> = platform
+        .iter()
+        .filter(|(_, code)| !own.contains(code))
+        .map(|(name, _)| name.clone())
+        .collect();
     for m in items(mappings) {
         let Some(code) = text(get(m, "code")).and_then(|c| c.parse::<i64>().ok()) else {
             continue;

@@ -149,7 +149,7 @@ struct Uses {
     names: BTreeMap<String, (usize, Vec<String>)>,
 }
 
-/// The type expressions of an endpoint, each with its site and whether
+/// The type expressions of an endpoint or an event, each with its site and whether
 /// it may be shared itself: a parameter's type may, a body or an answer
 /// keeps the endpoint's name (what it holds is shared).
 fn roots<'a>(ep: &'a mut Out, prefix: &str) -> Vec<(&'a mut Out, Site, bool)> {
@@ -159,7 +159,8 @@ fn roots<'a>(ep: &'a mut Out, prefix: &str) -> Vec<(&'a mut Out, Site, bool)> {
     };
     for (key, value) in entries.iter_mut() {
         match key.as_str() {
-            "path_params" | "query" | "headers" => {
+            // An event's fields stand as its parameters do: each may be shared.
+            "path_params" | "query" | "headers" | "fields" => {
                 if let Out::Map(params) = value {
                     for (name, ty) in params.iter_mut() {
                         let site = Site {
