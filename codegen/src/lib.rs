@@ -14,6 +14,7 @@
 //! ```
 
 pub mod check;
+pub mod contract;
 pub mod decode;
 pub mod diag;
 pub mod emit;

@@ -306,7 +306,7 @@ fn router(shared: Arc<Shared>, extra: Router<Arc<Shared>>) -> Router {
         .merge(extra)
         .merge(ws::routes())
         .merge(control::routes())
-        .fallback(api::not_found)
+        .fallback(api::contract::answer)
         .with_state(shared)
         .layer(axum::middleware::from_fn(serve::close_unread))
 }

@@ -155,3 +155,34 @@ fn a_curated_event_is_left_out_and_the_rest_checks_clean() {
         "the event's type"
     );
 }
+
+#[test]
+fn a_table_that_does_not_parse_is_refused_with_where_and_nothing_panics() {
+    let nested = format!(
+        "\"im.x.deep_v1\"?: (data: {}string{}) => any;",
+        "{ a: ".repeat(200),
+        " }".repeat(200)
+    );
+    for (text, expected) in [
+        (nested.as_str(), "types nested deeper than 64"),
+        (
+            "\"im.x.y_v1\"?: (data: { a: Set<string> }) => any;",
+            "the type `Set`",
+        ),
+        ("/* unclosed", "a comment that does not end"),
+        (
+            "\"im.x.y_v1\"?: (data: { a: \"open",
+            "a string that does not end",
+        ),
+    ] {
+        let sources = EventSources {
+            node: Some(("t.ts".to_owned(), text.to_owned())),
+            go: Vec::new(),
+        };
+        let refused = import::platform_over(&[], &sources, &BTreeMap::new()).unwrap_err();
+        assert!(
+            refused.len() == 1 && refused[0].starts_with("t.ts: ") && refused[0].contains(expected),
+            "{refused:?}"
+        );
+    }
+}

@@ -123,7 +123,13 @@ fn tokens(text: &str) -> Result<Vec<Token>, String> {
 struct Parser {
     tokens: Vec<Token>,
     at: usize,
+    /// How deep the types being read are nested (bounded, so that no input
+    /// runs the stack out).
+    depth: usize,
 }
+
+/// How deep a handler's types may nest.
+const MAX_NESTING: usize = 64;
 
 impl Parser {
     fn peek(&self) -> Option<&Token> {
@@ -175,6 +181,16 @@ impl Parser {
     }
 
     fn primary(&mut self) -> Result<Ts, String> {
+        if self.depth >= MAX_NESTING {
+            return Err(format!("types nested deeper than {MAX_NESTING}"));
+        }
+        self.depth += 1;
+        let ty = self.primary_here();
+        self.depth -= 1;
+        ty
+    }
+
+    fn primary_here(&mut self) -> Result<Ts, String> {
         match self.next() {
             Some(Token::Punct('{')) => {
                 let mut fields = Vec::new();
@@ -454,7 +470,11 @@ pub(super) fn read(
     skipped: &mut Vec<String>,
 ) -> Result<Vec<ImportedEvent>, Vec<String>> {
     let tokens = tokens(source).map_err(|e| vec![format!("{name}: {e}")])?;
-    let mut parser = Parser { tokens, at: 0 };
+    let mut parser = Parser {
+        tokens,
+        at: 0,
+        depth: 0,
+    };
     let mut doc = None;
     let mut out = Vec::new();
     while let Some(token) = parser.next() {

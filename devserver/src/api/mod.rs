@@ -5,6 +5,7 @@
 //! from the endpoint's generated constants.
 
 mod auth;
+pub(crate) mod contract;
 mod reaction;
 mod upload;
 
@@ -170,6 +171,36 @@ pub async fn guard<E: Endpoint>(
     headers: &HeaderMap,
     wrong_token: Reply,
 ) -> Result<Caller, Reply> {
+    let terms = Terms {
+        id: E::ID,
+        tokens: E::TOKEN_TYPES,
+        scopes: E::SCOPES,
+        rate: E::RATE_LIMIT,
+    };
+    guard_terms(shared, headers, &terms, wrong_token).await
+}
+
+/// What [`guard_terms`] checks a call against: an endpoint's id, token
+/// types, scopes and rate limit (a generated endpoint's constants, or a
+/// contract's).
+pub struct Terms<'a> {
+    /// `im.v1.message.create`: what the rate limit is counted by.
+    pub id: &'a str,
+    /// The token types it takes.
+    pub tokens: &'a [TokenType],
+    /// Scopes of which the app needs one (none: any app).
+    pub scopes: &'a [&'a str],
+    /// Its documented rate limit.
+    pub rate: lark_runtime::RateLimit,
+}
+
+/// [`guard`] for an endpoint given by its terms.
+pub async fn guard_terms(
+    shared: &Shared,
+    headers: &HeaderMap,
+    terms: &Terms<'_>,
+    wrong_token: Reply,
+) -> Result<Caller, Reply> {
     let (injected, latency) = {
         let mut faults = shared.lock_faults();
         (faults.take(), faults.latency_ms)
@@ -219,7 +250,7 @@ pub async fn guard<E: Endpoint>(
             return Err(Reply::platform(code, 400));
         }
     };
-    if !E::TOKEN_TYPES.contains(&token_type(grant.kind)) {
+    if !terms.tokens.contains(&token_type(grant.kind)) {
         return Err(wrong_token);
     }
     let (member, tenant_key) = match (&grant.open_id, &grant.tenant_key) {
@@ -235,24 +266,25 @@ pub async fn guard<E: Endpoint>(
         world
             .apps
             .get(&grant.app_id)
-            .is_some_and(|app| app.has_any_scope(E::SCOPES))
+            .is_some_and(|app| app.has_any_scope(terms.scopes))
     };
     if !scoped {
-        let violations: Vec<Value> = E::SCOPES
+        let violations: Vec<Value> = terms
+            .scopes
             .iter()
             .map(|s| json!({"type": "action_scope_required", "subject": s}))
             .collect();
         let msg = format!(
             "Access denied. One of the following scopes is required: [{}]",
-            E::SCOPES.join(", ")
+            terms.scopes.join(", ")
         );
         return Err(Reply::error(400, 99_991_672, &msg)
             .detail("permission_violations", Value::Array(violations)));
     }
 
-    let key = format!("{}/{}/{}", grant.app_id, tenant_key, E::ID);
+    let key = format!("{}/{}/{}", grant.app_id, tenant_key, terms.id);
     let limited = if shared.config.rate_limits {
-        shared.lock_limiter().check(&key, E::RATE_LIMIT)
+        shared.lock_limiter().check(&key, terms.rate)
     } else {
         Ok(())
     };
