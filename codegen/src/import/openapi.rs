@@ -373,6 +373,15 @@ impl Doc<'_> {
                 let values = enum_values.iter().filter_map(|v| text(Some(v)));
                 ty.set("values", enum_out(values, kind == "integer"));
             }
+            // The metadata writes the platform's maps (`base_rule`,
+            // `i18n_value`) as strings and keeps what they were beside:
+            // string keys, values of no documented type.
+            Some("string") if text(get(schema, "x-lark-original-type")) == Some("map") => {
+                ty.set("type", Out::str("map"));
+                let mut items = Out::map();
+                items.set("type", Out::str("any"));
+                ty.set("items", items);
+            }
             Some("string") if text(get(schema, "format")) == Some("binary") => {
                 ty.set("type", Out::str("binary"));
             }

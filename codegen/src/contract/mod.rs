@@ -13,6 +13,8 @@ use serde_json::{Map, Value};
 
 use crate::model::{Bounds, Endpoint, Segment, Ty, TypeKind};
 
+mod sample;
+
 /// Every endpoint of a spec folder.
 #[derive(Debug, Default)]
 pub struct Contracts {
@@ -26,6 +28,8 @@ pub struct Contracts {
 pub struct Contract {
     /// `im.v1.message.create`.
     pub id: String,
+    /// The request type's name (`CreateMessageRequest`).
+    pub request_type: String,
     /// `GET`, `POST`, …
     pub method: String,
     /// The path's pieces: text, or a parameter (`None`).
@@ -119,6 +123,7 @@ fn contract(ep: &Endpoint) -> Contract {
     };
     Contract {
         id: ep.id.clone(),
+        request_type: ep.request_type.clone(),
         method: ep.method.as_str().to_owned(),
         segments: ep
             .segments
@@ -181,6 +186,11 @@ impl Contracts {
             .map(contract)
             .collect();
         Ok(Self { endpoints, types })
+    }
+
+    /// The endpoints, in the spec's order.
+    pub fn iter(&self) -> impl Iterator<Item = &Contract> {
+        self.endpoints.iter()
     }
 
     /// How many endpoints there are.
@@ -285,7 +295,25 @@ impl Contracts {
                 Ok(n) => bounded(field, value, n, *min, *max),
                 Err(_) => Err(violation(field, value, "not a number")),
             },
-            Shape::Bool if !matches!(value, "true" | "false") => {
+            // As the platform's (Go) servers parse a boolean parameter;
+            // the official Python SDK sends `True` and `False`.
+            Shape::Bool
+                if !matches!(
+                    value,
+                    "true"
+                        | "false"
+                        | "True"
+                        | "False"
+                        | "TRUE"
+                        | "FALSE"
+                        | "1"
+                        | "0"
+                        | "t"
+                        | "f"
+                        | "T"
+                        | "F"
+                ) =>
+            {
                 Err(violation(field, value, "not `true` or `false`"))
             }
             Shape::Timestamp if value.parse::<u64>().is_err() => {
@@ -392,86 +420,17 @@ impl Contracts {
             Shape::Any | Shape::File | Shape::Named(_) => Ok(()),
         }
     }
-
-    /// Data that fits the endpoint's response type, made from `seed` (the
-    /// same seed, the same data): every field down to a few levels, one item
-    /// per list, `has_more` false.
-    pub fn answer(&self, c: &Contract, seed: u64) -> Value {
-        match &c.response {
-            Some(shape) => self.sample(shape, "data", seed, 0),
-            None => Value::Object(Map::new()),
-        }
-    }
-
-    fn sample(&self, shape: &Shape, name: &str, seed: u64, depth: usize) -> Value {
-        let seed = mix(seed, name);
-        let shallow = depth >= 4;
-        match self.resolve(shape) {
-            Shape::Object(fields) => {
-                let mut map = Map::new();
-                for (field, shape, required) in fields {
-                    if shallow && !required {
-                        continue;
-                    }
-                    let value = if field == "has_more" {
-                        Value::Bool(false)
-                    } else if depth > 12 {
-                        Value::Null
-                    } else {
-                        self.sample(shape, field, seed, depth + 1)
-                    };
-                    map.insert(field.clone(), value);
-                }
-                Value::Object(map)
-            }
-            Shape::Array(item, (min, _)) => {
-                let n = if shallow {
-                    min.unwrap_or(0)
-                } else {
-                    min.unwrap_or(1).max(1)
-                };
-                (0..n.min(3))
-                    .map(|i| self.sample(item, &format!("{name}{i}"), seed, depth + 1))
-                    .collect()
-            }
-            Shape::Map(item) if !shallow => {
-                let mut map = Map::new();
-                map.insert("key".to_owned(), self.sample(item, name, seed, depth + 1));
-                Value::Object(map)
-            }
-            Shape::Map(_) | Shape::Any | Shape::Named(_) => Value::Object(Map::new()),
-            Shape::String((min, max)) => {
-                let mut text = format!("{name}_{:08x}", seed as u32);
-                let max = max.map_or(usize::MAX, |m| m as usize);
-                text.truncate(max.max(1));
-                while text.len() < min.map_or(0, |m| m as usize) {
-                    text.push('x');
-                }
-                Value::String(text)
-            }
-            Shape::Int(min, max) => {
-                let low = min.unwrap_or(1);
-                let high = max.unwrap_or(low.saturating_add(100)).max(low);
-                let span = high.saturating_sub(low).saturating_add(1).max(1) as u64;
-                Value::from(low.saturating_add((seed % span) as i64))
-            }
-            Shape::Number(min, _) => Value::from(min.unwrap_or(0.0) + 1.5),
-            Shape::Bool => Value::Bool(seed & 1 == 1),
-            Shape::Timestamp => {
-                Value::String((1_700_000_000_000 + seed % 1_000_000_000).to_string())
-            }
-            Shape::File => Value::String(String::new()),
-            Shape::Enum(values) => values
-                .get((seed % values.len().max(1) as u64) as usize)
-                .map_or(Value::String(String::new()), |v| Value::String(v.clone())),
-            Shape::IntEnum(values) => values
-                .get((seed % values.len().max(1) as u64) as usize)
-                .map_or(Value::from(0), |v| Value::from(*v)),
-        }
-    }
 }
 
 impl Contract {
+    /// The path template's literal start (`/open-apis/im/v1/chats/`…).
+    pub fn path(&self) -> String {
+        self.segments
+            .iter()
+            .map(|s| s.as_deref().unwrap_or(":"))
+            .collect()
+    }
+
     fn literal_len(&self) -> usize {
         self.segments.iter().flatten().map(String::len).sum()
     }
