@@ -306,7 +306,10 @@ fn router(shared: Arc<Shared>, extra: Router<Arc<Shared>>) -> Router {
         .merge(extra)
         .merge(ws::routes())
         .merge(control::routes())
-        .fallback(api::contract::answer)
+        .fallback(axum::handler::Handler::layer(
+            api::contract::answer,
+            axum::extract::DefaultBodyLimit::max(api::contract::BODY_LIMIT),
+        ))
         .with_state(shared)
         .layer(axum::middleware::from_fn(serve::close_unread))
 }

@@ -260,3 +260,57 @@ async fn a_path_no_endpoint_has_is_the_platforms_404_and_rules_come_first() {
     assert_ne!(body["code"], 0, "{status} {body}");
     s.server.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_large_upload_reaches_its_contract_and_a_body_is_read_only_where_one_is_taken() {
+    let s = setup(&["drive:drive", "im:chat"]).await;
+    // A 3 MiB file to an upload endpoint without rules: past axum's default
+    // body limit, within the platform's.
+    let form = reqwest::multipart::Form::new()
+        .text("file_name", "big.bin")
+        .text("parent_type", "explorer")
+        .text("parent_node", "fldcn1")
+        .text("size", (3 << 20).to_string())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(vec![7u8; 3 << 20]).file_name("big.bin"),
+        );
+    let response = s
+        .http
+        .post(format!(
+            "{}/open-apis/drive/v1/files/upload_all",
+            s.server.url()
+        ))
+        .bearer_auth(&s.token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["code"], 0, "{body}");
+    // A body that is not an object is the body's violation.
+    let (_, body) = s
+        .raw(
+            reqwest::Method::POST,
+            "/open-apis/im/v1/chats/oc_1/chat_tabs",
+            Some(json!([])),
+        )
+        .await;
+    assert_eq!(
+        body["error"]["field_violations"][0]["field"], "body",
+        "{body}"
+    );
+    // A GET takes no body: one sent is not read.
+    let response = s
+        .http
+        .get(format!("{}/open-apis/im/v1/chats/oc_1", s.server.url()))
+        .bearer_auth(&s.token)
+        .body("not json")
+        .send()
+        .await
+        .unwrap();
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["code"], 0, "{body}");
+    s.server.shutdown().await;
+}

@@ -186,3 +186,18 @@ fn a_table_that_does_not_parse_is_refused_with_where_and_nothing_panics() {
         );
     }
 }
+
+#[test]
+fn a_comment_not_followed_by_its_handler_titles_nothing() {
+    let text = "/* eslint-disable no-unused-vars */\nexport interface IHandles {\n    \"im.chat.disbanded_v1\"?: (data: {\n        event_id?: string; token?: string; create_time?: string; event_type?: string;\n        tenant_key?: string; ts?: string; uuid?: string; type?: string; app_id?: string;\n        chat_id?: string;\n    }) => Promise<any> | any;\n}\n";
+    let sources = EventSources {
+        node: Some(("t.ts".to_owned(), text.to_owned())),
+        go: Vec::new(),
+    };
+    let import = import::platform_over(&[], &sources, &BTreeMap::new()).expect("it imports");
+    let chat = file(&import, "im/v1/chat.yaml");
+    assert!(
+        chat.contains("summary: {zh: im.chat.disbanded_v1}"),
+        "{chat}"
+    );
+}

@@ -347,6 +347,12 @@ impl Contracts {
         if depth > 32 {
             return Ok(());
         }
+        // A violation of the body itself is the body's.
+        let field = if field.is_empty() && !matches!(self.resolve(shape), Shape::Object(_)) {
+            "body"
+        } else {
+            field
+        };
         let shown = || match value {
             Value::String(s) => s.clone(),
             other => other.to_string(),
@@ -354,7 +360,8 @@ impl Contracts {
         match self.resolve(shape) {
             Shape::Object(fields) => {
                 let Value::Object(map) = value else {
-                    return Err(violation(field, shown(), "not an object"));
+                    let at = if field.is_empty() { "body" } else { field };
+                    return Err(violation(at, shown(), "not an object"));
                 };
                 for (name, shape, required) in fields {
                     let path = if field.is_empty() {
@@ -423,6 +430,11 @@ impl Contracts {
 }
 
 impl Contract {
+    /// Whether it takes a JSON body.
+    pub fn has_json_body(&self) -> bool {
+        self.body.is_some() && !self.multipart
+    }
+
     /// The path template's literal start (`/open-apis/im/v1/chats/`…).
     pub fn path(&self) -> String {
         self.segments
@@ -453,7 +465,9 @@ impl Contract {
                     if value.is_empty() || value.contains('/') {
                         return None;
                     }
-                    values.push((params.next()?.wire.clone(), value.to_owned()));
+                    // As sent: percent-encoded (`a%40b.com`).
+                    let value = percent_decode(value)?;
+                    values.push((params.next()?.wire.clone(), value));
                     rest = &rest[end..];
                 }
             }
@@ -474,6 +488,29 @@ fn bounded(
         (_, Some(max)) if n > max => Err(violation(field, value, range(min, Some(max)))),
         _ => Ok(()),
     }
+}
+
+/// `%XX` escapes decoded; `None` when the result is not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        let hi = bytes.get(i + 1).copied().and_then(hex);
+        let lo = bytes.get(i + 2).copied().and_then(hex);
+        match (bytes[i], hi, lo) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push(u8::try_from(hi * 16 + lo).ok()?);
+                i += 3;
+            }
+            (b, ..) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 fn range(min: Option<f64>, max: Option<f64>) -> String {

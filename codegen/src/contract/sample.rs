@@ -74,7 +74,7 @@ impl Contracts {
                 } else {
                     min.unwrap_or(1).max(1)
                 };
-                (0..n.min(3))
+                (0..n.min(3).max(min.unwrap_or(0)).min(64))
                     .map(|i| self.sample(item, &format!("{name}{i}"), seed, depth + 1))
                     .collect()
             }
@@ -85,21 +85,33 @@ impl Contracts {
             }
             Shape::Map(_) | Shape::Any | Shape::Named(_) => Value::Object(Map::new()),
             Shape::String((min, max)) => {
-                let mut text = format!("{name}_{:08x}", seed as u32);
-                let max = max.map_or(usize::MAX, |m| m as usize);
-                text.truncate(max.max(1));
-                while text.len() < min.map_or(0, |m| m as usize) {
+                // Counted in characters, as the check counts them (a field's
+                // name need not be ASCII).
+                let max = max.map_or(usize::MAX, |m| m as usize).max(1);
+                let mut text: String = format!("{name}_{:08x}", seed as u32)
+                    .chars()
+                    .take(max)
+                    .collect();
+                let min = min.map_or(0, |m| m as usize);
+                let mut count = text.chars().count();
+                while count < min {
                     text.push('x');
+                    count += 1;
                 }
                 Value::String(text)
             }
             Shape::Int(min, max) => {
-                let low = min.unwrap_or(1);
+                let low = min.unwrap_or_else(|| max.map_or(1, |m| m.min(1)));
                 let high = max.unwrap_or(low.saturating_add(100)).max(low);
                 let span = high.saturating_sub(low).saturating_add(1).max(1) as u64;
                 Value::from(low.saturating_add((seed % span) as i64))
             }
-            Shape::Number(min, _) => Value::from(min.unwrap_or(0.0) + 1.5),
+            Shape::Number(min, max) => match (min, max) {
+                (Some(a), Some(b)) => Value::from(a + (b - a) / 2.0),
+                (Some(a), None) => Value::from(a + 1.5),
+                (None, Some(b)) => Value::from(b - 1.5),
+                (None, None) => Value::from(1.5),
+            },
             Shape::Bool => Value::Bool(seed & 1 == 1),
             Shape::Timestamp => {
                 Value::String((1_700_000_000_000 + seed % 1_000_000_000).to_string())

@@ -17,6 +17,8 @@ pub(super) struct Curated {
     types: BTreeMap<(String, String), BTreeSet<String>>,
     /// Paths of curated files under the folder.
     paths: BTreeSet<PathBuf>,
+    /// Event types → the file describing it.
+    events: BTreeMap<String, String>,
     /// The platform-wide error rows' names, with their codes: an
     /// endpoint's own row may not take one of them for another code.
     pub(super) platform_errors: BTreeMap<String, i64>,
@@ -58,6 +60,14 @@ pub(super) fn read(existing: &BTreeMap<PathBuf, String>) -> Result<Curated, Vec<
                 curated.platform_errors.insert(name.to_owned(), code);
             }
         }
+        for ev in items(get(&root, "events")) {
+            if let Some(t) = text(get(ev, "event_type")) {
+                curated
+                    .events
+                    .entry(t.to_owned())
+                    .or_insert_with(|| shown.clone());
+            }
+        }
         for ep in items(get(&root, "endpoints")) {
             if let (Some(method), Some(path)) = (text(get(ep, "method")), text(get(ep, "path"))) {
                 curated
@@ -85,6 +95,11 @@ impl Curated {
         self.endpoints
             .get(&(method.clone(), path.clone()))
             .map(String::as_str)
+    }
+
+    /// The curated file that describes an event type, if one does.
+    pub(super) fn event(&self, event_type: &str) -> Option<&str> {
+        self.events.get(event_type).map(String::as_str)
     }
 
     /// The type names curated files declare in a version, and those of

@@ -10,7 +10,7 @@
 //! other lacks is reported. A number the Go SDK does not type is imported
 //! as `number`, which holds a whole number too.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use super::out::Out;
 use super::parts::parse;
@@ -537,8 +537,13 @@ pub(super) fn read(
                     }
                 }
                 let fields = Ts::Object(fields);
-                if go_body.is_none() {
-                    notes.push(format!("{event_type}: not in the Go SDK"));
+                match go_body {
+                    None => notes.push(format!("{event_type}: not in the Go SDK")),
+                    Some(b) if !go.structs.contains_key(b) => notes.push(format!(
+                        "{event_type}: the Go SDK's struct {} is not in its models",
+                        b.1
+                    )),
+                    Some(_) => {}
                 }
                 let at = go_body.map(|(f, n)| (f.as_str(), n.as_str()));
                 let schema = schema(&fields, go, at, None, &event_type, notes);
@@ -567,30 +572,9 @@ pub(super) fn read(
                     out: ev,
                 });
             }
-            _ => {}
+            // A comment is a handler's only when the handler follows it.
+            _ => doc = None,
         }
     }
     Ok(out)
-}
-
-/// Event types a curated file describes, with the file.
-pub(super) fn curated_types(
-    existing: &BTreeMap<std::path::PathBuf, String>,
-) -> BTreeMap<String, String> {
-    let mut types = BTreeMap::new();
-    for (path, source) in existing {
-        if super::is_imported(source) {
-            continue;
-        }
-        let shown = path.display().to_string();
-        let Ok(root) = parse(&shown, source) else {
-            continue;
-        };
-        for ev in super::parts::items(super::parts::get(&root, "events")) {
-            if let Some(t) = super::parts::text(super::parts::get(ev, "event_type")) {
-                types.entry(t.to_owned()).or_insert_with(|| shown.clone());
-            }
-        }
-    }
-    types
 }

@@ -136,7 +136,6 @@ pub fn platform_over(
     existing: &BTreeMap<PathBuf, String>,
 ) -> Result<Import, Vec<String>> {
     let curated = curated::read(existing)?;
-    let curated_events = events::curated_types(existing);
     let mut versions: BTreeMap<(String, String), Vec<openapi::Imported>> = BTreeMap::new();
     let mut import = Import::default();
     let mut problems = Vec::new();
@@ -172,7 +171,7 @@ pub fn platform_over(
         ) {
             Ok(found) => {
                 for ev in found {
-                    if let Some(file) = curated_events.get(&ev.event_type) {
+                    if let Some(file) = curated.event(&ev.event_type) {
                         import
                             .curated
                             .push(format!("{name}: {}: described by {file}", ev.event_type));

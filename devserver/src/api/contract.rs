@@ -38,7 +38,12 @@ fn contracts() -> Result<&'static Contracts, &'static str> {
         .map_err(String::as_str)
 }
 
-/// The fallback: an endpoint's contract, or the platform's 404.
+/// The largest request body read (an upload's file, 30 MB at most on the
+/// platform's upload endpoints, and its form).
+pub const BODY_LIMIT: usize = 31 * 1024 * 1024;
+
+/// The fallback: an endpoint's contract, or the platform's 404. Its body
+/// limit is [`BODY_LIMIT`] (the router sets it).
 pub async fn answer(
     State(shared): State<Arc<Shared>>,
     method: Method,
@@ -51,7 +56,10 @@ pub async fn answer(
     if !path.starts_with("/open-apis/") {
         return not_found().await.into_response();
     }
-    let contracts = match contracts() {
+    // Reading the spec the first time is a moment of CPU: off the
+    // server's threads.
+    let loaded = tokio::task::spawn_blocking(contracts).await;
+    let contracts = match loaded.unwrap_or(Err("the spec could not be read")) {
         Ok(contracts) => contracts,
         Err(problem) => {
             return Reply::error(
@@ -96,7 +104,7 @@ pub async fn answer(
     if let Err(reply) = guard_terms(&shared, &headers, &terms, wrong_token).await {
         return reply.into_response();
     }
-    let json_body = if contract.multipart || body.is_empty() {
+    let json_body = if !contract.has_json_body() || body.is_empty() {
         None
     } else {
         match serde_json::from_slice::<Value>(&body) {
