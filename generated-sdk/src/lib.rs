@@ -117,7 +117,7 @@
 //! | `ws` (default) | the long connection |
 //! | `axum` | the webhook as an axum router |
 //! | `im` (default), `im-v1`, `contact`, `contact-v3`, … | a service of the spec, or one version of it: a service that is off is not generated at all |
-//! | `all-services` | every service of the spec (about 1,600 endpoints: about two minutes and 5 GiB of compiling) |
+//! | `all-services` | every service of the spec (about 1,600 endpoints: about two minutes and 5.2 GiB of compiling) |
 //! | `card` (default), `card-v1` | the card callbacks (`card.action.trigger`) and their answers |
 //!
 //! # Testing a bot offline

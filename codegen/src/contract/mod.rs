@@ -215,11 +215,6 @@ impl Contracts {
             .max_by_key(|(c, _)| c.literal_len())
     }
 
-    /// Whether any endpoint has this path, whatever its method.
-    pub fn has_path(&self, path: &str) -> bool {
-        self.endpoints.iter().any(|c| c.matches(path).is_some())
-    }
-
     /// Checks a request's parameters and JSON body (`None` for no body, or a
     /// form); the first problem found.
     ///
