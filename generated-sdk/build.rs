@@ -5,7 +5,9 @@
 //! on this one (`DEP_LARK_SDK_SPEC`), so that they can generate their own
 //! endpoints over it: `generate!("spec", base = env!("LARK_SDK_SPEC"))`;
 //! and tells the macro which features this build has (`LARK_SDK_FEATURES`),
-//! so that services whose feature is off are not generated at all.
+//! so that services whose feature is off are not generated at all; the
+//! same list goes to dependents' build scripts (`DEP_LARK_SDK_FEATURES`,
+//! Cargo's spelling: `IM_V1` for `im-v1`).
 //!
 //! The spec lives inside this package (`spec/`), so the published crate
 //! carries it and the path it publishes exists.
@@ -23,4 +25,5 @@ fn main() {
         .collect();
     features.sort();
     println!("cargo::rustc-env=LARK_SDK_FEATURES={}", features.join(","));
+    println!("cargo::metadata=features={}", features.join(","));
 }

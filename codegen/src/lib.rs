@@ -313,6 +313,28 @@ pub fn generate_text(dir: &Path, display: &str, options: &Options) -> TextOutput
     }
 }
 
+/// Rust source of `replay(client, options, id, parts)`, which builds the
+/// typed request of each endpoint of `ids` from its parts as JSON and
+/// sends it: what a differential test uses to send, through the generated
+/// types, the request another SDK sent. The source refers to the runtime
+/// through `options.runtime` and to the generated modules from the crate
+/// root, so it goes beside a `use lark_sdk::*`.
+///
+/// # Errors
+/// Every problem of the spec, as `file:line:col: message`.
+pub fn replay_source(
+    dir: &Path,
+    display: &str,
+    options: &Options,
+    ids: &[String],
+) -> Result<String, Vec<String>> {
+    let (loaded, model, diags) = load_and_check(dir, display, options);
+    if !diags.is_empty() {
+        return Err(diags.render(&loaded.sources));
+    }
+    Ok(format(&emit::replay(&model, options, ids)))
+}
+
 /// Formats generated items as Rust source.
 pub fn format(tokens: &TokenStream) -> String {
     match syn::parse2::<syn::File>(tokens.clone()) {

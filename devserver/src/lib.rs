@@ -22,6 +22,7 @@ mod events;
 pub mod faults;
 pub mod ids;
 pub mod ratelimit;
+pub mod received;
 pub mod rules;
 mod serve;
 mod shared;
@@ -70,6 +71,10 @@ pub struct Config {
     pub processing_time: Duration,
     /// Enforce the endpoints' documented rate limits (default on).
     pub rate_limits: bool,
+    /// Keep a copy of every request under `/open-apis/`, headers and body
+    /// included, for [`DevServer::received`] (default off: the copies are
+    /// never dropped).
+    pub record_requests: bool,
 }
 
 impl Default for Config {
@@ -89,6 +94,7 @@ impl Default for Config {
             max_connections: 50,
             processing_time: Duration::ZERO,
             rate_limits: true,
+            record_requests: false,
         }
     }
 }
@@ -283,6 +289,12 @@ impl DevServer {
         self.shared.delivery_log()
     }
 
+    /// The Open API requests received so far, oldest first, as they came
+    /// on the wire (with [`Config::record_requests`]; else none).
+    pub fn received(&self) -> Vec<received::Received> {
+        self.shared.received()
+    }
+
     /// Stops the server and waits for it.
     pub async fn shutdown(mut self) {
         if let Some(stop) = self.stop.take() {
@@ -310,7 +322,11 @@ fn router(shared: Arc<Shared>, extra: Router<Arc<Shared>>) -> Router {
             api::contract::answer,
             axum::extract::DefaultBodyLimit::max(api::contract::BODY_LIMIT),
         ))
-        .with_state(shared)
+        .with_state(Arc::clone(&shared))
+        .layer(axum::middleware::from_fn_with_state(
+            shared,
+            api::record::record,
+        ))
         .layer(axum::middleware::from_fn(serve::close_unread))
 }
 

@@ -10,6 +10,7 @@ use crate::Config;
 use crate::connections::{Deliveries, DeliveryRecord, Tickets, WsCommand};
 use crate::faults::Faults;
 use crate::ratelimit::RateLimiter;
+use crate::received::Received;
 use crate::tokens::{Grant, TokenKind, Tokens};
 use crate::world::{ControlError, World};
 
@@ -26,6 +27,7 @@ pub struct Shared {
     pub(crate) tickets: Tickets,
     pub(crate) deliveries: Deliveries,
     pub(crate) base_url: OnceLock<String>,
+    pub(crate) received: Mutex<Vec<Received>>,
 }
 
 pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -44,6 +46,7 @@ impl Shared {
             tickets: Mutex::default(),
             deliveries: Deliveries::default(),
             base_url: OnceLock::new(),
+            received: Mutex::default(),
         }
     }
 
@@ -131,5 +134,11 @@ impl Shared {
     /// Every delivery attempt so far.
     pub fn delivery_log(&self) -> Vec<DeliveryRecord> {
         lock(&self.deliveries.log).clone()
+    }
+
+    /// The Open API requests received so far, oldest first (kept only
+    /// with `Config::record_requests`).
+    pub fn received(&self) -> Vec<Received> {
+        lock(&self.received).clone()
     }
 }

@@ -1,6 +1,6 @@
 """The official Python SDK (lark-oapi) as the oracle of our spec.
 
-Run by tests/tests/python_oracle.rs:
+Run by tests/differential/tests/oracle.rs:
 
   oracle.py BASE APP_ID APP_SECRET PLAN
 
@@ -9,7 +9,8 @@ the endpoint's id, the service, version, resource and call names, the
 request class's name, and the path and query values and the body. For each,
 lark-oapi's own request class is filled through its builder (the body
 through its body class, from the JSON), sent by lark-oapi's client to the
-local server, and its answer read into lark-oapi's response class. One JSON
+local server (marked by an `X-Oracle-Id` header with the endpoint's id),
+and its answer read into lark-oapi's response class. One JSON
 line per request: the platform code and msg the SDK saw, what of the SDK
 was missing (a module, a class, a setter), and `lost`: the fields of our
 server's `data` that lark-oapi's response class does not keep.
@@ -79,7 +80,10 @@ def run(client, item):
         if target is None:
             out["missing"] = f"client.{item['service']}.{item['version']}.{item['resource']}.{item['name']}"
             return out
-    response = target(builder.build())
+    # Marks the request, so that the test finds it among those the server
+    # received and compares it with our client's.
+    option = lark.RequestOption.builder().headers({"X-Oracle-Id": item["id"]}).build()
+    response = target(builder.build(), option)
     out["code"] = response.code
     out["msg"] = response.msg
     raw = json.loads(response.raw.content or b"{}")

@@ -31,7 +31,7 @@ impl Emitter<'_> {
         }
     }
 
-    fn body_has_required(&self, ep: &Endpoint) -> bool {
+    pub(super) fn body_has_required(&self, ep: &Endpoint) -> bool {
         ep.body
             .is_some_and(|id| match &self.model.types[id.0].kind {
                 TypeKind::Object(fields) => fields.iter().any(|f| f.required),

@@ -11,6 +11,7 @@ mod errors;
 mod event;
 mod objects;
 mod prelude;
+mod replay;
 mod types;
 mod union;
 
@@ -122,19 +123,14 @@ pub fn emit(model: &Model, options: &Options) -> TokenStream {
 /// enum over events, …), so that a caller turning them into text never
 /// holds the tokens of the whole spec at once.
 pub fn emit_into(model: &Model, options: &Options, sink: &mut dyn FnMut(TokenStream)) {
-    let rt = &options.runtime;
-    let serde_crate = format!(
-        "{}::__private::serde",
-        quote!(#rt).to_string().replace(' ', "")
-    );
-    let e = Emitter {
-        model,
-        rt: quote!(#rt),
-        serde_crate,
-        options,
-        checked: bounds::checked_types(model),
-    };
-    e.crate_items(sink);
+    Emitter::new(model, options).crate_items(sink);
+}
+
+/// A function `replay(client, options, id, parts)` that builds the typed
+/// request of each endpoint of `ids` from its parts as JSON and sends it
+/// (see `emit/replay.rs`), for code placed beside `use <runtime>::*`.
+pub fn replay(model: &Model, options: &Options, ids: &[String]) -> TokenStream {
+    Emitter::new(model, options).replay(ids)
 }
 
 struct Emitter<'a> {
@@ -144,6 +140,23 @@ struct Emitter<'a> {
     options: &'a Options,
     /// Per type: whether it has `impl Check` (bounds inside it).
     checked: Vec<bool>,
+}
+
+impl<'a> Emitter<'a> {
+    fn new(model: &'a Model, options: &'a Options) -> Self {
+        let rt = &options.runtime;
+        let serde_crate = format!(
+            "{}::__private::serde",
+            quote!(#rt).to_string().replace(' ', "")
+        );
+        Emitter {
+            model,
+            rt: quote!(#rt),
+            serde_crate,
+            options,
+            checked: bounds::checked_types(model),
+        }
+    }
 }
 
 impl Emitter<'_> {

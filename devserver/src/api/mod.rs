@@ -7,6 +7,7 @@
 mod auth;
 pub(crate) mod contract;
 mod reaction;
+pub(crate) mod record;
 mod upload;
 
 use std::sync::Arc;
