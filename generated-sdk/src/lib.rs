@@ -194,6 +194,9 @@ lark_codegen_macro::generate!(
     serde = "serde-both"
 );
 
+#[cfg(feature = "im-v1")]
+pub mod content;
+
 /// The README's examples, compiled and run as doc tests (they use every
 /// feature; `cargo test --workspace` turns them all on).
 #[cfg(all(

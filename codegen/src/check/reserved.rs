@@ -21,6 +21,10 @@ pub(crate) const ROOT_MODULES: &[(&str, &str)] = &[
     ),
     ("client", "the SDK's module of the HTTP client"),
     (
+        "content",
+        "the SDK's module of message content helpers (mentions, cards)",
+    ),
+    (
         "event",
         "the SDK's module of event envelopes and the dispatcher",
     ),
