@@ -1,11 +1,11 @@
-//! The bot: it echoes a user's reaction, and when a user removes one it
-//! removes its echo, then tries to remove a user's reaction to show the
-//! typed error the platform answers with.
+//! The bot: it talks (`talk`: messages, images, cards), echoes a user's
+//! reaction, and when a user removes one it removes its echo, then tries to
+//! remove a user's reaction to show the typed error the platform answers
+//! with.
 
 use lark_sdk::prelude::*;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
 
 use futures_util::StreamExt;
 use lark_sdk::Client;
@@ -18,38 +18,8 @@ use lark_sdk::im::v1::{
 };
 use tokio::sync::mpsc;
 
-/// Prints what happens, with the time since start.
-#[derive(Clone)]
-pub struct Transcript {
-    start: Instant,
-}
-
-impl Transcript {
-    pub fn new() -> Self {
-        Self {
-            start: Instant::now(),
-        }
-    }
-
-    pub fn say(&self, line: impl AsRef<str>) {
-        let t = self.start.elapsed().as_secs_f64();
-        let mut lines = line.as_ref().lines();
-        println!("[{t:7.3}s] {}", lines.next().unwrap_or_default());
-        for rest in lines {
-            println!("           {rest}");
-        }
-    }
-}
-
-/// What the bot did, for whoever drives it.
-#[derive(Debug)]
-pub enum Done {
-    /// It echoed a reaction.
-    Echoed,
-    /// It handled a removal; `refused` says whether deleting the user's
-    /// reaction was refused with `NotReactionOwner`.
-    Removed { refused: bool },
-}
+use crate::report::{Done, Transcript, short};
+use crate::talk::Talker;
 
 pub struct Bot {
     client: Client,
@@ -58,10 +28,7 @@ pub struct Bot {
     /// Its own reaction per (message, emoji).
     echoes: Mutex<HashMap<(String, String), String>>,
     done: mpsc::UnboundedSender<Done>,
-}
-
-fn short(id: &str) -> &str {
-    &id[..id.len().min(12)]
+    talker: Arc<Talker>,
 }
 
 impl Bot {
@@ -72,6 +39,7 @@ impl Bot {
         done: mpsc::UnboundedSender<Done>,
     ) -> Arc<Self> {
         Arc::new(Self {
+            talker: Talker::new(client.clone(), transcript.clone(), done.clone()),
             client,
             app_id,
             transcript,
@@ -80,11 +48,22 @@ impl Bot {
         })
     }
 
-    /// The dispatcher routing both reaction events to the bot.
+    /// The dispatcher routing messages, card clicks and both reaction
+    /// events to the bot.
     pub fn dispatcher(self: &Arc<Self>) -> Dispatcher {
         let created = Arc::clone(self);
         let deleted = Arc::clone(self);
+        let talker = Arc::clone(&self.talker);
+        let clicks = Arc::clone(&self.talker);
         Dispatcher::new()
+            .on_message_receive_v1(move |event| {
+                let talker = Arc::clone(&talker);
+                async move { talker.received(event).await }
+            })
+            .on_card_action_trigger(move |event| {
+                let clicks = Arc::clone(&clicks);
+                async move { clicks.clicked(event).await }
+            })
             .on_message_reaction_created_v1(move |event| {
                 let bot = Arc::clone(&created);
                 async move { bot.created(event).await }

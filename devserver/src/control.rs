@@ -35,7 +35,7 @@ use crate::world::{ChatKind, ControlError, Member, NewApp};
 use crate::{Faults, Shared};
 
 pub fn routes() -> Router<Arc<Shared>> {
-    let routes: [(&str, MethodRouter<Arc<Shared>>); 21] = [
+    let routes: [(&str, MethodRouter<Arc<Shared>>); 22] = [
         ("/_dev/state", get(state)),
         ("/_dev/tenants", post(create_tenant)),
         ("/_dev/apps", post(create_app)),
@@ -56,6 +56,7 @@ pub fn routes() -> Router<Arc<Shared>> {
         ("/_dev/messages", post(post_message)),
         ("/_dev/messages/{message_id}", patch(patch_message)),
         ("/_dev/messages/{message_id}/reactions", post(add_reaction)),
+        ("/_dev/messages/{message_id}/clicks", post(click_card)),
         ("/_dev/reactions/{reaction_id}", delete(remove_reaction)),
         ("/_dev/faults", put(set_faults).get(get_faults)),
         ("/_dev/tokens/expire", post(expire_tokens)),
@@ -312,10 +313,51 @@ struct NewMessage {
     sender: Member,
     #[serde(default)]
     text: String,
+    #[serde(default)]
+    image_key: Option<String>,
+    #[serde(default)]
+    mentions: Vec<Member>,
 }
 
+/// A user's message is pushed to the bots that may hear it; a bot's is
+/// only kept.
 async fn post_message(State(s): State<Arc<Shared>>, Body(m): Body<NewMessage>) -> Answer {
-    to_json(s.lock_world().post_message(&m.chat_id, m.sender, m.text)?)
+    match m.sender {
+        Member::User(open_id) => {
+            let said = crate::Said {
+                text: m.text,
+                image_key: m.image_key,
+                mentions: m.mentions,
+            };
+            to_json(s.user_says(&m.chat_id, &open_id, &said)?)
+        }
+        sender => to_json(s.lock_world().user_message(
+            &m.chat_id,
+            sender,
+            &m.text,
+            m.image_key.as_deref(),
+            &m.mentions,
+        )?),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Click {
+    open_id: String,
+    #[serde(default)]
+    value: serde_json::Map<String, Value>,
+}
+
+async fn click_card(
+    State(s): State<Arc<Shared>>,
+    Params(id): Params<String>,
+    Body(c): Body<Click>,
+) -> Answer {
+    to_json(
+        s.click_card(&c.open_id, &id, Value::Object(c.value))
+            .await?,
+    )
 }
 
 #[derive(Deserialize, Default)]

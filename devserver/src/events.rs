@@ -214,7 +214,7 @@ impl Shared {
 }
 
 /// A 2.0 envelope for one app.
-fn envelope(
+pub(crate) fn envelope(
     app: &App,
     tenant_key: &str,
     event_type: &str,

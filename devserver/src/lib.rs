@@ -17,6 +17,7 @@
 pub mod api;
 mod connections;
 mod control;
+mod conversation;
 pub mod delivery;
 mod events;
 pub mod faults;
@@ -39,6 +40,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+pub use conversation::Said;
 pub use delivery::{DeliveryRecord, Outgoing, WsCommand};
 pub use faults::Faults;
 pub use shared::Shared;
@@ -207,6 +209,34 @@ impl DevServer {
         self.shared
             .lock_world()
             .post_message(chat_id, sender, text.to_owned())
+    }
+
+    /// A user uploads an image from their device; gives its key, for
+    /// [`Said::image_key`].
+    pub fn user_image(&self, open_id: &str, bytes: Vec<u8>) -> Result<String, ControlError> {
+        self.shared.user_image(open_id, bytes)
+    }
+
+    /// A user sends a message; the bots that may hear it get
+    /// `im.message.receive_v1` (see [`Shared::user_says`]).
+    pub fn user_says(
+        &self,
+        chat_id: &str,
+        open_id: &str,
+        said: &Said,
+    ) -> Result<Message, ControlError> {
+        self.shared.user_says(chat_id, open_id, said)
+    }
+
+    /// A user clicks a button of a bot's card and the bot answers (see
+    /// [`Shared::click_card`]).
+    pub async fn click_card(
+        &self,
+        open_id: &str,
+        message_id: &str,
+        value: serde_json::Value,
+    ) -> Result<DeliveryRecord, ControlError> {
+        self.shared.click_card(open_id, message_id, value).await
     }
 
     /// Adds a reaction as a user or a bot.

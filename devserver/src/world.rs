@@ -3,19 +3,22 @@
 
 mod checks;
 mod member;
+mod messages;
 mod refusal;
 mod types;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::time::Instant;
 
 use lark_runtime::TimestampMs;
 use lark_sdk::im::v1::EmojiType;
 use serde::Serialize;
 
 pub use member::Member;
+pub use messages::{Container, Draft, text_mentions};
 pub use refusal::{ControlError, Refusal};
 pub use types::{
-    App, AppKind, Chat, ChatKind, DEFAULT_SCOPES, Message, NewApp, Reaction, StoredFile,
+    App, AppKind, Chat, ChatKind, DEFAULT_SCOPES, Mention, Message, NewApp, Reaction, StoredFile,
     StoredKind, Tenant, User,
 };
 
@@ -38,6 +41,12 @@ pub struct World {
     pub reactions: BTreeMap<String, Reaction>,
     /// Uploaded images and files, by key.
     pub files: BTreeMap<String, StoredFile>,
+    /// When bots last sent to each chat (the frequency limit, 230020).
+    #[serde(skip)]
+    pub sent_recently: HashMap<String, Vec<Instant>>,
+    /// The message each (app_id, request uuid) sent, and when.
+    #[serde(skip)]
+    pub sent_uuids: HashMap<(String, String), (String, Instant)>,
 }
 
 impl World {
@@ -175,38 +184,14 @@ impl World {
         self.chats.insert(chat_id, chat.clone());
         Ok(chat)
     }
-    /// Posts a message as a member of the chat.
+    /// Posts a text message as a member of the chat.
     pub fn post_message(
         &mut self,
         chat_id: &str,
         sender: Member,
         text: String,
     ) -> Result<Message, ControlError> {
-        let chat = self
-            .chats
-            .get(chat_id)
-            .ok_or_else(|| ControlError::not_found("chat_id", "chat", chat_id))?;
-        self.check_member(&sender, "sender")?;
-        if !chat.members.contains(&sender) {
-            return Err(ControlError::conflict(
-                Some("sender"),
-                format!("{sender} is not in chat `{chat_id}`"),
-            ));
-        }
-        let message_id = ids::message_id();
-        let message = Message {
-            chat_id: chat_id.to_owned(),
-            sender,
-            text,
-            recalled: false,
-            deleted: false,
-            thread_removed: false,
-            system: false,
-            hidden_from: BTreeSet::new(),
-            message_id: message_id.clone(),
-        };
-        self.messages.insert(message_id, message.clone());
-        Ok(message)
+        self.user_message(chat_id, sender, &text, None, &[])
     }
 
     /// The tenant a member belongs to.

@@ -21,9 +21,10 @@ enum Ty {
     Strs,
     Member,
     Members,
+    Object,
 }
 
-use Ty::{Bool, Member, Members, Str, Strs, Uint};
+use Ty::{Bool, Member, Members, Object, Str, Strs, Uint};
 
 const U64: Ty = Uint(u64::MAX);
 const U32: Ty = Uint(u32::MAX as u64);
@@ -113,7 +114,18 @@ fn routes() -> Vec<Route> {
         route(
             Method::POST,
             "/_dev/messages",
-            &[("chat_id", Str), ("sender", Member), ("text", Str)],
+            &[
+                ("chat_id", Str),
+                ("sender", Member),
+                ("text", Str),
+                ("image_key", Str),
+                ("mentions", Members),
+            ],
+        ),
+        route(
+            Method::POST,
+            "/_dev/messages/{message}/clicks",
+            &[("open_id", Str), ("value", Object)],
         ),
         route(
             Method::PATCH,
@@ -167,7 +179,7 @@ fn typed(ty: Ty, value: &Value) -> bool {
         Strs => value
             .as_array()
             .is_some_and(|a| a.iter().all(Value::is_string)),
-        Member => value.is_object(),
+        Member | Object => value.is_object(),
         Members => value.is_array(),
     }
 }

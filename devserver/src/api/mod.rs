@@ -6,6 +6,8 @@
 
 mod auth;
 pub(crate) mod contract;
+mod history;
+mod message;
 mod reaction;
 pub(crate) mod record;
 mod upload;
@@ -30,6 +32,7 @@ use crate::world::Member;
 /// The Open API routes.
 pub fn routes() -> Router<Arc<Shared>> {
     let router = Router::new().merge(auth::routes());
+    let router = message::routes(history::routes(router));
     upload::routes(reaction::routes(router))
 }
 
@@ -73,10 +76,26 @@ impl Reply {
         Self::error(spec.http_status.unwrap_or(400), spec.code, spec.message)
     }
 
+    /// The row of `E`'s error table with `code`; `msg` where the table
+    /// documents no message (or no such row).
+    pub fn row<E: Endpoint>(code: i64, msg: &str) -> Self {
+        use lark_runtime::EndpointError;
+        match E::Error::from(lark_runtime::ApiError::new(code, "")).spec() {
+            Some(spec) if !spec.message.is_empty() => Self::spec(*spec),
+            Some(spec) => Self::error(spec.http_status.unwrap_or(400), code, msg),
+            None => Self::error(400, code, msg),
+        }
+    }
+
     /// A platform-wide code, with its documented message.
     pub fn platform(code: i64, status: u16) -> Self {
         let msg = lark_sdk::common::platform_error(code).map_or("error", |p| p.message);
         Self::error(status, code, msg)
+    }
+
+    /// Whether it answers success (HTTP 200, code 0).
+    pub fn is_ok(&self) -> bool {
+        self.status == StatusCode::OK && self.body["code"] == 0
     }
 
     /// Adds a response header.
@@ -143,6 +162,11 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned + Default> axum::extract::Fr
             .unwrap_or_default();
         Ok(Lenient(serde_json::from_slice(&bytes).unwrap_or_default()))
     }
+}
+
+/// [`Reply::row`].
+pub fn row<E: Endpoint>(code: i64, msg: &str) -> Reply {
+    Reply::row::<E>(code, msg)
 }
 
 /// Who is calling, as their token says.

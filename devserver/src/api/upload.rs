@@ -237,7 +237,7 @@ fn find(shared: &Shared, key: &str, kind: StoredKind, caller: &super::Caller) ->
 }
 
 /// A stored file as the platform serves it: its bytes, type, length and name.
-fn serve(file: StoredFile) -> Response {
+pub(super) fn serve(file: StoredFile) -> Response {
     let mut headers = vec![
         ("content-type", file.content_type.clone()),
         ("content-length", file.bytes.len().to_string()),

@@ -153,8 +153,27 @@ pub struct Message {
     pub chat_id: String,
     /// Sender.
     pub sender: Member,
-    /// Text.
-    pub text: String,
+    /// `text`, `post`, `image`, `interactive`, … (`msg_type`).
+    pub msg_type: String,
+    /// The content as the platform gives it back: JSON in a string, with
+    /// mentions as `@_user_1` placeholders in texts.
+    pub content: String,
+    /// Who it mentions, in placeholder order (`@_user_1` first).
+    pub mentions: Vec<Mention>,
+    /// The message it replies to.
+    pub parent_id: Option<String>,
+    /// The first message of the reply chain or thread.
+    pub root_id: Option<String>,
+    /// The thread it is in (`omt_…`).
+    pub thread_id: Option<String>,
+    /// When it was sent.
+    pub create_time: TimestampMs,
+    /// When it was last edited (the send time until then).
+    pub update_time: TimestampMs,
+    /// Whether it was edited or its card patched.
+    pub updated: bool,
+    /// How many times it was edited.
+    pub edits: u32,
     /// Recalled (撤回).
     pub recalled: bool,
     /// Deleted.
@@ -165,6 +184,17 @@ pub struct Message {
     pub system: bool,
     /// Members who cannot see it.
     pub hidden_from: BTreeSet<Member>,
+}
+
+/// A member mentioned in a message.
+#[derive(Clone, Debug, Serialize)]
+pub struct Mention {
+    /// `@_user_1`: the placeholder in the text.
+    pub key: String,
+    /// Who.
+    pub member: Member,
+    /// Their name as shown.
+    pub name: String,
 }
 
 /// A reaction.
