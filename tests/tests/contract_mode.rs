@@ -203,7 +203,19 @@ async fn a_query_value_outside_its_enum_and_a_wrong_type_are_named() {
         answer["error"]["field_violations"][0]["description"],
         "not a string"
     );
-    // And a request that passes.
+    // And a request that passes reaches the IM rules, which send it to a
+    // chat the bot is in.
+    let app = s.server.world().apps.values().next().cloned().unwrap();
+    let chat = s
+        .server
+        .create_chat(
+            &app.tenant_key,
+            lark_devserver::ChatKind::Group,
+            vec![lark_devserver::Member::App(app.app_id)],
+        )
+        .unwrap();
+    let mut body = body;
+    body["receive_id"] = json!(chat.chat_id);
     let (status, answer) = s
         .raw(
             reqwest::Method::POST,

@@ -142,6 +142,38 @@ pub async fn answer(
     Reply::ok(contracts.answer(contract, seed)).into_response()
 }
 
+/// Checks a request to a ruled endpoint against its contract, as contract
+/// mode checks any other: the rules then read a request of the right shape.
+pub async fn check(method: &str, uri: &Uri, body: &Bytes) -> Result<(), Reply> {
+    let loaded = tokio::task::spawn_blocking(contracts).await;
+    let contracts = loaded
+        .unwrap_or(Err("the spec could not be read"))
+        .map_err(|problem| {
+            Reply::error(
+                500,
+                1,
+                &format!("the local server cannot read the spec: {problem}"),
+            )
+        })?;
+    let Some((contract, params)) = contracts.find(method, uri.path()) else {
+        return Ok(());
+    };
+    let query = Query::<Vec<(String, String)>>::try_from_uri(uri)
+        .map(|Query(q)| q)
+        .map_err(|e| field_violation("query", "", &e.to_string()))?;
+    let json_body = if !contract.has_json_body() || body.is_empty() {
+        None
+    } else {
+        Some(
+            serde_json::from_slice::<Value>(body)
+                .map_err(|e| field_violation("body", "", &format!("not JSON: {e}")))?,
+        )
+    };
+    contracts
+        .check(contract, &params, &query, json_body.as_ref())
+        .map_err(|v| field_violation(&v.field, &v.value, &v.description))
+}
+
 /// The platform's field validation error, naming the field.
 fn field_violation(field: &str, value: &str, description: &str) -> Reply {
     Reply::error(400, 99_992_402, "field validation failed").detail(

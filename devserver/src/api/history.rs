@@ -5,8 +5,9 @@
 use std::sync::Arc;
 
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, Uri};
 use axum::response::{IntoResponse, Response};
 use lark_runtime::{Endpoint, TimestampMs};
 use lark_sdk::im::v1::{
@@ -16,8 +17,8 @@ use lark_sdk::im::v1::{
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::message::{Refused, check_content, field_violation, readable};
-use super::{Lenient, Reply, endpoint, guard};
+use super::message::{Refused, check_content, contract_body, field_violation, readable};
+use super::{Reply, endpoint, guard};
 use crate::Shared;
 use crate::world::{Container, Member, StoredKind};
 
@@ -32,18 +33,26 @@ pub fn routes(router: Router<Arc<Shared>>) -> Router<Arc<Shared>> {
 /// How many times a message may be edited.
 const EDITS: u32 = 20;
 
-async fn caller_of<E: Endpoint>(shared: &Shared, headers: &HeaderMap) -> Result<Member, Reply> {
-    guard::<E>(shared, headers, Reply::platform(99_991_663, 400))
-        .await
-        .map(|c| c.member)
+/// The caller, once the token passes and the request fits the contract.
+async fn caller_of<E: Endpoint>(
+    shared: &Shared,
+    headers: &HeaderMap,
+    uri: &Uri,
+    body: &Bytes,
+) -> Result<Member, Reply> {
+    let caller = guard::<E>(shared, headers, Reply::platform(99_991_663, 400)).await?;
+    contract_body::<E, Value>(uri, body).await?;
+    Ok(caller.member)
 }
 
 async fn get(
     State(shared): State<Arc<Shared>>,
     Path(message_id): Path<String>,
     headers: HeaderMap,
+    uri: Uri,
 ) -> Reply {
-    let reader = match caller_of::<GetMessageRequest>(&shared, &headers).await {
+    let reader = match caller_of::<GetMessageRequest>(&shared, &headers, &uri, &Bytes::new()).await
+    {
         Ok(member) => member,
         Err(reply) => return reply,
     };
@@ -73,8 +82,10 @@ async fn list(
     State(shared): State<Arc<Shared>>,
     Query(query): Query<ListQuery>,
     headers: HeaderMap,
+    uri: Uri,
 ) -> Reply {
-    let reader = match caller_of::<ListMessageRequest>(&shared, &headers).await {
+    let reader = match caller_of::<ListMessageRequest>(&shared, &headers, &uri, &Bytes::new()).await
+    {
         Ok(member) => member,
         Err(reply) => return reply,
     };
@@ -215,12 +226,14 @@ async fn patch(
     State(shared): State<Arc<Shared>>,
     Path(message_id): Path<String>,
     headers: HeaderMap,
-    Lenient(body): Lenient<EditBody>,
+    uri: Uri,
+    body: Bytes,
 ) -> Reply {
-    let editor = match caller_of::<PatchMessageRequest>(&shared, &headers).await {
+    let editor = match caller_of::<PatchMessageRequest>(&shared, &headers, &uri, &body).await {
         Ok(member) => member,
         Err(reply) => return reply,
     };
+    let body: EditBody = serde_json::from_slice(&body).unwrap_or_default();
     let Some(content) = body.content else {
         return field_violation("content", "required");
     };
@@ -235,12 +248,14 @@ async fn update(
     State(shared): State<Arc<Shared>>,
     Path(message_id): Path<String>,
     headers: HeaderMap,
-    Lenient(body): Lenient<EditBody>,
+    uri: Uri,
+    body: Bytes,
 ) -> Reply {
-    let editor = match caller_of::<UpdateMessageRequest>(&shared, &headers).await {
+    let editor = match caller_of::<UpdateMessageRequest>(&shared, &headers, &uri, &body).await {
         Ok(member) => member,
         Err(reply) => return reply,
     };
+    let body: EditBody = serde_json::from_slice(&body).unwrap_or_default();
     let (Some(msg_type), Some(content)) = (body.msg_type, body.content) else {
         return field_violation("msg_type, content", "required");
     };
@@ -290,9 +305,10 @@ async fn resource(
     Path((message_id, key)): Path<(String, String)>,
     Query(query): Query<ResourceQuery>,
     headers: HeaderMap,
+    uri: Uri,
 ) -> Response {
     type E = GetMessageResourceRequest;
-    let reader = match caller_of::<E>(&shared, &headers).await {
+    let reader = match caller_of::<E>(&shared, &headers, &uri, &Bytes::new()).await {
         Ok(member) => member,
         Err(reply) => return reply.into_response(),
     };

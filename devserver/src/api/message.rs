@@ -9,14 +9,16 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, Uri};
 use lark_runtime::Endpoint;
 use lark_sdk::im::v1::{CreateMessageRequest, ForwardMessageRequest, ReplyMessageRequest};
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use super::{Caller, Lenient, Reply, endpoint, guard, row};
+use super::{Caller, Reply, endpoint, guard, row};
 use crate::Shared;
 use crate::world::{ChatKind, Draft, Member, Mention, Message, StoredKind, World, text_mentions};
 
@@ -42,6 +44,17 @@ impl Refused {
     pub(crate) fn reply<E: Endpoint>(self) -> Reply {
         row::<E>(self.0, self.1)
     }
+}
+
+/// A request to a ruled endpoint, once past its guard: checked against
+/// the endpoint's contract (types, required fields, enums, bounds, as
+/// contract mode checks), then its JSON body read as `T`.
+pub(crate) async fn contract_body<E: Endpoint, T: DeserializeOwned + Default>(
+    uri: &Uri,
+    body: &Bytes,
+) -> Result<T, Reply> {
+    super::contract::check(E::METHOD.as_str(), uri, body).await?;
+    Ok(serde_json::from_slice(body).unwrap_or_default())
 }
 
 /// The answer to a field the platform's validation refuses (99992402).
@@ -315,7 +328,8 @@ async fn create(
     State(shared): State<Arc<Shared>>,
     Query(query): Query<ReceiveQuery>,
     headers: HeaderMap,
-    Lenient(body): Lenient<SendBody>,
+    uri: Uri,
+    body: Bytes,
 ) -> Reply {
     let caller =
         match guard::<CreateMessageRequest>(&shared, &headers, Reply::platform(99_991_663, 400))
@@ -324,6 +338,10 @@ async fn create(
             Ok(caller) => caller,
             Err(reply) => return reply,
         };
+    let body: SendBody = match contract_body::<CreateMessageRequest, _>(&uri, &body).await {
+        Ok(body) => body,
+        Err(reply) => return reply,
+    };
     let id_type = query.receive_id_type.unwrap_or_default();
     if !matches!(
         id_type.as_str(),
@@ -370,7 +388,8 @@ async fn reply(
     State(shared): State<Arc<Shared>>,
     Path(message_id): Path<String>,
     headers: HeaderMap,
-    Lenient(body): Lenient<SendBody>,
+    uri: Uri,
+    body: Bytes,
 ) -> Reply {
     let caller =
         match guard::<ReplyMessageRequest>(&shared, &headers, Reply::platform(99_991_663, 400))
@@ -379,6 +398,10 @@ async fn reply(
             Ok(caller) => caller,
             Err(reply) => return reply,
         };
+    let body: SendBody = match contract_body::<ReplyMessageRequest, _>(&uri, &body).await {
+        Ok(body) => body,
+        Err(reply) => return reply,
+    };
     let (Some(msg_type), Some(content)) = (body.msg_type, body.content) else {
         return field_violation("msg_type, content", "required");
     };
@@ -414,7 +437,8 @@ async fn forward(
     Path(message_id): Path<String>,
     Query(query): Query<ReceiveQuery>,
     headers: HeaderMap,
-    Lenient(body): Lenient<SendBody>,
+    uri: Uri,
+    body: Bytes,
 ) -> Reply {
     let caller =
         match guard::<ForwardMessageRequest>(&shared, &headers, Reply::platform(99_991_663, 400))
@@ -423,6 +447,10 @@ async fn forward(
             Ok(caller) => caller,
             Err(reply) => return reply,
         };
+    let body: SendBody = match contract_body::<ForwardMessageRequest, _>(&uri, &body).await {
+        Ok(body) => body,
+        Err(reply) => return reply,
+    };
     let id_type = query.receive_id_type.unwrap_or_default();
     let Some(receive_id) = body.receive_id else {
         return field_violation("receive_id", "required");
