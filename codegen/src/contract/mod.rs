@@ -72,6 +72,8 @@ enum Shape {
     Array(Box<Shape>, (Option<u32>, Option<u32>)),
     Map(Box<Shape>),
     Named(usize),
+    /// A JSON document inside a string (`encoding: json`).
+    InString(Box<Shape>),
 }
 
 /// What is wrong with a request: the field (`receive_id_type`,
@@ -166,7 +168,15 @@ impl Contracts {
                 TypeKind::Object(fields) => Shape::Object(
                     fields
                         .iter()
-                        .map(|f| (f.json.clone(), shape_of(&f.ty, &f.bounds), f.required))
+                        .map(|f| {
+                            let shape = shape_of(&f.ty, &f.bounds);
+                            let shape = if f.in_string {
+                                Shape::InString(Box::new(shape))
+                            } else {
+                                shape
+                            };
+                            (f.json.clone(), shape, f.required)
+                        })
                         .collect(),
                 ),
                 TypeKind::Enum(values) => {
@@ -418,6 +428,17 @@ impl Contracts {
             Shape::Bool => match value {
                 Value::Bool(_) => Ok(()),
                 _ => Err(violation(field, shown(), "not `true` or `false`")),
+            },
+            Shape::InString(inner) => match value {
+                Value::String(text) => match serde_json::from_str::<Value>(text) {
+                    Ok(document) => self.check_json(inner, field, &document, depth + 1),
+                    Err(e) => Err(violation(
+                        field,
+                        shown(),
+                        format!("not JSON in a string: {e}"),
+                    )),
+                },
+                _ => Err(violation(field, shown(), "not a string (of JSON)")),
             },
             Shape::Any | Shape::File | Shape::Named(_) => Ok(()),
         }

@@ -84,6 +84,9 @@ impl Contracts {
                 Value::Object(map)
             }
             Shape::Map(_) | Shape::Any | Shape::Named(_) => Value::Object(Map::new()),
+            Shape::InString(inner) => {
+                Value::String(self.sample(inner, name, seed, depth + 1).to_string())
+            }
             Shape::String((min, max)) => {
                 // Counted in characters, as the check counts them (a field's
                 // name need not be ASCII).
