@@ -7,9 +7,11 @@ this prints (one JSON object each):
   interop.py ws      BASE APP_ID APP_SECRET
   interop.py webhook ENCRYPT_KEY VERIFICATION_TOKEN   (ENCRYPT_KEY "" for plaintext pushes)
   interop.py upload  BASE APP_ID APP_SECRET FILE
+  interop.py send_image BASE APP_ID APP_SECRET FILE CHAT_ID
+  interop.py ws_card BASE APP_ID APP_SECRET
 
-`client` exits when its calls are done. `ws` and `webhook` receive events
-until their stdin closes, so the SDK has sent every acknowledgement by the
+`client`, `upload` and `send_image` exit when their calls are done. `ws`,
+`ws_card` and `webhook` receive events (and callbacks) until their stdin closes, so the SDK has sent every acknowledgement by the
 time the test lets them go.
 """
 
@@ -27,6 +29,8 @@ from lark_oapi.api.im.v1 import (
     CreateImageRequestBody,
     CreateMessageReactionRequest,
     CreateMessageReactionRequestBody,
+    CreateMessageRequest,
+    CreateMessageRequestBody,
     GetFileRequest,
     GetImageRequest,
     DeleteMessageReactionRequest,
@@ -34,6 +38,7 @@ from lark_oapi.api.im.v1 import (
     ListMessageReactionRequest,
 )
 from lark_oapi.core.log import handler as lark_log_handler
+from lark_oapi.event.callback.model.p2_card_action_trigger import P2CardActionTriggerResponse
 
 # lark-oapi logs to stdout; this script's stdout is for its JSON lines.
 lark_log_handler.setStream(sys.stderr)
@@ -143,6 +148,60 @@ def upload(base, app_id, app_secret, path):
             hex=data.hex() if data is not None else None)
 
 
+def send_image(base, app_id, app_secret, path, chat_id):
+    """The SDK's client uploads an image and sends it to a chat."""
+    cli = lark.Client.builder().app_id(app_id).app_secret(app_secret).domain(base).build()
+    with open(path, "rb") as f:
+        body = CreateImageRequestBody.builder().image_type("message").image(f).build()
+        response = cli.im.v1.image.create(CreateImageRequest.builder().request_body(body).build())
+    image_key = response.data.image_key if response.data else None
+    answer("image", response, image_key=image_key)
+
+    body = (
+        CreateMessageRequestBody.builder()
+        .receive_id(chat_id)
+        .msg_type("image")
+        .content(json.dumps({"image_key": image_key}))
+        .build()
+    )
+    request = CreateMessageRequest.builder().receive_id_type("chat_id").request_body(body).build()
+    response = cli.im.v1.message.create(request)
+    data = response.data
+    answer(
+        "message",
+        response,
+        message_id=data.message_id if data else None,
+        msg_type=data.msg_type if data else None,
+        chat_id=data.chat_id if data else None,
+        content=data.body.content if data and data.body else None,
+    )
+
+
+def ws_card(base, app_id, app_secret):
+    """The SDK's long-connection client answers a click on a card with a
+    toast and a new card."""
+    def clicked(data):
+        event = data.event
+        say(clicked={
+            "value": event.action.value if event.action else None,
+            "tag": event.action.tag if event.action else None,
+            "open_message_id": event.context.open_message_id if event.context else None,
+            "open_id": event.operator.open_id if event.operator else None,
+        })
+        return P2CardActionTriggerResponse({
+            "toast": {"type": "success", "content": "Approved", "i18n": {"zh_cn": "已通过", "en_us": "Approved"}},
+            "card": {"type": "raw", "data": {"schema": "2.0", "body": {"elements": [
+                {"tag": "markdown", "content": "Approved"},
+            ]}}},
+        })
+
+    handler = lark.EventDispatcherHandler.builder("", "").register_p2_card_action_trigger(clicked).build()
+    cli = lark.ws.Client(app_id, app_secret, event_handler=handler, domain=base, log_level=lark.LogLevel.WARNING)
+    threading.Thread(target=cli.start, daemon=True).start()
+    say(started=True)
+    until_stdin_closes()
+
+
 def event_handler(encrypt_key, verification_token):
     """A handler for both reaction events that prints what each says."""
     def handle(data):
@@ -206,4 +265,12 @@ def webhook(encrypt_key, verification_token):
 
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
-    {"client": client, "ws": ws, "webhook": webhook, "upload": upload}[command](*args)
+    commands = {
+        "client": client,
+        "ws": ws,
+        "ws_card": ws_card,
+        "webhook": webhook,
+        "upload": upload,
+        "send_image": send_image,
+    }
+    commands[command](*args)

@@ -3,7 +3,10 @@
 //! gets the same answers; its long-connection client receives the events and
 //! the server sees its acknowledgements; its webhook handler accepts our
 //! pushes, encrypted and signed under an Encrypt Key, and plaintext with only a
-//! verification token; its client uploads and downloads images and files. `./scripts/test` creates the virtual environment (`.venv`).
+//! verification token; its client uploads and downloads images and files,
+//! and sends an uploaded image as a message; its long-connection client
+//! answers a user's click on a card, and the answer reaches the server.
+//! `./scripts/test` creates the virtual environment (`.venv`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Stdio;
@@ -383,4 +386,135 @@ async fn its_client_uploads_and_downloads_files() {
         }
     }
     script.finish().await;
+}
+
+/// Its client uploads an image and sends it to a chat as an image message:
+/// the server keeps the image and the message naming it, and the bot in the
+/// chat reads the message back through our client.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn its_client_uploads_an_image_and_sends_it() {
+    use lark_sdk::im::v1::GetMessageRequest;
+    use lark_sdk::prelude::*;
+    let scene = Scene::new().await;
+    let path = lark_tests::here().join("data").join("gradient.png");
+    let png = std::fs::read(&path).unwrap();
+    let mut script = Script::start(&[
+        "send_image",
+        &scene.server.url(),
+        &scene.app.app_id,
+        &scene.app.app_secret,
+        path.to_str().unwrap(),
+        &scene.chat.chat_id,
+    ]);
+    let image = script.call("image").await;
+    assert_eq!(image["code"], 0, "{image}");
+    let image_key = image["image_key"]
+        .as_str()
+        .expect("an image_key")
+        .to_owned();
+    let sent = script.call("message").await;
+    assert_eq!(sent["code"], 0, "{sent}");
+    assert_eq!(sent["msg_type"], "image");
+    assert_eq!(sent["chat_id"], scene.chat.chat_id.as_str());
+    let content: Value = serde_json::from_str(sent["content"].as_str().unwrap()).unwrap();
+    assert_eq!(content, serde_json::json!({"image_key": image_key}));
+    script.finish().await;
+
+    let message_id = sent["message_id"]
+        .as_str()
+        .expect("a message_id")
+        .to_owned();
+    {
+        let world = scene.server.world();
+        assert_eq!(world.files[&image_key].bytes.as_ref(), png.as_slice());
+        let message = &world.messages[&message_id];
+        assert_eq!(message.msg_type, "image");
+        assert_eq!(message.chat_id, scene.chat.chat_id);
+    }
+    let got = scene
+        .client
+        .im()
+        .v1()
+        .message()
+        .get(GetMessageRequest::new(message_id))
+        .await
+        .unwrap();
+    let item = &got.items.unwrap_or_default()[0];
+    assert_eq!(item.msg_type.as_deref(), Some("image"));
+    let content: Value = serde_json::from_str(&item.body.as_ref().unwrap().content).unwrap();
+    assert_eq!(content["image_key"], image_key.as_str());
+}
+
+/// Its long-connection client gets a user's click on the bot's card as
+/// `card.action.trigger` and answers with a toast and a card: the answer
+/// reaches the server in the reply frame, and the card replaces the one
+/// clicked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn its_long_connection_client_answers_a_card_click() {
+    use lark_sdk::content::{Button, Card};
+    use lark_sdk::im::v1::{
+        CreateMessageReceiveIdType, CreateMessageRequest, CreateMessageRequestBody,
+    };
+    use lark_sdk::prelude::*;
+    let scene = Scene::new().await;
+    let card = Card::new()
+        .markdown("Deploy?")
+        .button(Button::new("Approve").value(serde_json::json!({"action": "approve"})));
+    let sent = scene
+        .client
+        .im()
+        .v1()
+        .message()
+        .create(CreateMessageRequest::new(
+            CreateMessageReceiveIdType::ChatId,
+            CreateMessageRequestBody::new(scene.chat.chat_id.clone(), card),
+        ))
+        .await
+        .unwrap();
+    let card_id = sent.message_id.unwrap();
+
+    let mut script = Script::start(&[
+        "ws_card",
+        &scene.server.url(),
+        &scene.app.app_id,
+        &scene.app.app_secret,
+    ]);
+    assert_eq!(script.next().await["started"], true);
+    eventually("lark-oapi did not connect", || {
+        scene.server.connections(&scene.app.app_id) > 0
+    })
+    .await;
+    let record = scene
+        .server
+        .click_card(
+            &scene.user.open_id,
+            &card_id,
+            serde_json::json!({"action": "approve"}),
+        )
+        .await
+        .unwrap();
+    let clicked = script.next().await;
+    assert_eq!(
+        clicked["clicked"]["value"]["action"], "approve",
+        "{clicked}"
+    );
+    assert_eq!(clicked["clicked"]["tag"], "button");
+    assert_eq!(clicked["clicked"]["open_message_id"], card_id.as_str());
+    assert_eq!(clicked["clicked"]["open_id"], scene.user.open_id.as_str());
+    script.finish().await;
+
+    assert_eq!(
+        (record.channel.as_str(), record.outcome.as_str()),
+        ("ws", "acked"),
+        "{record:?}"
+    );
+    let answer = record.answer.expect("the answer in the reply frame");
+    assert_eq!(answer["toast"]["type"], "success");
+    assert_eq!(answer["toast"]["i18n"]["zh_cn"], "已通过");
+    assert_eq!(answer["card"]["type"], "raw");
+    let world = scene.server.world();
+    let message = &world.messages[&card_id];
+    assert!(message.updated);
+    let content: Value = serde_json::from_str(&message.content).unwrap();
+    assert_eq!(content, answer["card"]["data"]);
 }
