@@ -87,6 +87,31 @@ impl Shared {
         Ok(message)
     }
 
+    /// Pushes a user's message again under new event ids, as the platform
+    /// may: a bot that deduplicates on `message_id` handles it once.
+    /// Gives how many bots it went to.
+    pub fn push_message_again(self: &Arc<Self>, message_id: &str) -> Result<usize, ControlError> {
+        let outgoing = {
+            let world = self.lock_world();
+            let message = world
+                .messages
+                .get(message_id)
+                .ok_or_else(|| ControlError::not_found("message_id", "message", message_id))?;
+            if !matches!(message.sender, Member::User(_)) {
+                return Err(ControlError::conflict(
+                    Some("message_id"),
+                    "only users' messages are pushed to bots",
+                ));
+            }
+            receive_events(&world, message)
+        };
+        let sent = outgoing.len();
+        for event in outgoing {
+            self.deliver(event);
+        }
+        Ok(sent)
+    }
+
     /// A user clicks a button of a bot's card: the bot that sent it gets
     /// `card.action.trigger` with the button's `value`, and the card its
     /// answer gives replaces the one clicked. The record holds the answer.

@@ -228,6 +228,12 @@ impl DevServer {
         self.shared.user_says(chat_id, open_id, said)
     }
 
+    /// Pushes a user's message again under new event ids (see
+    /// [`Shared::push_message_again`]).
+    pub fn push_message_again(&self, message_id: &str) -> Result<usize, ControlError> {
+        self.shared.push_message_again(message_id)
+    }
+
     /// A user clicks a button of a bot's card and the bot answers (see
     /// [`Shared::click_card`]).
     pub async fn click_card(
