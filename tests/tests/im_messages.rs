@@ -218,13 +218,14 @@ async fn a_card_is_patched_and_a_message_forwarded_to_a_user() {
         )
         .await
         .unwrap();
-    let world = scene.server.world();
-    let copy = &world.messages[forwarded.message_id.as_deref().unwrap()];
-    let chat = &world.chats[&copy.chat_id];
-    assert_eq!(chat.kind, ChatKind::P2p);
-    assert!(chat.members.contains(&scene.member) && chat.members.contains(&scene.bot));
-    assert_eq!(copy.msg_type, "interactive");
-    drop(world);
+    {
+        let world = scene.server.world();
+        let copy = &world.messages[forwarded.message_id.as_deref().unwrap()];
+        let chat = &world.chats[&copy.chat_id];
+        assert_eq!(chat.kind, ChatKind::P2p);
+        assert!(chat.members.contains(&scene.member) && chat.members.contains(&scene.bot));
+        assert_eq!(copy.msg_type, "interactive");
+    }
     scene.server.shutdown().await;
 }
 
