@@ -358,6 +358,11 @@ fn router(shared: Arc<Shared>, extra: Router<Arc<Shared>>) -> Router {
             api::contract::answer,
             axum::extract::DefaultBodyLimit::max(api::contract::BODY_LIMIT),
         ))
+        // A ruled path's other methods are other endpoints: by contract.
+        .method_not_allowed_fallback(axum::handler::Handler::layer(
+            api::contract::answer,
+            axum::extract::DefaultBodyLimit::max(api::contract::BODY_LIMIT),
+        ))
         .with_state(Arc::clone(&shared))
         .layer(axum::middleware::from_fn_with_state(
             shared,

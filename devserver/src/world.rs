@@ -175,6 +175,7 @@ impl World {
             name: name.unwrap_or_else(|| format!("Chat {}", ids::short(&chat_id, "oc_"))),
             tenant_key: tenant_key.to_owned(),
             kind,
+            owner: members.first().cloned(),
             members: members.into_iter().collect(),
             dissolved: false,
             archived: false,

@@ -73,7 +73,7 @@ impl Setup {
 #[tokio::test]
 async fn an_endpoint_without_rules_answers_data_of_its_response_type() {
     let s = setup(&["im:chat:readonly", "im:chat"]).await;
-    let request = lark_sdk::im::v1::GetChatRequest::new("oc_contract");
+    let request = lark_sdk::im::v1::GetChatAnnouncementRequest::new("oc_contract");
     let first = s
         .client
         .call(&request)
@@ -89,13 +89,13 @@ async fn an_endpoint_without_rules_answers_data_of_its_response_type() {
     let (status, body) = s
         .raw(
             reqwest::Method::GET,
-            "/open-apis/im/v1/chats/oc_contract",
+            "/open-apis/im/v1/chats/oc_contract/announcement",
             None,
         )
         .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["code"], 0, "{body}");
-    assert!(body["data"]["name"].is_string(), "{body}");
+    assert!(body["data"]["content"].is_string(), "{body}");
     // `/chats/search` is the search, not a chat with the id `search`; a
     // paged answer says it has no more.
     let (_, body) = s
@@ -316,7 +316,10 @@ async fn a_large_upload_reaches_its_contract_and_a_body_is_read_only_where_one_i
     // A GET takes no body: one sent is not read.
     let response = s
         .http
-        .get(format!("{}/open-apis/im/v1/chats/oc_1", s.server.url()))
+        .get(format!(
+            "{}/open-apis/im/v1/chats/oc_1/announcement",
+            s.server.url()
+        ))
         .bearer_auth(&s.token)
         .body("not json")
         .send()

@@ -5,6 +5,7 @@
 //! from the endpoint's generated constants.
 
 mod auth;
+mod chat;
 pub(crate) mod contract;
 mod history;
 mod message;
@@ -20,6 +21,7 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, delete, get, patch, post, put};
 use lark_runtime::{Endpoint, ErrorSpec, HttpMethod, TokenType};
+use lark_sdk::im::v1;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -29,10 +31,40 @@ use crate::ids;
 use crate::tokens::{Grant, TokenKind, TokenProblem};
 use crate::world::Member;
 
+/// The endpoints answered by rules here (the others by their contract).
+pub const RULED: &[&str] = &[
+    <v1::CreateChatMembersRequest as Endpoint>::ID,
+    <v1::CreateChatRequest as Endpoint>::ID,
+    <v1::CreateFileRequest as Endpoint>::ID,
+    <v1::CreateImageRequest as Endpoint>::ID,
+    <v1::CreateMessageReactionRequest as Endpoint>::ID,
+    <v1::CreateMessageRequest as Endpoint>::ID,
+    <v1::DeleteChatMembersRequest as Endpoint>::ID,
+    <v1::DeleteMessageReactionRequest as Endpoint>::ID,
+    <v1::ForwardMessageRequest as Endpoint>::ID,
+    <v1::GetChatMembersRequest as Endpoint>::ID,
+    <v1::GetChatRequest as Endpoint>::ID,
+    <v1::GetFileRequest as Endpoint>::ID,
+    <v1::GetImageRequest as Endpoint>::ID,
+    <v1::GetMessageRequest as Endpoint>::ID,
+    <v1::GetMessageResourceRequest as Endpoint>::ID,
+    <v1::IsInChatChatMembersRequest as Endpoint>::ID,
+    <v1::ListMessageReactionRequest as Endpoint>::ID,
+    <v1::ListMessageRequest as Endpoint>::ID,
+    <v1::PatchMessageRequest as Endpoint>::ID,
+    <v1::ReplyMessageRequest as Endpoint>::ID,
+    <v1::UpdateMessageRequest as Endpoint>::ID,
+];
+
+/// Whether an endpoint (`im.v1.message.create`) is answered by rules here.
+pub fn is_ruled(id: &str) -> bool {
+    RULED.contains(&id)
+}
+
 /// The Open API routes.
 pub fn routes() -> Router<Arc<Shared>> {
     let router = Router::new().merge(auth::routes());
-    let router = message::routes(history::routes(router));
+    let router = chat::routes(message::routes(history::routes(router)));
     upload::routes(reaction::routes(router))
 }
 

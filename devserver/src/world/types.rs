@@ -136,6 +136,8 @@ pub struct Chat {
     pub kind: ChatKind,
     /// Members.
     pub members: BTreeSet<Member>,
+    /// Its owner: the member who created it (the first one given).
+    pub owner: Option<Member>,
     /// Dissolved (解散).
     pub dissolved: bool,
     /// Archived.
