@@ -350,8 +350,7 @@ impl Drop for DevServer {
 
 /// Every route: Open API, long connection, control API.
 fn router(shared: Arc<Shared>, extra: Router<Arc<Shared>>) -> Router {
-    api::routes()
-        .merge(extra)
+    let own = api::routes()
         .merge(ws::routes())
         .merge(control::routes())
         .fallback(axum::handler::Handler::layer(
@@ -363,7 +362,11 @@ fn router(shared: Arc<Shared>, extra: Router<Arc<Shared>>) -> Router {
             api::contract::answer,
             axum::extract::DefaultBodyLimit::max(api::contract::BODY_LIMIT),
         ))
+        .with_state(Arc::clone(&shared));
+    // The caller's routes come first, even on a path the server rules.
+    extra
         .with_state(Arc::clone(&shared))
+        .fallback_service(own)
         .layer(axum::middleware::from_fn_with_state(
             shared,
             api::record::record,

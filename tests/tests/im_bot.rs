@@ -206,6 +206,11 @@ async fn a_users_message_reaches_the_bot_typed_and_its_image_downloads() {
         ReceivedContent::Text(text) => assert_eq!(text.get().unwrap().text, "ping"),
         other => panic!("{other:?}"),
     }
+    // Acknowledged after the handler ran: wait for the record.
+    until("the p2p message acknowledged", || {
+        receive_pushes(&w.server) >= 2
+    })
+    .await;
     assert_eq!(
         receive_pushes(&w.server),
         2,
