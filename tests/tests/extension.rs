@@ -49,17 +49,17 @@ fn the_example_crate_s_expansion_is_its_golden_file() {
         ..Options::default()
     };
     let out = lark_codegen::generate(
-        &workspace().join("examples/recall/spec"),
-        "examples/recall/spec",
+        &workspace().join("examples/helpdesk/spec"),
+        "examples/helpdesk/spec",
         &options,
     );
     assert!(out.errors.is_empty(), "{:#?}", out.errors);
-    let text = "// Generated from examples/recall/spec over spec by the `extension` test.\n\
+    let text = "// Generated from examples/helpdesk/spec over spec by the `extension` test.\n\
                 // Run `UPDATE_GOLDEN=1 cargo test -p lark-tests --test extension` to update.\n\n"
         .to_owned()
         + &lark_codegen::format(&out.tokens);
     assert_golden(
-        &lark_tests::here().join("golden/extension/recall.rs"),
+        &lark_tests::here().join("golden/extension/helpdesk.rs"),
         &text,
     );
 }

@@ -22,7 +22,7 @@ const CRATES: &[&str] = &[
     "generated-sdk/src",
     "devserver/src",
     "demo/src",
-    "examples/recall/src",
+    "examples/helpdesk/src",
     "tests/src",
     "benches/src",
 ];

@@ -63,7 +63,7 @@ fn every_spec_file_we_have_is_valid() {
     let mut files = Vec::new();
     for dir in [
         "spec",
-        "examples/recall/spec",
+        "examples/helpdesk/spec",
         "tests/fixtures",
         "tests/import/golden",
     ] {

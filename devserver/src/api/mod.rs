@@ -10,6 +10,7 @@ pub(crate) mod contract;
 mod history;
 mod message;
 mod reaction;
+mod recall;
 pub(crate) mod record;
 mod upload;
 
@@ -41,6 +42,7 @@ pub const RULED: &[&str] = &[
     <v1::CreateMessageRequest as Endpoint>::ID,
     <v1::DeleteChatMembersRequest as Endpoint>::ID,
     <v1::DeleteMessageReactionRequest as Endpoint>::ID,
+    <v1::DeleteMessageRequest as Endpoint>::ID,
     <v1::ForwardMessageRequest as Endpoint>::ID,
     <v1::GetChatMembersRequest as Endpoint>::ID,
     <v1::GetChatRequest as Endpoint>::ID,
@@ -65,7 +67,7 @@ pub fn is_ruled(id: &str) -> bool {
 pub fn routes() -> Router<Arc<Shared>> {
     let router = Router::new().merge(auth::routes());
     let router = chat::routes(message::routes(history::routes(router)));
-    upload::routes(reaction::routes(router))
+    upload::routes(recall::routes(reaction::routes(router)))
 }
 
 /// An Open API answer: status, JSON body and log id.

@@ -1,6 +1,6 @@
 //! A bot on the packaged lark-sdk: the SDK's reaction event and calls, and an
 //! endpoint and an event of its own spec (`spec/`, copied in from
-//! examples/recall) generated over the packaged SDK's spec.
+//! examples/helpdesk) generated over the packaged SDK's spec.
 
 use lark_sdk::event::Dispatcher;
 use lark_sdk::prelude::*;
@@ -8,10 +8,10 @@ use tokio::sync::mpsc;
 
 lark_codegen_macro::generate!("../spec", base = env!("LARK_SDK_SPEC"));
 
-/// Sends the message id of every reaction removed, and of every message
-/// recalled, to `seen`.
+/// Sends the message id of every reaction removed, and of every help desk
+/// ticket message, to `seen`.
 pub fn dispatcher(seen: mpsc::UnboundedSender<String>) -> Dispatcher {
-    let recalled = seen.clone();
+    let ticket = seen.clone();
     Dispatcher::new()
         .on_message_reaction_deleted_v1(move |e| {
             let seen = seen.clone();
@@ -20,8 +20,8 @@ pub fn dispatcher(seen: mpsc::UnboundedSender<String>) -> Dispatcher {
                 Ok(())
             }
         })
-        .on_message_recalled_v1(move |e| {
-            let seen = recalled.clone();
+        .on_ticket_message_created_v1(move |e| {
+            let seen = ticket.clone();
             async move {
                 let _ = seen.send(e.event.message_id.unwrap_or_default());
                 Ok(())
@@ -29,9 +29,9 @@ pub fn dispatcher(seen: mpsc::UnboundedSender<String>) -> Dispatcher {
         })
 }
 
-/// Recalls a message through this crate's own endpoint.
-pub async fn recall(client: &lark_sdk::Client, message_id: &str) -> bool {
+/// Lists the help desk's categories through this crate's own call.
+pub async fn categories(client: &lark_sdk::Client) -> bool {
     use crate::prelude::*;
-    let request = im::v1::DeleteMessageRequest::new(message_id);
-    client.im().v1().message().delete(request).await.is_ok()
+    let request = helpdesk::v1::ListCategoryRequest::new();
+    client.helpdesk().v1().category().list(request).await.is_ok()
 }

@@ -15,7 +15,7 @@ use tokio::sync::{mpsc, oneshot};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bot_on_the_packaged_crates() {
     assert!(Event::TYPES.contains(&"im.message.reaction.deleted_v1"));
-    assert!(packaged_bot::Event::TYPES.contains(&"im.message.recalled_v1"));
+    assert!(packaged_bot::Event::TYPES.contains(&"helpdesk.ticket_message.created_v1"));
 
     let server = DevServer::start(Default::default()).await.unwrap();
     let app = server.create_app(Default::default()).unwrap();
