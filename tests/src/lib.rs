@@ -255,3 +255,26 @@ pub fn python() -> PathBuf {
     );
     venv
 }
+
+/// Spec files (path under a folder, text), written to a folder of their
+/// own, checked and generated; both must find no problem. The generated
+/// items, formatted.
+pub fn checks_and_generates<'a>(
+    files: impl IntoIterator<Item = (&'a PathBuf, &'a String)>,
+    label: &str,
+) -> String {
+    let dir = std::env::temp_dir().join(format!("lark-{label}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder made");
+        std::fs::write(&path, text).expect("written");
+    }
+    let options = lark_codegen::Options::default();
+    let checked = lark_codegen::check_folder(&dir, label, &options);
+    let out = lark_codegen::generate(&dir, label, &options);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(checked.errors.is_empty(), "{:#?}", checked.errors);
+    assert!(out.errors.is_empty(), "{:#?}", out.errors);
+    lark_codegen::format(&out.tokens)
+}

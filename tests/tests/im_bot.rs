@@ -170,7 +170,7 @@ async fn a_users_message_reaches_the_bot_typed_and_its_image_downloads() {
     // A key the message does not carry is the table's 234003.
     let request = GetMessageResourceRequest::new(sent.message_id.clone(), "img_v3_other", "image");
     match w.client.download(&request).await {
-        Err(Error::Api(e @ GetMessageResourceError::FileNotInMsg(_))) => {
+        Err(Error::Api(e @ GetMessageResourceError::FileNotInMessage(_))) => {
             assert_eq!(e.code(), 234_003);
         }
         other => panic!("{other:?}"),

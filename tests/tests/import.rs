@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use lark_codegen::import::{self, Import};
-use lark_tests::{assert_golden, here, workspace};
+use lark_tests::{assert_golden, checks_and_generates, here, workspace};
 
 fn sample() -> Import {
     let path = here().join("import/im.openapi.yaml");
@@ -54,19 +54,8 @@ fn importing_again_gives_the_same_bytes() {
 
 #[test]
 fn the_imported_files_check_clean() {
-    let dir = std::env::temp_dir().join(format!("lark-import-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    for (path, text) in &sample().files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder made");
-        std::fs::write(&path, text).expect("written");
-    }
-    let checked = lark_codegen::check_folder(&dir, "imported", &lark_codegen::Options::default());
-    // And it generates.
-    let out = lark_codegen::generate(&dir, "imported", &lark_codegen::Options::default());
-    let _ = std::fs::remove_dir_all(&dir);
-    assert!(checked.errors.is_empty(), "{:#?}", checked.errors);
-    assert!(out.errors.is_empty(), "{:#?}", out.errors);
+    // And they generate.
+    checks_and_generates(&sample().files, "import");
 }
 
 #[test]
@@ -341,5 +330,134 @@ fn a_shared_shape_takes_the_name_most_uses_prefer() {
     assert!(
         alpha.contains("member_id_type: {type: UserIdType}"),
         "{alpha}"
+    );
+}
+
+fn named(curation: &[(&str, &str)]) -> Result<Import, Vec<String>> {
+    let path = here().join("import/im.openapi.yaml");
+    let text = std::fs::read_to_string(&path).expect("the sample reads");
+    let curation: BTreeMap<PathBuf, String> = curation
+        .iter()
+        .map(|(path, text)| (PathBuf::from(path), (*text).to_owned()))
+        .collect();
+    // The platform-wide rows, whose names an endpoint's rows may not take.
+    let common = std::fs::read_to_string(workspace().join("spec/common/errors.yaml"))
+        .expect("the platform-wide table reads");
+    let existing = BTreeMap::from([(PathBuf::from("common/errors.yaml"), common)]);
+    import::platform_named(
+        &[("tests/import/im.openapi.yaml".to_owned(), text)],
+        &import::EventSources::default(),
+        &existing,
+        &curation,
+    )
+}
+
+fn sample_names() -> String {
+    std::fs::read_to_string(here().join("import/names/im/v1.yaml")).expect("the names read")
+}
+
+#[test]
+fn curated_names_are_written_into_what_is_imported() {
+    let names = sample_names();
+    let import = named(&[("names/im/v1.yaml", &names)]).expect("it imports");
+    let file = |path: &str| import.files[&PathBuf::from(path)].clone();
+    let image = file("im/v1/image.yaml");
+    assert!(
+        image.contains("summary: {en: \"Upload an image\", zh: \"上传图片\"}"),
+        "{image}"
+    );
+    assert!(
+        image.contains(
+            "      - code: 234001\n        name: InvalidImageRequest\n        http: 400\n        message: \"Invalid request param.\"\n        remedy: {en: \"Check the image_type and that the file is an image of at most 10 MB.\"}\n"
+        ),
+        "{image}"
+    );
+    let reactions = file("im/v1/message_reaction.yaml");
+    // A row the source gives no msg gets the page's.
+    assert!(
+        reactions.contains(
+            "      - code: 231001\n        name: ReactionTypeInvalid\n        http: 400\n        message: \"reaction type is invalid.\"\n"
+        ),
+        "{reactions}"
+    );
+    // Only the delete's row: the list's 231001 keeps its derived name.
+    let plain = sample();
+    let plain_reactions = &plain.files[&PathBuf::from("im/v1/message_reaction.yaml")];
+    assert_eq!(
+        reactions.matches("name: Code231001").count() + 1,
+        plain_reactions.matches("name: Code231001").count()
+    );
+    // The shared type is renamed where it is declared and where it is used.
+    let shared = file("im/v1/shared_types.yaml");
+    assert!(shared.contains("\n  ReactionOperator:\n"), "{shared}");
+    assert!(!shared.contains("\n  Operator:\n"), "{shared}");
+    assert!(
+        reactions.contains("{type: ReactionOperator}"),
+        "{reactions}"
+    );
+    assert!(!reactions.contains("{type: Operator}"), "{reactions}");
+    // The platform's facts are as without names; only the names differ.
+    assert_eq!(
+        plain.files.keys().collect::<Vec<_>>(),
+        import.files.keys().collect::<Vec<_>>()
+    );
+    // The same input and names give the same bytes, and the result checks
+    // and generates.
+    assert_eq!(
+        import,
+        named(&[("names/im/v1.yaml", &names)]).expect("again")
+    );
+    let rust = checks_and_generates(&import.files, "import-named");
+    assert!(
+        rust.contains("InvalidImageRequest"),
+        "the variant is generated"
+    );
+    assert!(rust.contains("ReactionOperator"), "the type is generated");
+}
+
+#[test]
+fn curated_names_that_find_nothing_or_clash_are_refused_with_where() {
+    let names = "service: im
+version: v1
+endpoints:
+  - method: GET
+    path: /open-apis/im/v1/nothing
+    summary: Nothing
+  - method: POST
+    path: /open-apis/im/v1/images
+    errors:
+      - {code: 999, name: NoSuchRow}
+      - {code: 234001, name: not_pascal, message: Another msg}
+  - method: DELETE
+    path: /open-apis/im/v1/messages/:message_id/reactions/:reaction_id
+    errors:
+      - {code: 231001, name: Code231002}
+      - {code: 231003, name: ResourceNotFound}
+types:
+  - {from: Operator, to: OperatorType}
+  - {from: Missing, to: Found}
+";
+    let problems = named(&[("names/im/v1.yaml", names)]).unwrap_err();
+    // A name that is no variant is refused as the file is read.
+    assert_eq!(
+        problems,
+        [
+            "names/im/v1.yaml:11:9: `not_pascal` cannot name an error variant (PascalCase, and not Unhandled, Platform or Specs)"
+        ]
+    );
+    let names = names.replace("not_pascal", "Fine");
+    let mut problems = named(&[("names/im/v1.yaml", &names)]).unwrap_err();
+    problems.sort();
+    assert_eq!(
+        problems,
+        [
+            "names/im/v1.yaml:10:9: POST /open-apis/im/v1/images has no error row 999",
+            "names/im/v1.yaml:11:9: the source gives 234001 the msg `Invalid request param.`: a curated message only fills an empty one",
+            "names/im/v1.yaml:15:9: DELETE /open-apis/im/v1/messages/:message_id/reactions/:reaction_id: rows 231001 and 231002 are both named `Code231002`",
+            "names/im/v1.yaml:16:9: `ResourceNotFound` is the platform-wide row 99991201's name",
+            "names/im/v1.yaml:18:5: `OperatorType` is already a type of im v1",
+            "names/im/v1.yaml:19:5: im v1 has no shared type `Missing` (a curated file may describe it, or the source renamed it)",
+            "names/im/v1.yaml:4:5: no imported endpoint is GET /open-apis/im/v1/nothing (a curated file may describe it, or the source renamed it)",
+        ]
     );
 }

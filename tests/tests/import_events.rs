@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use lark_codegen::import::{self, EventSources, Import};
-use lark_tests::here;
+use lark_tests::{checks_and_generates, here};
 
 fn sources() -> EventSources {
     let root = here().join("import/events");
@@ -136,20 +136,7 @@ fn a_curated_event_is_left_out_and_the_rest_checks_clean() {
         imported(&existing),
         "importing again gives the same bytes"
     );
-    let dir = std::env::temp_dir().join(format!("lark-import-events-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    for (path, text) in import.files.iter().chain(&existing) {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder made");
-        std::fs::write(&path, text).expect("written");
-    }
-    let options = lark_codegen::Options::default();
-    let checked = lark_codegen::check_folder(&dir, "imported", &options);
-    let out = lark_codegen::generate(&dir, "imported", &options);
-    let _ = std::fs::remove_dir_all(&dir);
-    assert!(checked.errors.is_empty(), "{:#?}", checked.errors);
-    assert!(out.errors.is_empty(), "{:#?}", out.errors);
-    let code = lark_codegen::format(&out.tokens);
+    let code = checks_and_generates(import.files.iter().chain(&existing), "import-events");
     assert!(
         code.contains("pub struct MessageReceiveV1"),
         "the event's type"

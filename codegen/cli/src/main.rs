@@ -3,7 +3,8 @@
 //! ```text
 //! lark-spec check  [DIR] [--base BASE]   validate a spec folder; every problem as file:line:col
 //! lark-spec expand [DIR] [--base BASE]   print the formatted Rust generated for a spec folder
-//! lark-spec import openapi FILE… --out DIR [--curated DIR2]… [--node-events TS --go-sdk GO]
+//! lark-spec import openapi FILE… --out DIR [--curated DIR2]… [--names NAMES]
+//!                          [--node-events TS --go-sdk GO]
 //!                                        write spec files from OpenAPI documents of the platform,
 //!                                        and events from the official SDKs' definitions
 //! lark-spec reference                    print the reference of the spec format (Markdown)
@@ -21,12 +22,16 @@ const USAGE: &str = "usage: lark-spec <check|expand|reference|schema> [DIR] [--b
 
   check  [DIR]   validate a spec folder and list every problem as file:line:col
   expand [DIR]   print the formatted Rust generated for a spec folder
-  import openapi FILE... --out DIR [--curated DIR2]... [--node-events TS --go-sdk GO]
+  import openapi FILE... --out DIR [--curated DIR2]... [--names NAMES]
+                 [--node-events TS --go-sdk GO]
                  write spec files (DIR/service/version/resource.yaml) from
                  the platform's OpenAPI documents, and say what was left out;
                  hand-written files in DIR (and in each DIR2, a spec that
                  extends DIR) are never written over, and what they describe
-                 is not imported. With --node-events (the Node SDK's
+                 is not imported. --names NAMES: the curation layer, names
+                 chosen by hand for imported items (English summaries,
+                 error variants and remedies, shared types), written into
+                 the files imported. With --node-events (the Node SDK's
                  code-gen/events-template.ts) and --go-sdk (a checkout of
                  the Go SDK, for numbers' kinds and a check), the events too
   reference      print the reference of the spec format (Markdown)
@@ -170,6 +175,7 @@ fn import(args: &[String]) -> ExitCode {
     let mut files = Vec::new();
     let mut out = None;
     let mut also = Vec::new();
+    let mut names_dir = None;
     let (mut node_events, mut go_sdk) = (None, None);
     let mut it = rest.iter();
     while let Some(arg) = it.next() {
@@ -182,6 +188,11 @@ fn import(args: &[String]) -> ExitCode {
             match it.next() {
                 Some(dir) => also.push(dir.clone()),
                 None => return usage("--curated needs a folder"),
+            }
+        } else if arg == "--names" {
+            match it.next() {
+                Some(dir) => names_dir = Some(dir.clone()),
+                None => return usage("--names needs a folder"),
             }
         } else if arg == "--node-events" {
             match it.next() {
@@ -242,7 +253,24 @@ fn import(args: &[String]) -> ExitCode {
             Err(problems) => return report(&problems),
         }
     }
-    let import = match lark_codegen::import::platform_over(&documents, &events, &known) {
+    // The curation layer: names chosen by hand, written into what is
+    // imported.
+    let mut curation = std::collections::BTreeMap::new();
+    if let Some(dir) = &names_dir {
+        if !Path::new(dir).is_dir() {
+            return report(&[format!("{dir}: no such folder (--names)")]);
+        }
+        match spec_files(Path::new(dir)) {
+            Ok(files) => {
+                for (path, text) in files {
+                    curation.insert(Path::new(dir).join(path), text);
+                }
+            }
+            Err(problems) => return report(&problems),
+        }
+    }
+    let import = match lark_codegen::import::platform_named(&documents, &events, &known, &curation)
+    {
         Ok(import) => import,
         Err(problems) => return report(&problems),
     };

@@ -26,6 +26,7 @@
 
 mod curated;
 mod events;
+mod names;
 mod openapi;
 mod out;
 mod parts;
@@ -90,6 +91,21 @@ type Resource = (Vec<Out>, Vec<Out>);
 /// out what it already describes.
 pub const HEADER: &str = "Imported by `lark-spec import openapi`; importing again replaces it.";
 
+/// Whether the imported files of a spec folder (`spec`: path under it,
+/// text; its curated files give the platform-wide rows) carry the
+/// curation layer (`curation`: path shown, text), as an import with it
+/// writes them; and whether each entry of the layer finds its item.
+/// Empty when they do; else each difference, with where.
+pub fn curation_holds(
+    curation: &BTreeMap<PathBuf, String>,
+    spec: &BTreeMap<PathBuf, String>,
+) -> Vec<String> {
+    match curated::read(spec) {
+        Ok(curated) => names::hold(curation, spec, &curated.platform_errors),
+        Err(problems) => problems,
+    }
+}
+
 /// Whether a spec file's text was written by an import.
 pub fn is_imported(text: &str) -> bool {
     text.strip_prefix("# ")
@@ -135,14 +151,36 @@ pub fn platform_over(
     events: &EventSources,
     existing: &BTreeMap<PathBuf, String>,
 ) -> Result<Import, Vec<String>> {
+    platform_named(documents, events, existing, &BTreeMap::new())
+}
+
+/// [`platform_over`], with the curation layer: names chosen by hand for
+/// imported items (`curation`: path shown, text), written into the files
+/// the import makes: an endpoint's English summary, its error rows' names
+/// and remedies, an event's English summary, a shared type's name. See
+/// the format in the `names` module's docs (README, "Curation").
+///
+/// # Errors
+/// As [`platform_over`], and a curation entry that finds nothing to name,
+/// or a name that is not fit or is taken, each with where.
+pub fn platform_named(
+    documents: &[(String, String)],
+    events: &EventSources,
+    existing: &BTreeMap<PathBuf, String>,
+    curation: &BTreeMap<PathBuf, String>,
+) -> Result<Import, Vec<String>> {
     let curated = curated::read(existing)?;
+    let mut names = names::read(curation)?;
+    // Names that find nothing or clash: all of them are reported, once the
+    // whole import is made.
+    let mut naming = Vec::new();
     let mut versions: BTreeMap<(String, String), Vec<openapi::Imported>> = BTreeMap::new();
     let mut import = Import::default();
     let mut problems = Vec::new();
     for (name, text) in documents {
         match openapi::read(name, text, &mut import, &curated.platform_errors) {
             Ok(endpoints) => {
-                for ep in endpoints {
+                for mut ep in endpoints {
                     if let Some(file) = curated.endpoint(&ep.out) {
                         import.curated.push(format!(
                             "{name}: {}.{}.{}.{}: described by {file}",
@@ -150,6 +188,12 @@ pub fn platform_over(
                         ));
                         continue;
                     }
+                    names.endpoint(
+                        &mut ep.out,
+                        (&ep.service, &ep.version),
+                        &curated.platform_errors,
+                        &mut naming,
+                    );
                     let key = (ep.service.clone(), ep.version.clone());
                     versions.entry(key).or_default().push(ep);
                     import.endpoints += 1;
@@ -170,13 +214,14 @@ pub fn platform_over(
             &mut import.skipped,
         ) {
             Ok(found) => {
-                for ev in found {
+                for mut ev in found {
                     if let Some(file) = curated.event(&ev.event_type) {
                         import
                             .curated
                             .push(format!("{name}: {}: described by {file}", ev.event_type));
                         continue;
                     }
+                    names.event(&mut ev.out, (&ev.service, &ev.version), &mut naming);
                     import.events += 1;
                     let key = (ev.service.clone(), ev.version.clone());
                     version_events.entry(key.clone()).or_default().push(ev);
@@ -206,7 +251,7 @@ pub fn platform_over(
             .chain(events.iter().map(|ev| ev.prefix.clone()))
             .collect();
         taken.extend(curated.types(&service, &version));
-        let types = shared::share(
+        let mut types = shared::share(
             endpoints
                 .iter_mut()
                 .map(|ep| (ep.resource.as_str(), &mut ep.out, ep.prefix.clone()))
@@ -217,6 +262,18 @@ pub fn platform_over(
                 )
                 .collect(),
             &taken,
+        );
+        let mut uses: Vec<&mut Out> = endpoints
+            .iter_mut()
+            .map(|ep| &mut ep.out)
+            .chain(events.iter_mut().map(|ev| &mut ev.out))
+            .collect();
+        names.types(
+            (&service, &version),
+            &mut types,
+            &mut uses,
+            &taken,
+            &mut naming,
         );
         if !types.is_empty() {
             let mut root = Out::map();
@@ -244,6 +301,10 @@ pub fn platform_over(
                 .1
                 .push(ev.out);
         }
+    }
+    naming.extend(names.unused());
+    if !naming.is_empty() {
+        return Err(naming);
     }
     for ((service, version, resource), (endpoints, events)) in resources {
         let mut root = Out::map();

@@ -156,6 +156,13 @@ pub(super) fn field<'a>(out: &'a Out, key: &str) -> Option<&'a Out> {
     }
 }
 
+pub(super) fn field_mut<'a>(out: &'a mut Out, key: &str) -> Option<&'a mut Out> {
+    match out {
+        Out::Map(entries) => entries.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
 fn type_of(out: Option<&Out>) -> Option<&str> {
     match field(out?, "type")? {
         Out::Str(s) => Some(s),
