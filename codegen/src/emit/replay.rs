@@ -24,17 +24,35 @@ impl Emitter<'_> {
             .filter(|(_, ep)| ids.contains(&ep.id) && !ep.multipart && !ep.download)
             .map(|(m, ep)| self.replay_arm(m, ep));
         quote! {
+            /// How a replayed call failed.
+            #[derive(Debug)]
+            pub enum Failed {
+                /// The endpoint answered with an error of its table, or an
+                /// unlisted one: its `code`, and the error as text.
+                Refused(i64, ::std::string::String),
+                /// The request could not be built, sent, or its answer read.
+                Broken(::std::string::String),
+            }
+
+            impl ::core::fmt::Display for Failed {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    match self {
+                        Failed::Refused(_, text) | Failed::Broken(text) => f.write_str(text),
+                    }
+                }
+            }
+
             /// Builds the typed request of endpoint `id` from `parts`
             /// (`{"path": {…}, "query": {…}, "headers": {…}, "body": …}`,
             /// parameters by their wire names) and sends it with `options`:
             /// `None` for an endpoint this function does not build, else
-            /// the call's outcome, an error as text.
+            /// the call's outcome.
             pub async fn replay(
                 client: &#rt::Client,
                 options: &#rt::RequestOptions,
                 id: &str,
                 parts: &#rt::__private::serde_json::Value,
-            ) -> ::core::option::Option<::core::result::Result<(), ::std::string::String>> {
+            ) -> ::core::option::Option<::core::result::Result<(), Failed>> {
                 match id {
                     #(#arms)*
                     _ => ::core::option::Option::None,
@@ -60,19 +78,20 @@ impl Emitter<'_> {
                 value: ::core::option::Option<&#rt::__private::serde_json::Value>,
                 section: &str,
                 name: ::core::option::Option<&str>,
-            ) -> ::core::result::Result<T, ::std::string::String> {
+            ) -> ::core::result::Result<T, Failed> {
                 let at = match name {
                     ::core::option::Option::Some(name) => ::std::format!("{section}.{name}"),
                     ::core::option::Option::None => section.to_owned(),
                 };
-                let value = value.ok_or_else(|| ::std::format!("{at}: missing"))?;
+                let value = value.ok_or_else(|| Failed::Broken(::std::format!("{at}: missing")))?;
                 #rt::__private::serde_json::from_value(value.clone())
-                    .map_err(|e| ::std::format!("{at}: {e}"))
+                    .map_err(|e| Failed::Broken(::std::format!("{at}: {e}")))
             }
         }
     }
 
     fn replay_arm(&self, module: ModuleId, ep: &Endpoint) -> TokenStream {
+        let rt = &self.rt;
         let id = &ep.id;
         let request = ident(&ep.request_type);
         let path = self.module_path(None, module);
@@ -119,7 +138,15 @@ impl Emitter<'_> {
                         .call_with(&request, options)
                         .await
                         .map(drop)
-                        .map_err(|e| ::std::string::ToString::to_string(&e))
+                        .map_err(|e| {
+                            let text = ::std::string::ToString::to_string(&e);
+                            match e.api() {
+                                ::core::option::Option::Some(api) => {
+                                    Failed::Refused(#rt::EndpointError::code(api), text)
+                                }
+                                ::core::option::Option::None => Failed::Broken(text),
+                            }
+                        })
                 }
                 .await,
             ),

@@ -18,8 +18,9 @@ use lark_sdk::im::v1::{
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::message::{Refused, contract_body, field_violation};
-use super::{Caller, Reply, endpoint, guard};
+use super::message::{Refused, called, field_violation};
+use super::paging::Paging;
+use super::{Reply, endpoint};
 use crate::Shared;
 use crate::events::envelope;
 use crate::world::{Chat, ChatKind, Member, World};
@@ -38,6 +39,9 @@ pub fn routes(router: Router<Arc<Shared>>) -> Router<Arc<Shared>> {
     )
 }
 
+/// A chat's members, in pages of up to 100.
+const MEMBER_PAGES: Paging = Paging::new("cm_", 20, 100);
+
 const OUT_OF_CHAT: Refused = Refused(232_011, "Operator can NOT be out of the chat.");
 const NO_CHAT: Refused = Refused(
     232_006,
@@ -47,19 +51,6 @@ const DISSOLVED: Refused = Refused(
     232_009,
     "Your request specifies a chat which has already been dissolved.",
 );
-
-/// The caller, once its token passes and the request fits the contract;
-/// and the body.
-async fn called<E: Endpoint, T: serde::de::DeserializeOwned + Default>(
-    shared: &Shared,
-    headers: &HeaderMap,
-    uri: &Uri,
-    body: &Bytes,
-) -> Result<(Caller, T), Reply> {
-    let caller = guard::<E>(shared, headers, Reply::platform(99_991_663, 400)).await?;
-    let body = contract_body::<E, T>(uri, body).await?;
-    Ok((caller, body))
-}
 
 /// A chat the caller is in, not dissolved.
 fn member_chat<'w>(world: &'w World, caller: &Member, chat_id: &str) -> Result<&'w Chat, Refused> {
@@ -302,17 +293,12 @@ async fn list_members(
         Ok((caller, _)) => caller,
         Err(reply) => return reply,
     };
-    let size = match query.page_size.as_deref().map(str::parse::<usize>) {
-        None => 20,
-        Some(Ok(n @ 1..=100)) => n,
-        Some(_) => return field_violation("page_size", "page_size is from 1 to 100"),
+    let size = match MEMBER_PAGES.size(query.page_size.as_deref()) {
+        Ok(size) => size,
+        Err(why) => return field_violation("page_size", &why),
     };
-    let start = match query.page_token.as_deref().filter(|t| !t.is_empty()) {
-        None => 0,
-        Some(token) => match token.strip_prefix("cm_").and_then(|n| n.parse().ok()) {
-            Some(n) => n,
-            None => return field_violation("page_token", "not a page_token this API gave"),
-        },
+    let Some(start) = MEMBER_PAGES.start(query.page_token.as_deref()) else {
+        return field_violation("page_token", "not a page_token this API gave");
     };
     let world = shared.lock_world();
     let chat = match member_chat(&world, &caller.member, &chat_id) {
@@ -345,7 +331,7 @@ async fn list_members(
     let has_more = next < users.len();
     let mut page = json!({"items": items, "has_more": has_more, "member_total": users.len()});
     if has_more {
-        page["page_token"] = Value::String(format!("cm_{next}"));
+        page["page_token"] = Value::String(MEMBER_PAGES.token(next));
     }
     Reply::ok(page)
 }

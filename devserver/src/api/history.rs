@@ -17,10 +17,14 @@ use lark_sdk::im::v1::{
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::message::{Refused, check_content, contract_body, field_violation, readable};
-use super::{Reply, endpoint, guard};
+use super::message::{Refused, called, check_content, field_violation, readable};
+use super::paging::Paging;
+use super::{Reply, endpoint};
 use crate::Shared;
 use crate::world::{Container, Member, StoredKind};
+
+/// A chat's or thread's history, in pages of up to 50.
+const HISTORY_PAGES: Paging = Paging::new("mp_", 20, 50);
 
 pub fn routes(router: Router<Arc<Shared>>) -> Router<Arc<Shared>> {
     let router = endpoint::<GetMessageRequest, _, _>(router, get);
@@ -33,29 +37,17 @@ pub fn routes(router: Router<Arc<Shared>>) -> Router<Arc<Shared>> {
 /// How many times a message may be edited.
 const EDITS: u32 = 20;
 
-/// The caller, once the token passes and the request fits the contract.
-async fn caller_of<E: Endpoint>(
-    shared: &Shared,
-    headers: &HeaderMap,
-    uri: &Uri,
-    body: &Bytes,
-) -> Result<Member, Reply> {
-    let caller = guard::<E>(shared, headers, Reply::platform(99_991_663, 400)).await?;
-    contract_body::<E, Value>(uri, body).await?;
-    Ok(caller.member)
-}
-
 async fn get(
     State(shared): State<Arc<Shared>>,
     Path(message_id): Path<String>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Reply {
-    let reader = match caller_of::<GetMessageRequest>(&shared, &headers, &uri, &Bytes::new()).await
-    {
-        Ok(member) => member,
-        Err(reply) => return reply,
-    };
+    let reader =
+        match called::<GetMessageRequest, Value>(&shared, &headers, &uri, &Bytes::new()).await {
+            Ok((caller, _)) => caller.member,
+            Err(reply) => return reply,
+        };
     let world = shared.lock_world();
     // A recalled message is read back as recalled, not refused.
     let found = world.messages.get(&message_id).filter(|m| m.recalled);
@@ -84,23 +76,18 @@ async fn list(
     headers: HeaderMap,
     uri: Uri,
 ) -> Reply {
-    let reader = match caller_of::<ListMessageRequest>(&shared, &headers, &uri, &Bytes::new()).await
-    {
-        Ok(member) => member,
-        Err(reply) => return reply,
-    };
+    let reader =
+        match called::<ListMessageRequest, Value>(&shared, &headers, &uri, &Bytes::new()).await {
+            Ok((caller, _)) => caller.member,
+            Err(reply) => return reply,
+        };
     let id = query.container_id.unwrap_or_default();
-    let size = match query.page_size.as_deref().map(str::parse::<usize>) {
-        None => 20,
-        Some(Ok(n @ 1..=50)) => n,
-        Some(_) => return field_violation("page_size", "page_size is from 1 to 50"),
+    let size = match HISTORY_PAGES.size(query.page_size.as_deref()) {
+        Ok(size) => size,
+        Err(why) => return field_violation("page_size", &why),
     };
-    let start = match query.page_token.as_deref().filter(|t| !t.is_empty()) {
-        None => 0,
-        Some(token) => match token.strip_prefix("mp_").and_then(|n| n.parse().ok()) {
-            Some(n) => n,
-            None => return field_violation("page_token", "not a page_token this API gave"),
-        },
+    let Some(start) = HISTORY_PAGES.start(query.page_token.as_deref()) else {
+        return field_violation("page_token", "not a page_token this API gave");
     };
     let seconds = |v: &Option<String>, field: &str| match v.as_deref().filter(|v| !v.is_empty()) {
         None => Ok(None),
@@ -163,7 +150,7 @@ async fn list(
     let has_more = next < messages.len();
     let mut page = json!({ "has_more": has_more, "items": items });
     if has_more {
-        page["page_token"] = Value::String(format!("mp_{next}"));
+        page["page_token"] = Value::String(HISTORY_PAGES.token(next));
     }
     Reply::ok(page)
 }
@@ -229,11 +216,11 @@ async fn patch(
     uri: Uri,
     body: Bytes,
 ) -> Reply {
-    let editor = match caller_of::<PatchMessageRequest>(&shared, &headers, &uri, &body).await {
-        Ok(member) => member,
-        Err(reply) => return reply,
-    };
-    let body: EditBody = serde_json::from_slice(&body).unwrap_or_default();
+    let (editor, body): (_, EditBody) =
+        match called::<PatchMessageRequest, _>(&shared, &headers, &uri, &body).await {
+            Ok((caller, body)) => (caller.member, body),
+            Err(reply) => return reply,
+        };
     let Some(content) = body.content else {
         return field_violation("content", "required");
     };
@@ -251,11 +238,11 @@ async fn update(
     uri: Uri,
     body: Bytes,
 ) -> Reply {
-    let editor = match caller_of::<UpdateMessageRequest>(&shared, &headers, &uri, &body).await {
-        Ok(member) => member,
-        Err(reply) => return reply,
-    };
-    let body: EditBody = serde_json::from_slice(&body).unwrap_or_default();
+    let (editor, body): (_, EditBody) =
+        match called::<UpdateMessageRequest, _>(&shared, &headers, &uri, &body).await {
+            Ok((caller, body)) => (caller.member, body),
+            Err(reply) => return reply,
+        };
     let (Some(msg_type), Some(content)) = (body.msg_type, body.content) else {
         return field_violation("msg_type, content", "required");
     };
@@ -308,8 +295,8 @@ async fn resource(
     uri: Uri,
 ) -> Response {
     type E = GetMessageResourceRequest;
-    let reader = match caller_of::<E>(&shared, &headers, &uri, &Bytes::new()).await {
-        Ok(member) => member,
+    let reader = match called::<E, Value>(&shared, &headers, &uri, &Bytes::new()).await {
+        Ok((caller, _)) => caller.member,
         Err(reply) => return reply.into_response(),
     };
     let kind = match query.r#type.as_deref() {

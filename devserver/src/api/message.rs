@@ -46,15 +46,30 @@ impl Refused {
     }
 }
 
-/// A request to a ruled endpoint, once past its guard: checked against
-/// the endpoint's contract (types, required fields, enums, bounds, as
-/// contract mode checks), then its JSON body read as `T`.
-pub(crate) async fn contract_body<E: Endpoint, T: DeserializeOwned + Default>(
+/// A request to a ruled endpoint: its caller, once the token passes the
+/// guard (a token of a type the endpoint does not take is 99991663), and
+/// its JSON body read as `T`, once the request fits the endpoint's contract
+/// (types, required fields, enums, bounds, as contract mode checks).
+pub(crate) async fn called<E: Endpoint, T: DeserializeOwned + Default>(
+    shared: &Shared,
+    headers: &HeaderMap,
     uri: &Uri,
     body: &Bytes,
-) -> Result<T, Reply> {
+) -> Result<(Caller, T), Reply> {
+    called_with::<E, T>(shared, headers, uri, body, Reply::platform(99_991_663, 400)).await
+}
+
+/// [`called`], with the answer to a token of the wrong type.
+pub(crate) async fn called_with<E: Endpoint, T: DeserializeOwned + Default>(
+    shared: &Shared,
+    headers: &HeaderMap,
+    uri: &Uri,
+    body: &Bytes,
+    wrong_token: Reply,
+) -> Result<(Caller, T), Reply> {
+    let caller = guard::<E>(shared, headers, wrong_token).await?;
     super::contract::check(E::METHOD.as_str(), uri, body).await?;
-    Ok(serde_json::from_slice(body).unwrap_or_default())
+    Ok((caller, serde_json::from_slice(body).unwrap_or_default()))
 }
 
 /// The answer to a field the platform's validation refuses (99992402).
@@ -331,17 +346,11 @@ async fn create(
     uri: Uri,
     body: Bytes,
 ) -> Reply {
-    let caller =
-        match guard::<CreateMessageRequest>(&shared, &headers, Reply::platform(99_991_663, 400))
-            .await
-        {
-            Ok(caller) => caller,
+    let (caller, body): (_, SendBody) =
+        match called::<CreateMessageRequest, _>(&shared, &headers, &uri, &body).await {
+            Ok(called) => called,
             Err(reply) => return reply,
         };
-    let body: SendBody = match contract_body::<CreateMessageRequest, _>(&uri, &body).await {
-        Ok(body) => body,
-        Err(reply) => return reply,
-    };
     let id_type = query.receive_id_type.unwrap_or_default();
     if !matches!(
         id_type.as_str(),
@@ -391,17 +400,11 @@ async fn reply(
     uri: Uri,
     body: Bytes,
 ) -> Reply {
-    let caller =
-        match guard::<ReplyMessageRequest>(&shared, &headers, Reply::platform(99_991_663, 400))
-            .await
-        {
-            Ok(caller) => caller,
+    let (caller, body): (_, SendBody) =
+        match called::<ReplyMessageRequest, _>(&shared, &headers, &uri, &body).await {
+            Ok(called) => called,
             Err(reply) => return reply,
         };
-    let body: SendBody = match contract_body::<ReplyMessageRequest, _>(&uri, &body).await {
-        Ok(body) => body,
-        Err(reply) => return reply,
-    };
     let (Some(msg_type), Some(content)) = (body.msg_type, body.content) else {
         return field_violation("msg_type, content", "required");
     };
@@ -440,17 +443,11 @@ async fn forward(
     uri: Uri,
     body: Bytes,
 ) -> Reply {
-    let caller =
-        match guard::<ForwardMessageRequest>(&shared, &headers, Reply::platform(99_991_663, 400))
-            .await
-        {
-            Ok(caller) => caller,
+    let (caller, body): (_, SendBody) =
+        match called::<ForwardMessageRequest, _>(&shared, &headers, &uri, &body).await {
+            Ok(called) => called,
             Err(reply) => return reply,
         };
-    let body: SendBody = match contract_body::<ForwardMessageRequest, _>(&uri, &body).await {
-        Ok(body) => body,
-        Err(reply) => return reply,
-    };
     let id_type = query.receive_id_type.unwrap_or_default();
     let Some(receive_id) = body.receive_id else {
         return field_violation("receive_id", "required");

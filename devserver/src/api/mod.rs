@@ -9,6 +9,7 @@ mod chat;
 pub(crate) mod contract;
 mod history;
 mod message;
+mod paging;
 mod reaction;
 mod recall;
 pub(crate) mod record;

@@ -16,6 +16,7 @@ use lark_sdk::im::v1::{
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::paging::Paging;
 use super::{Lenient, Reply, endpoint, guard};
 use crate::Shared;
 use crate::rules::{
@@ -165,13 +166,8 @@ struct ListQuery {
     user_id_type: Option<String>,
 }
 
-/// `page_token`s are `rp_` and the offset of the page's first item.
-fn page_start(token: Option<&str>) -> Option<usize> {
-    match token.filter(|t| !t.is_empty()) {
-        None => Some(0),
-        Some(t) => t.strip_prefix("rp_")?.parse().ok(),
-    }
-}
+/// A message's reactions, in pages of up to 50.
+const REACTION_PAGES: Paging = Paging::new("rp_", 20, 50);
 
 async fn list(
     State(shared): State<Arc<Shared>>,
@@ -193,17 +189,16 @@ async fn list(
     if !matches!(id_type, "open_id" | "union_id" | "user_id") {
         return Reply::spec(List::INVALID_USER_ID_TYPE);
     }
-    let size = match query.page_size.as_deref().map(str::parse::<usize>) {
-        None => 20,
-        Some(Ok(n @ 1..=50)) => n,
-        Some(_) => {
+    let size = match REACTION_PAGES.size(query.page_size.as_deref()) {
+        Ok(size) => size,
+        Err(why) => {
             return Reply::platform(99_992_402, 400).detail(
                 "field_violations",
-                json!([{"field": "page_size", "value": query.page_size, "description": "page_size is from 1 to 50"}]),
+                json!([{"field": "page_size", "value": query.page_size, "description": why}]),
             );
         }
     };
-    let Some(start) = page_start(query.page_token.as_deref()) else {
+    let Some(start) = REACTION_PAGES.start(query.page_token.as_deref()) else {
         return Reply::spec(List::INVALID_PAGE_TOKEN);
     };
     if let Some(kind) = &query.reaction_type
@@ -262,7 +257,7 @@ async fn list(
     let next = start + items.len();
     let (has_more, token) = match endless {
         Some(token) if next >= reactions.len() => (true, token),
-        _ => (next < reactions.len(), format!("rp_{next}")),
+        _ => (next < reactions.len(), REACTION_PAGES.token(next)),
     };
     let mut page = ListMessageReactionResponse::new();
     page.items = Some(items);

@@ -4,14 +4,17 @@
 use std::sync::Arc;
 
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, Uri};
 use lark_runtime::TimestampMs;
 use lark_sdk::im::v1::{
     DeleteMessageError as E, DeleteMessageRequest, MessageRecalledV1, RecallType,
 };
+use serde_json::Value;
 
-use super::{Reply, endpoint, guard};
+use super::message::called_with;
+use super::{Reply, endpoint};
 use crate::Shared;
 use crate::world::ChatKind;
 
@@ -23,16 +26,17 @@ async fn recall(
     State(shared): State<Arc<Shared>>,
     Path(message_id): Path<String>,
     headers: HeaderMap,
+    uri: Uri,
 ) -> Reply {
     // The table has no row for a token of the wrong type; "lack of
     // necessary permissions" is the nearest.
-    let caller =
-        match guard::<DeleteMessageRequest>(&shared, &headers, Reply::spec(E::LACK_OF_PERMISSIONS))
-            .await
-        {
-            Ok(caller) => caller,
-            Err(reply) => return reply,
-        };
+    let (wrong_token, no_body) = (Reply::spec(E::LACK_OF_PERMISSIONS), Bytes::new());
+    let called =
+        called_with::<DeleteMessageRequest, Value>(&shared, &headers, &uri, &no_body, wrong_token);
+    let caller = match called.await {
+        Ok((caller, _)) => caller,
+        Err(reply) => return reply,
+    };
     let event = {
         let mut world = shared.lock_world();
         let Some(message) = world
