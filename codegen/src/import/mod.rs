@@ -157,8 +157,8 @@ pub fn platform_over(
 /// [`platform_over`], with the curation layer: names chosen by hand for
 /// imported items (`curation`: path shown, text), written into the files
 /// the import makes: an endpoint's English summary, its error rows' names
-/// and remedies, an event's English summary, a shared type's name. See
-/// the format in the `names` module's docs (README, "Curation").
+/// and remedies, an event's English summary, a shared type's name. The
+/// README's "Importing the platform's metadata" shows the format.
 ///
 /// # Errors
 /// As [`platform_over`], and a curation entry that finds nothing to name,
